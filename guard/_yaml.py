@@ -1,0 +1,148 @@
+"""Strict YAML → pydantic loading with file:line errors and did-you-mean.
+
+Suites and policies are data: only YAML's safe types are accepted (no ``!function``, no tags that
+construct objects), duplicate keys are errors, and every validation error names the line of the
+offending key so the user can jump straight to it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from guard.errors import GuardError, did_you_mean
+
+Model = TypeVar("Model", bound=BaseModel)
+Loc = tuple[Any, ...]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that remembers the line of every mapping key and sequence item."""
+
+    def __init__(self, stream: str, source: str):
+        super().__init__(stream)
+        self.source = source
+        self.lines: dict[Loc, int] = {}
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise GuardError(f"duplicate key '{key}'", where=f"{loader.source}:{key_node.start_mark.line + 1}")
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+def _reject_tag(loader: _LineLoader, suffix: str, node: yaml.Node) -> Any:
+    raise GuardError(
+        f"YAML tag '{node.tag}' is not allowed",
+        where=f"{loader.source}:{node.start_mark.line + 1}",
+        hint="suites and policies are plain data; remove the tag",
+    )
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_multi_constructor("!", _reject_tag)
+_LineLoader.add_multi_constructor("tag:", _reject_tag)
+
+
+def _record_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = (*loc, key_node.value)
+            lines[child] = key_node.start_mark.line + 1
+            _record_lines(value_node, child, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, (*loc, index), lines)
+
+
+def read_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
+    """Parse a YAML file safely; return the data and a map from key path to line number."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GuardError("file not found", where=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GuardError(f"cannot read file: {exc}", where=path) from None
+    loader = _LineLoader(text, str(path))
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        raise GuardError(f"malformed YAML: {exc.problem or exc.context}", where=f"{path}{line}") from None
+    except yaml.YAMLError as exc:
+        raise GuardError(f"malformed YAML: {exc}", where=path) from None
+    finally:
+        loader.dispose()
+    lines: dict[Loc, int] = {}
+    if node is not None:
+        _record_lines(node, (), lines)
+    return data, lines
+
+
+def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
+    """Line of the deepest recorded prefix of ``loc``."""
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """Field names valid at ``loc`` inside ``model`` (for did-you-mean on unknown keys)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return []
+        current = _model_in(fields[part].annotation)
+    fields = getattr(current, "model_fields", None)
+    return [info.alias or name for name, info in fields.items()] if fields else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def validation_error(exc: ValidationError, model: type[BaseModel], source: str, lines: dict[Loc, int]) -> GuardError:
+    """The first pydantic error as one GuardError line: file:line, field, problem, did-you-mean."""
+    err = exc.errors()[0]
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    line = line_of(lines, loc)
+    where = f"{source}:{line}" if line else source
+    field = ".".join(str(p) for p in loc) or "(top level)"
+    if err["type"] == "extra_forbidden":
+        hint = did_you_mean(str(loc[-1]), _fields_at(model, loc[:-1]))
+        return GuardError(f"unknown key '{field}'", where=where, hint=hint)
+    if err["type"] == "missing":
+        return GuardError(f"missing required key '{field}'", where=where)
+    message = err["msg"].removeprefix("Value error, ")
+    return GuardError(f"{field}: {message}", where=where)
+
+
+def load_model_file(path: Path, model: type[Model], *, context: dict[str, Any] | None = None) -> tuple[Model, dict[Loc, int]]:
+    """Read ``path`` and validate it as ``model``; any problem becomes one GuardError line."""
+    data, lines = read_yaml(path)
+    if not isinstance(data, dict):
+        raise GuardError("expected a mapping at the top level (keys such as 'name:')", where=f"{path}:1")
+    try:
+        return model.model_validate(data, context=context), lines
+    except ValidationError as exc:
+        raise validation_error(exc, model, str(path), lines) from None

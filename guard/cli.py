@@ -1,0 +1,233 @@
+"""The ``guard`` command line. Exit codes everywhere: 0 pass, 1 policy failed, 2 error or inconclusive."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from guard._version import __version__
+from guard.errors import GuardError
+
+app = typer.Typer(
+    name="guard",
+    help="Decide, with evidence a reviewer can check, whether a model version may be released.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+out = Console()
+err = Console(stderr=True, soft_wrap=True)
+_state = {"debug": False}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _guarded(command: F) -> F:
+    """Turn GuardErrors into one line + exit 2; anything else into 'internal error' + exit 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except GuardError as exc:
+            if _state["debug"]:
+                raise
+            err.print(f"error: {exc.one_line()}", markup=False, highlight=False)
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            err.print("interrupted", markup=False)
+            raise typer.Exit(2) from None
+        except Exception as exc:
+            if _state["debug"]:
+                raise
+            err.print(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)",
+                      markup=False, highlight=False)
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"guard {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def _parse_data(pairs: list[str]) -> dict[str, str]:
+    data: dict[str, str] = {}
+    for pair in pairs:
+        task, sep, path = pair.partition("=")
+        if not sep or not task or not path:
+            raise GuardError(f"--data '{pair}' is not TASK=PATH", hint="e.g. --data sentiment=data/sst2/dev.tsv")
+        data[task] = path
+    return data
+
+
+def _emit_verdict(verdict: Any, junit: Path | None, markdown: Path | None) -> None:
+    from guard.report import junit_xml, markdown_summary, write_text_atomic
+    from guard.report.console import print_verdict
+
+    if junit:
+        write_text_atomic(junit, junit_xml(verdict))
+    if markdown:
+        write_text_atomic(markdown, markdown_summary(verdict))
+    print_verdict(verdict, out)
+
+
+def _metrics_table(report: Any) -> Table:
+    from guard.report._format import num
+
+    table = Table(title=f"{report.suite.name} on {report.model.spec}", title_justify="left")
+    for column in ("task", "metric", "value", "95% CI", "n"):
+        table.add_column(column, overflow="fold")
+    for result in report.results:
+        if result.status != "ok":
+            table.add_row(result.task, "—", "[bold red]task failed[/]", result.error or "", "—")
+            continue
+        for name, m in result.metrics.items():
+            table.add_row(result.task, name, num(m.value), f"[{num(m.ci_low)}, {num(m.ci_high)}]", str(m.n))
+    return table
+
+
+@app.command()
+@_guarded
+def evaluate(
+    model: Annotated[str, typer.Argument(help="hf:DIR_OR_GGUF_OR_HUB_ID, sklearn:FILE.skops, python:FILE.py:FN or http:URL")],
+    suite: Annotated[str, typer.Option("--suite", help="Suite YAML (a path or a built-in name such as 'demo').")],
+    policy: Annotated[str | None, typer.Option("--policy", help="Check the report against this policy.")] = None,
+    out_path: Annotated[Path | None, typer.Option("--out", help="Write the JSON report here.")] = None,
+    data: Annotated[list[str], typer.Option("--data", help="TASK=PATH: use a local file for a task's dataset.")] = [],  # noqa: B006
+    junit: Annotated[Path | None, typer.Option("--junit", help="With --policy: write JUnit XML here.")] = None,
+    markdown: Annotated[Path | None, typer.Option("--markdown", help="With --policy: write a Markdown summary here.")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for sampling and bootstrap intervals.")] = 0,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Use only the first N rows of each dataset.")] = None,
+    batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Model batch size (hf:).")] = None,
+    device: Annotated[str | None, typer.Option("--device", help="cpu, cuda or auto (hf:).")] = None,
+    trust_pickle: Annotated[bool, typer.Option("--trust-pickle", help="Allow pickle/joblib model files (runs their code).")] = False,
+) -> None:
+    """Run a suite on a model and write the report; with --policy, also give the verdict.
+
+    Example: guard evaluate hf:models/sentiment --suite evaluations/demo.yaml --policy policies/default.yaml --out report.json
+    """
+    from guard.models import load_model
+    from guard.policy import check, load_policy
+    from guard.report import write_report
+    from guard.runner import evaluate as run_suite
+    from guard.runner import prepare
+    from guard.suite import load_suite
+
+    if (junit or markdown) and not policy:
+        raise GuardError("--junit and --markdown need --policy (they report a verdict)")
+    overrides = _parse_data(data)
+    loaded_suite = load_suite(suite)
+    loaded_policy = load_policy(policy) if policy else None
+    tasks = prepare(loaded_suite, data=overrides, limit=limit)
+    options = {k: v for k, v in {"batch_size": batch_size, "device": device}.items() if v is not None}
+    with err.status(f"loading {model}"):
+        adapter = load_model(model, trust_pickle=trust_pickle, **options)
+    report = run_suite(adapter, loaded_suite, tasks=tasks, seed=seed, progress=err.is_terminal)
+    if out_path:
+        write_report(report, out_path)
+    out.print(_metrics_table(report))
+    if out_path:
+        out.print(f"report: {out_path}", markup=False, highlight=False)
+    if loaded_policy is not None:
+        verdict = check(report, loaded_policy)
+        _emit_verdict(verdict, junit, markdown)
+        raise typer.Exit(verdict.exit_code)
+    if report.failed_tasks:
+        for result in report.failed_tasks:
+            err.print(f"task '{result.task}' failed: {result.error}", markup=False, highlight=False)
+        raise typer.Exit(2)
+
+
+@app.command()
+@_guarded
+def check(
+    report: Annotated[Path, typer.Argument(help="A report written by 'guard evaluate --out'.")],
+    policy: Annotated[str, typer.Option("--policy", help="Policy YAML (a path or a built-in name such as 'default').")],
+    junit: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML (one testcase per rule) here.")] = None,
+    markdown: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown summary here.")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Report of the baseline, for relative rules.")] = None,
+) -> None:
+    """Check a report against a policy: exit 0 pass, 1 a blocking rule failed, 2 inconclusive.
+
+    Example: guard check report.json --policy policies/default.yaml --junit guard.xml --markdown summary.md
+    """
+    from guard.policy import check as check_policy
+    from guard.policy import load_policy
+    from guard.report import read_report
+
+    loaded_policy = load_policy(policy)
+    loaded_report = read_report(report)
+    loaded_baseline = read_report(baseline) if baseline else None
+    verdict = check_policy(loaded_report, loaded_policy, loaded_baseline)
+    _emit_verdict(verdict, junit, markdown)
+    raise typer.Exit(verdict.exit_code)
+
+
+class SchemaKind(str, Enum):
+    suite = "suite"
+    policy = "policy"
+    report = "report"
+
+
+@app.command()
+@_guarded
+def schema(kind: Annotated[SchemaKind, typer.Argument(help="suite, policy or report")]) -> None:
+    """Print the JSON Schema of a suite, policy or report file.
+
+    Example: guard schema policy > policy.schema.json
+    """
+    from guard.policy import Policy
+    from guard.suite import Suite
+    from guard.types import EvalReport
+
+    model = {"suite": Suite, "policy": Policy, "report": EvalReport}[kind.value]
+    sys.stdout.write(json.dumps(model.model_json_schema(), indent=2) + "\n")
+
+
+@app.command("evaluators")
+@_guarded
+def list_evaluators() -> None:
+    """List every evaluator (built-in and plugins) with its version and what it needs.
+
+    Example: guard evaluators
+    """
+    from guard.evaluators import registered
+
+    table = Table(title="evaluators", title_justify="left")
+    for column in ("name", "version", "model must", "description"):
+        table.add_column(column, overflow="fold")
+    for name, info in registered().items():
+        needs = " or ".join(sorted(c.value for c in info.requires)) or "—"
+        table.add_row(name, info.version, needs, info.description)
+    out.print(table)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

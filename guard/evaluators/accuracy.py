@@ -1,0 +1,208 @@
+"""``accuracy``: how often the model is right, for classifiers and for generators.
+
+Three ways to ask the model, chosen by ``mode`` (``auto`` picks from the data and the model):
+
+- ``classify`` — the model's own labels and class probabilities;
+- ``loglikelihood`` — an LLM scored as a zero-shot classifier: each label's verbalizer is scored
+  as a continuation of the prompt and the most likely label wins (lm-eval style);
+- ``generate`` — the model answers; answers are matched by exact match, contains and token F1.
+
+Metrics come from scikit-learn; proportions get Wilson intervals, the rest a seeded bootstrap.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import Field, field_validator
+
+from guard import stats
+from guard.evaluators._classification import classification_metrics
+from guard.evaluators._prompts import render, template_fields
+from guard.evaluators._text_match import contains, exact_match, token_f1
+from guard.evaluators.base import EvalContext, EvaluatorParams, Scores, evaluator
+from guard.models.base import Capability, GenerationConfig, ModelAdapter
+from guard.types import Finding, MetricValue
+
+Mode = Literal["auto", "classify", "loglikelihood", "generate"]
+
+
+class AccuracyParams(EvaluatorParams):
+    mode: Mode = Field(default="auto", description="How to query the model; auto chooses from data and model.")
+    prompt: str = Field(default="{text}", description="Template for the model input; fields are column roles.")
+    verbalizers: dict[str, str] | None = Field(
+        default=None, description="loglikelihood mode: dataset label -> continuation text, e.g. {'1': ' positive'}."
+    )
+    features: list[str] | None = Field(
+        default=None, description="classify mode, tabular models: feature columns passed as one dict per row."
+    )
+    label_map: dict[str, str] = Field(default_factory=dict, description="Model label -> dataset label.")
+    positive_label: str | None = Field(default=None, description="Positive class for binary ROC-AUC.")
+    max_new_tokens: int = Field(default=32, gt=0)
+    chat: bool = Field(default=False, description="generate mode: use the model's chat template.")
+    stop: list[str] = Field(default_factory=lambda: ["\n"], description="generate mode: cut answers here.")
+    bootstrap_resamples: int = Field(default=1000, ge=100)
+    ece_bins: int = Field(default=10, ge=2)
+    max_findings: int = Field(default=5, ge=0)
+
+    @field_validator("prompt")
+    @classmethod
+    def _valid_template(cls, prompt: str) -> str:
+        template_fields(prompt)
+        return prompt
+
+
+def _columns(params: AccuracyParams) -> tuple[set[str], set[str]]:
+    if params.features:
+        return set(params.features) | {"label"}, {"group"}
+    fields = template_fields(params.prompt)
+    if params.mode == "generate":
+        return fields | {"answers"}, {"group"}
+    if params.mode in ("classify", "loglikelihood"):
+        return fields | {"label"}, {"group"}
+    return fields, {"label", "answers", "group"}
+
+
+@evaluator(
+    "accuracy",
+    version="1.0",
+    params=AccuracyParams,
+    requires=(Capability.CLASSIFY, Capability.LOGLIKELIHOOD, Capability.GENERATE),
+    columns=_columns,
+    citation="Pedregosa et al., Scikit-learn: Machine Learning in Python, JMLR 12 (2011); "
+    "Rajpurkar et al., SQuAD (2016) for answer normalisation; Guo et al., On Calibration of Modern "
+    "Neural Networks (2017) for ECE.",
+)
+def accuracy(model: ModelAdapter, data: Any, params: AccuracyParams, ctx: EvalContext) -> Scores:
+    """Accuracy, macro-F1, precision, recall, ROC-AUC and calibration (ECE); or exact match, contains and token F1 for generated answers."""
+    mode = _choose_mode(params, data, model)
+    records = data.records()
+    if params.features:
+        inputs: list[Any] = [{f: r[f] for f in params.features} for r in records]
+        mode = "classify"
+    else:
+        inputs = render(params.prompt, records)
+    groups = [str(g) for g in data.column("group")] if data.has("group") else None
+    if mode == "generate":
+        return _score_generation(model, inputs, data.column("answers"), groups, params, ctx)
+    y_true = np.array([str(v) for v in data.column("label")])
+    if mode == "classify":
+        predictions = model.classify(inputs)
+        y_pred = np.array([params.label_map.get(p.label, p.label) for p in predictions])
+        labels = sorted(set(y_true) | set(y_pred))
+        proba = _proba_matrix([p.scores for p in predictions], labels, params.label_map)
+    else:
+        labels, y_pred, proba = _zero_shot(model, inputs, y_true, params)
+    metrics = classification_metrics(
+        y_true, y_pred, proba, labels,
+        positive_label=params.positive_label, seed=ctx.seed,
+        resamples=params.bootstrap_resamples, ece_bins=params.ece_bins,
+    )
+    if groups is not None:
+        metrics["accuracy"] = stats.with_groups(
+            metrics["accuracy"], _group_proportions(y_true == y_pred, groups)
+        )
+    findings = [
+        Finding(
+            kind="misclassified",
+            severity="low",
+            message=f"expected '{y_true[i]}', model said '{y_pred[i]}'",
+            example={"input": str(inputs[i])[:300], "expected": y_true[i], "predicted": y_pred[i]},
+        )
+        for i in np.flatnonzero(y_true != y_pred)[: params.max_findings]
+    ]
+    return Scores(metrics=metrics, findings=findings)
+
+
+def _choose_mode(params: AccuracyParams, data: Any, model: ModelAdapter) -> str:
+    if params.mode != "auto":
+        return params.mode
+    if data.has("answers"):
+        return "generate"
+    if not data.has("label"):
+        raise ValueError("the dataset needs a 'label' column (classification) or an 'answers' column (generation)")
+    if Capability.CLASSIFY in model.capabilities:
+        return "classify"
+    if params.verbalizers and Capability.LOGLIKELIHOOD in model.capabilities:
+        return "loglikelihood"
+    raise ValueError(
+        f"model '{model.spec}' cannot classify; give 'verbalizers' to score it as a zero-shot classifier"
+    )
+
+
+def _zero_shot(
+    model: ModelAdapter, inputs: list[str], y_true: np.ndarray, params: AccuracyParams
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Score every label's verbalizer after every prompt; softmax over labels gives probabilities."""
+    if not params.verbalizers:
+        raise ValueError("loglikelihood mode needs 'verbalizers' (label -> continuation text)")
+    labels = sorted(params.verbalizers)
+    unknown = sorted(set(y_true) - set(labels))
+    if unknown:
+        raise ValueError(f"dataset labels {unknown} have no verbalizer (verbalizers cover {labels})")
+    requests = [(prompt, params.verbalizers[label]) for prompt in inputs for label in labels]
+    loglik = np.array(model.loglikelihood(requests)).reshape(len(inputs), len(labels))
+    shifted = np.exp(loglik - loglik.max(axis=1, keepdims=True))
+    proba = shifted / shifted.sum(axis=1, keepdims=True)
+    y_pred = np.array(labels)[loglik.argmax(axis=1)]
+    return labels, y_pred, proba
+
+
+def _proba_matrix(
+    scores: list[dict[str, float] | None], labels: list[str], label_map: dict[str, str]
+) -> np.ndarray | None:
+    if any(s is None for s in scores):
+        return None
+    matrix = np.zeros((len(scores), len(labels)))
+    for row, score in enumerate(scores):
+        for label, p in score.items():  # type: ignore[union-attr]
+            mapped = label_map.get(label, label)
+            if mapped in labels:
+                matrix[row, labels.index(mapped)] += p
+    return matrix
+
+
+def _group_proportions(hits: np.ndarray, groups: list[str]) -> dict[str, MetricValue]:
+    group_array = np.array(groups)
+    return {
+        g: stats.proportion(int(hits[group_array == g].sum()), int((group_array == g).sum()), higher_is_better=True)
+        for g in sorted(set(groups))
+    }
+
+
+def _score_generation(
+    model: ModelAdapter,
+    prompts: list[str],
+    answers_column: list[Any],
+    groups: list[str] | None,
+    params: AccuracyParams,
+    ctx: EvalContext,
+) -> Scores:
+    config = GenerationConfig(
+        max_new_tokens=params.max_new_tokens, chat=params.chat, stop=tuple(params.stop), seed=ctx.seed
+    )
+    outputs = model.generate(prompts, config)
+    answers = [[str(a) for a in (x if isinstance(x, list) else [x])] for x in answers_column]
+    exact = np.array([exact_match(o, a) for o, a in zip(outputs, answers)])
+    contained = np.array([contains(o, a) for o, a in zip(outputs, answers)])
+    f1 = np.array([token_f1(o, a) for o, a in zip(outputs, answers)])
+    n = len(prompts)
+    metrics = {
+        "exact_match": stats.proportion(int(exact.sum()), n, higher_is_better=True),
+        "contains": stats.proportion(int(contained.sum()), n, higher_is_better=True),
+        "token_f1": stats.bootstrap(np.mean, [f1], higher_is_better=True, seed=ctx.seed, resamples=params.bootstrap_resamples),
+    }
+    if groups is not None:
+        metrics["exact_match"] = stats.with_groups(metrics["exact_match"], _group_proportions(exact, groups))
+        metrics["contains"] = stats.with_groups(metrics["contains"], _group_proportions(contained, groups))
+    findings = [
+        Finding(
+            kind="wrong_answer",
+            severity="low",
+            message="the answer matches none of the accepted answers",
+            example={"input": prompts[i][:300], "expected": answers[i][:5], "output": outputs[i][:300]},
+        )
+        for i in np.flatnonzero(~contained)[: params.max_findings]
+    ]
+    return Scores(metrics=metrics, findings=findings)

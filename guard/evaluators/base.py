@@ -1,0 +1,175 @@
+"""The evaluator protocol and registry: decorator for code, entry points for packages.
+
+An evaluator is a function ``(model, data, params, ctx) -> Scores`` wrapped by ``@evaluator``,
+which records its name, version, description, citation, required capabilities, parameter model
+and dataset columns — everything a report needs to say exactly what ran. Plugins are validated
+when they load, not half-way through a run.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Any, Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from guard.errors import GuardError, did_you_mean
+from guard.models.base import Capability, ModelAdapter
+from guard.types import Finding, MetricValue
+
+ENTRY_POINT_GROUP = "guard.evaluators"
+
+
+class NoParams(BaseModel):
+    """Parameter model for evaluators that take none: any key is an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EvaluatorParams(BaseModel):
+    """Base for evaluator parameter models: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass
+class Scores:
+    """What an evaluator returns: metrics by name and redacted-later findings."""
+
+    metrics: dict[str, MetricValue] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class EvalContext:
+    """Run-level facts an evaluator may use: the seed, the task name, the uncached model."""
+
+    task: str
+    seed: int = 0
+    raw_model: ModelAdapter | None = None
+
+
+class EvaluatorFn(Protocol):
+    def __call__(self, model: ModelAdapter, data: Any, params: Any, ctx: EvalContext) -> Scores: ...
+
+
+ColumnsSpec = tuple[Iterable[str], Iterable[str]] | Callable[[Any], tuple[Iterable[str], Iterable[str]]]
+
+
+@dataclass(frozen=True)
+class EvaluatorInfo:
+    """A registered evaluator and everything it declares about itself."""
+
+    name: str
+    version: str
+    description: str
+    fn: EvaluatorFn
+    params_model: type[BaseModel] = NoParams
+    requires: frozenset[Capability] = frozenset()  # the model needs at least one of these
+    columns: ColumnsSpec = ((), ())  # (required roles, optional roles), or a function of params
+    citation: str = ""
+    needs_dataset: bool = True
+
+    def column_roles(self, params: BaseModel) -> tuple[set[str], set[str]]:
+        spec = self.columns(params) if callable(self.columns) else self.columns
+        required, optional = spec
+        return set(required), set(optional)
+
+    def __call__(self, model: ModelAdapter, data: Any, params: Any, ctx: EvalContext) -> Scores:
+        return self.fn(model, data, params, ctx)
+
+
+_REGISTRY: dict[str, EvaluatorInfo] = {}
+_entry_points_loaded = False
+
+
+def evaluator(
+    name: str,
+    *,
+    version: str = "1.0",
+    description: str | None = None,
+    params: type[BaseModel] = NoParams,
+    requires: Iterable[Capability | str] = (),
+    columns: ColumnsSpec = ((), ()),
+    citation: str = "",
+    needs_dataset: bool = True,
+) -> Callable[[EvaluatorFn], EvaluatorInfo]:
+    """Register a function as the evaluator ``name`` (usable from any suite by that name)."""
+
+    def register(fn: EvaluatorFn) -> EvaluatorInfo:
+        if not callable(fn):
+            raise TypeError(f"@evaluator('{name}') must decorate a function")
+        info = EvaluatorInfo(
+            name=name,
+            version=version,
+            description=description or inspect.cleandoc(fn.__doc__ or "").split("\n\n")[0],
+            fn=fn,
+            params_model=params,
+            requires=frozenset(Capability(c) for c in requires),
+            columns=columns,
+            citation=citation,
+            needs_dataset=needs_dataset,
+        )
+        _validate(info, origin=f"{fn.__module__}.{getattr(fn, '__qualname__', name)}")
+        _REGISTRY[name] = info
+        return info
+
+    return register
+
+
+def _validate(info: EvaluatorInfo, *, origin: str) -> None:
+    if not info.name or any(c.isspace() for c in info.name):
+        raise GuardError(f"evaluator from {origin} has an invalid name '{info.name}'")
+    if not info.description:
+        raise GuardError(f"evaluator '{info.name}' ({origin}) has no description", hint="add a docstring")
+    if not (isinstance(info.params_model, type) and issubclass(info.params_model, BaseModel)):
+        raise GuardError(f"evaluator '{info.name}' ({origin}): params must be a pydantic model class")
+
+
+def _load_entry_points() -> None:
+    """Register evaluators that installed packages declare under ``guard.evaluators``."""
+    global _entry_points_loaded
+    if _entry_points_loaded:
+        return
+    _entry_points_loaded = True
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            obj = entry.load()
+        except Exception as exc:
+            raise GuardError(f"evaluator plugin '{entry.name}' ({entry.value}) failed to import: {exc}") from None
+        if not isinstance(obj, EvaluatorInfo):
+            raise GuardError(
+                f"evaluator plugin '{entry.name}' ({entry.value}) is not an evaluator",
+                hint="point the entry point at a function decorated with @guard.evaluator(...)",
+            )
+        if obj.name != entry.name:
+            raise GuardError(
+                f"evaluator plugin '{entry.name}' ({entry.value}) registers itself as '{obj.name}'",
+                hint="make the entry point name and the @evaluator name the same",
+            )
+        _REGISTRY.setdefault(obj.name, obj)
+
+
+def get_evaluator(name: str) -> EvaluatorInfo:
+    """The evaluator registered as ``name``; unknown names get a did-you-mean."""
+    _ensure_builtins()
+    if name not in _REGISTRY:
+        _load_entry_points()
+    if name not in _REGISTRY:
+        raise GuardError(f"unknown evaluator '{name}'", hint=did_you_mean(name, _REGISTRY))
+    return _REGISTRY[name]
+
+
+def registered() -> dict[str, EvaluatorInfo]:
+    """Every evaluator: built-ins, entry-point plugins, and any registered by decorator."""
+    _ensure_builtins()
+    _load_entry_points()
+    return dict(sorted(_REGISTRY.items()))
+
+
+def _ensure_builtins() -> None:
+    # Importing the modules runs their @evaluator decorators.
+    from guard.evaluators import accuracy, efficiency  # noqa: F401

@@ -1,0 +1,428 @@
+"""Transformers models under test: a model directory, a ``.gguf`` file, or a hub id (``hf:`` specs).
+
+Loading is safe by default (safetensors or GGUF; pickle ``.bin`` weights only with
+``trust_pickle``; never remote code) and every loading failure becomes a one-line ``GuardError``
+instead of a transformers traceback. Inference is batched, length-sorted and done in
+``torch.inference_mode`` in float32 unless asked otherwise, so numbers are reproducible.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from guard.errors import GuardError, did_you_mean
+from guard.models import _hf_scoring as scoring
+from guard.models.base import (
+    AdapterBase,
+    ArtifactInfo,
+    Capability,
+    GenerationConfig,
+    Prediction,
+    ProgressCallback,
+)
+
+OPTIONS = ("threads", "dtype", "max_length")
+"""Extra keyword options ``load_hf`` accepts besides ``device`` and ``batch_size``."""
+
+_ARTIFACT_PATTERNS = (
+    "config.json",
+    "generation_config.json",
+    "tokenizer*.json",
+    "special_tokens_map.json",
+    "added_tokens.json",
+    "vocab*",
+    "merges.txt",
+    "*.model",
+    "*.tiktoken",
+    "chat_template*",
+    "preprocessor_config.json",
+    "*.index.json",
+)
+"""Non-weight files whose content changes what the model does, so they enter the fingerprint."""
+
+_TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "vocab.json", "*.model", "*.tiktoken")
+"""Files that hold a vocabulary; without one there is no real tokenizer to load."""
+
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[A-Za-z0-9][\w.-]*)?$")
+_DTYPES = ("float32", "float16", "bfloat16", "auto")
+_LOAD_ERRORS: tuple[type[BaseException], ...] = (OSError, ValueError, RuntimeError, KeyError, ImportError)
+
+
+def load_hf(
+    target: str,
+    *,
+    spec: str,
+    trust_pickle: bool = False,
+    device: str | None = None,
+    batch_size: int = 32,
+    **options: Any,
+) -> HFAdapter:
+    """Load a transformers model from a directory, a ``.gguf`` file or a hub id.
+
+    ``options``: ``threads`` (torch CPU threads; left alone unless given), ``dtype`` (float32
+    default), ``max_length`` (override the model's window). Unknown options are errors.
+    """
+    for name in options:
+        if name not in OPTIONS:
+            hint = did_you_mean(name, (*OPTIONS, "device", "batch_size"))
+            raise GuardError(f"unknown option '{name}' for hf models", hint=hint)
+    if batch_size < 1:
+        raise GuardError(f"batch_size must be at least 1, got {batch_size}")
+    import torch
+
+    if options.get("threads"):
+        torch.set_num_threads(int(options["threads"]))
+    path, gguf = _resolve(target, trust_pickle=trust_pickle)
+    dev = _device(device)
+    dtype = _dtype(options.get("dtype"))
+    if gguf is not None:
+        return _load_gguf(path, gguf, spec=spec, device=dev, dtype=dtype, batch_size=batch_size, options=options)
+    return _load_dir(path, spec=spec, trust_pickle=trust_pickle, device=dev, dtype=dtype, batch_size=batch_size, options=options)
+
+
+def _resolve(target: str, *, trust_pickle: bool) -> tuple[Path, str | None]:
+    """Local model directory (or a .gguf file's folder and name) for a target; hub ids are downloaded."""
+    path = Path(target).expanduser()
+    if path.is_file():
+        if path.suffix.lower() == ".gguf":
+            return path.parent, path.name
+        raise GuardError(f"not a model directory or .gguf file: {target}", hint="pass a transformers directory or a .gguf file")
+    if path.is_dir():
+        _check_weights(path, trust_pickle=trust_pickle)
+        ggufs = sorted(path.glob("*.gguf"))
+        if not (path / "config.json").is_file():
+            if len(ggufs) == 1 and not _weights(path, trust_pickle=True):
+                return path, ggufs[0].name
+            raise GuardError(f"no config.json in {path}", hint="pass a directory written by save_pretrained, or a .gguf file")
+        return path, None
+    if _looks_like_path(target):
+        raise GuardError(f"no such file or directory: {target}")
+    return _download(target, trust_pickle=trust_pickle), None
+
+
+def _looks_like_path(target: str) -> bool:
+    return (
+        target.startswith((".", "/", "~"))
+        or target.lower().endswith(".gguf")
+        or (os.sep != "/" and os.sep in target)
+        or not _HUB_ID.match(target)
+    )
+
+
+def _weights(path: Path, *, trust_pickle: bool) -> list[Path]:
+    """The weight files transformers will load from ``path``: safetensors first, pickle only if trusted."""
+    safetensors = sorted(path.glob("*.safetensors"))
+    if safetensors or not trust_pickle:
+        return safetensors
+    return sorted(p for p in path.glob("*.bin") if p.name != "training_args.bin")
+
+
+def _check_weights(path: Path, *, trust_pickle: bool) -> None:
+    if _weights(path, trust_pickle=trust_pickle) or any(path.glob("*.gguf")):
+        return
+    if _weights(path, trust_pickle=True):
+        raise GuardError(
+            f"only pickle weights (.bin) in {path}",
+            hint="pickle can run code when loaded; convert to safetensors, or pass --trust-pickle if you trust the source",
+        )
+    raise GuardError(
+        f"no model weights in {path}",
+        hint="looked for *.safetensors (or *.bin with --trust-pickle) next to config.json, or a .gguf file",
+    )
+
+
+def _download(repo_id: str, *, trust_pickle: bool) -> Path:
+    """Fetch (or find in the cache) a hub repository's weight, config and tokenizer files."""
+    patterns = ["*.json", "*.safetensors", "*.txt", "*.model", "*.tiktoken", "*.jinja"] + (["*.bin"] if trust_pickle else [])
+    try:
+        from huggingface_hub import snapshot_download
+
+        local = snapshot_download(repo_id, allow_patterns=patterns)
+    except Exception as exc:  # noqa: BLE001 - any hub/network failure is the user's environment
+        raise GuardError(
+            f"cannot fetch hub model '{repo_id}': {_first_line(exc)}",
+            hint="offline or not found; pass a local model directory or .gguf file as hf:PATH",
+        ) from exc
+    path = Path(local)
+    _check_weights(path, trust_pickle=trust_pickle)
+    return path
+
+
+def _device(device: str | None) -> Any:
+    import torch
+
+    name = (device or "auto").lower()
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if name.startswith("cuda") and not torch.cuda.is_available():
+        raise GuardError(f"device '{device}' requested but CUDA is not available", hint="use device=cpu")
+    try:
+        return torch.device(name)
+    except RuntimeError as exc:
+        raise GuardError(f"unknown device '{device}'", hint="use cpu, cuda or auto") from exc
+
+
+def _dtype(name: str | None) -> Any:
+    import torch
+
+    name = name or "float32"
+    if name not in _DTYPES:
+        raise GuardError(f"unknown dtype '{name}'", hint=did_you_mean(name, _DTYPES))
+    return name if name == "auto" else getattr(torch, name)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+def _load_gguf(folder: Path, name: str, *, spec: str, device: Any, dtype: Any, batch_size: int, options: dict) -> HFAdapter:
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    where = folder / name
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name, trust_remote_code=False)
+        model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=dtype, trust_remote_code=False)
+    except _LOAD_ERRORS as exc:
+        raise GuardError(f"cannot load GGUF model: {_first_line(exc)}", where=where) from exc
+    artifact = ArtifactInfo(files=[where], root=folder)
+    return HFAdapter(model, tokenizer, spec=spec, causal=True, artifact=artifact, device=device, batch_size=batch_size, max_length=options.get("max_length"))
+
+
+def _load_dir(path: Path, *, spec: str, trust_pickle: bool, device: Any, dtype: Any, batch_size: int, options: dict) -> HFAdapter:
+    from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSequenceClassification, AutoTokenizer
+
+    try:
+        config = AutoConfig.from_pretrained(path, trust_remote_code=False)
+    except _LOAD_ERRORS as exc:
+        raise GuardError(f"cannot read model config: {_first_line(exc)}", where=path / "config.json") from exc
+    causal = _is_causal(config, path)
+    auto = AutoModelForCausalLM if causal else AutoModelForSequenceClassification
+    if not any(p.is_file() for pattern in _TOKENIZER_FILES for p in path.glob(pattern)):
+        # transformers 5 would build an empty-vocabulary tokenizer from config.json alone
+        raise GuardError(
+            f"no tokenizer files in {path}",
+            hint="looked for " + ", ".join(_TOKENIZER_FILES) + "; save the tokenizer next to the model",
+        )
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
+    except _LOAD_ERRORS as exc:
+        raise GuardError(
+            f"cannot load tokenizer: {_first_line(exc)}", where=path, hint="save the tokenizer next to the model (tokenizer.save_pretrained)"
+        ) from exc
+    try:
+        model = auto.from_pretrained(
+            path, config=config, dtype=dtype, use_safetensors=None if trust_pickle else True, trust_remote_code=False
+        )
+    except _LOAD_ERRORS as exc:
+        raise GuardError(f"cannot load model weights: {_first_line(exc)}", where=path) from exc
+    except Exception as exc:  # safetensors' SafetensorError (corrupt file) derives from Exception only
+        if type(exc).__name__ != "SafetensorError":
+            raise
+        raise GuardError(f"corrupt weight file: {_first_line(exc)}", where=path) from exc
+    files = _weights(path, trust_pickle=trust_pickle) + [
+        p for pattern in _ARTIFACT_PATTERNS for p in path.glob(pattern) if p.is_file()
+    ]
+    artifact = ArtifactInfo(files=sorted(set(files)), root=path)
+    return HFAdapter(model, tokenizer, spec=spec, causal=causal, artifact=artifact, device=device, batch_size=batch_size, max_length=options.get("max_length"))
+
+
+def _is_causal(config: Any, path: Path) -> bool:
+    """Causal LM or sequence classifier, from ``config.architectures`` (else the auto mappings)."""
+    from transformers import AutoModelForCausalLM, AutoModelForSequenceClassification
+
+    for arch in getattr(config, "architectures", None) or []:
+        if arch.endswith("ForSequenceClassification"):
+            return False
+        if arch.endswith(("ForCausalLM", "LMHeadModel")):
+            return True
+    if type(config) in AutoModelForCausalLM._model_mapping:
+        return True
+    if type(config) in AutoModelForSequenceClassification._model_mapping:
+        return False
+    archs = ", ".join(getattr(config, "architectures", None) or [config.model_type])
+    raise GuardError(
+        f"unsupported architecture {archs}", where=path / "config.json", hint="hf: takes causal LMs and sequence classifiers"
+    )
+
+
+def _window(model: Any, tokenizer: Any, override: int | None) -> int:
+    """The most tokens one input may have: the smaller of the config's and tokenizer's limits."""
+    if override:
+        return int(override)
+    limits = [getattr(model.config, k, None) for k in ("max_position_embeddings", "n_positions", "max_seq_len", "seq_length")]
+    limits.append(getattr(tokenizer, "model_max_length", None))
+    usable = [int(x) for x in limits if isinstance(x, int) and 0 < x < 1_000_000]
+    return min(usable) if usable else 2048
+
+
+class HFAdapter(AdapterBase):
+    """A transformers model and its tokenizer: classify (sequence classifiers) or generate/loglikelihood (causal LMs)."""
+
+    kind = "hf"
+
+    def __init__(
+        self,
+        model: Any,
+        tokenizer: Any,
+        *,
+        spec: str,
+        causal: bool,
+        artifact: ArtifactInfo,
+        device: Any,
+        batch_size: int = 32,
+        max_length: int | None = None,
+    ):
+        self.spec = spec
+        self.artifact = artifact
+        self.model = model.to(device).eval()
+        self.tokenizer = tokenizer
+        self.device = device
+        self.batch_size = batch_size
+        self.causal = causal
+        self.max_length = _window(model, tokenizer, max_length)
+        self.capabilities = frozenset({Capability.GENERATE, Capability.LOGLIKELIHOOD} if causal else {Capability.CLASSIFY})
+        if tokenizer.pad_token_id is None:  # batches need padding; EOS (else UNK) is the usual stand-in
+            tokenizer.pad_token = tokenizer.eos_token or tokenizer.unk_token
+        if getattr(model.config, "pad_token_id", None) is None and tokenizer.pad_token_id is not None:
+            model.config.pad_token_id = tokenizer.pad_token_id
+
+    @property
+    def num_parameters(self) -> int:
+        return int(self.model.num_parameters())
+
+    def classify(self, inputs: Sequence[Any], *, progress: ProgressCallback | None = None) -> list[Prediction]:
+        """Softmax class probabilities per text, labels from ``config.id2label``, in input order."""
+        import torch
+
+        if self.causal:
+            raise self._unsupported(Capability.CLASSIFY)
+        texts = list(inputs)
+        for text in texts:
+            if not isinstance(text, str):
+                raise GuardError(f"hf classifiers take texts, got {type(text).__name__}", where=self.spec)
+        if not texts:
+            return []
+        encoded = self.tokenizer(texts, truncation=True, max_length=self.max_length)
+        id2label = {int(k): str(v) for k, v in self.model.config.id2label.items()}
+        out: list[Prediction | None] = [None] * len(texts)
+        with torch.inference_mode():
+            for batch in scoring.sorted_batches([len(x) for x in encoded["input_ids"]], self.batch_size):
+                features = [{k: encoded[k][i] for k in encoded.keys()} for i in batch]
+                tensors = self.tokenizer.pad(features, padding=True, return_tensors="pt")
+                logits = self.model(**{k: v.to(self.device) for k, v in tensors.items()}).logits
+                probs = logits.float().softmax(-1).cpu().tolist()
+                for i, row in zip(batch, probs):
+                    scores = {id2label.get(j, str(j)): float(p) for j, p in enumerate(row)}
+                    out[i] = Prediction(label=id2label.get(max(range(len(row)), key=row.__getitem__), "?"), scores=scores)
+                if progress is not None:
+                    progress(len(batch))
+        return [p for p in out if p is not None]
+
+    def loglikelihood(
+        self, requests: Sequence[tuple[str, str]], *, progress: ProgressCallback | None = None
+    ) -> list[float]:
+        """Sum of log-probabilities of each continuation given its context (lm-eval conventions)."""
+        import torch
+
+        if not self.causal:
+            raise self._unsupported(Capability.LOGLIKELIHOOD)
+        if not requests:
+            return []
+        tok = self.tokenizer
+        prefix = tok.bos_token_id if tok.bos_token_id is not None else tok.eos_token_id
+        encoded = scoring.encode_requests(tok, [(str(c), str(x)) for c, x in requests], prefix)
+        rows = scoring.plan_rows(encoded, self.max_length)
+        with torch.inference_mode():
+            return scoring.score_rows(
+                self.model,
+                rows,
+                len(encoded),
+                batch_size=self.batch_size,
+                pad_id=tok.pad_token_id if tok.pad_token_id is not None else 0,
+                device=self.device,
+                vocab_size=int(getattr(self.model.config, "vocab_size", 0) or len(tok)),
+                progress=progress,
+            )
+
+    def generate(
+        self, prompts: Sequence[str], config: GenerationConfig, *, progress: ProgressCallback | None = None
+    ) -> list[str]:
+        """Completions (new text only, cut at the first stop string), greedy unless temperature > 0."""
+        import torch
+
+        if not self.causal:
+            raise self._unsupported(Capability.GENERATE)
+        if not prompts:
+            return []
+        ids = self._encode_prompts(list(prompts), config)
+        keep = max(self.max_length - config.max_new_tokens, 1)
+        ids = [x[-keep:] for x in ids]
+        out: list[str] = [""] * len(ids)
+        devices = [self.device] if self.device.type == "cuda" else []
+        with torch.inference_mode(), torch.random.fork_rng(devices=devices):
+            torch.manual_seed(config.seed)
+            for batch in scoring.sorted_batches([len(x) for x in ids], self.batch_size):
+                texts = self._generate_batch([ids[i] for i in batch], config)
+                for i, text in zip(batch, texts):
+                    out[i] = _cut(text, config.stop)
+                if progress is not None:
+                    progress(len(batch))
+        return out
+
+    def _encode_prompts(self, prompts: list[str], config: GenerationConfig) -> list[list[int]]:
+        tok = self.tokenizer
+        if config.chat and getattr(tok, "chat_template", None):
+            texts = [
+                tok.apply_chat_template([{"role": "user", "content": p}], tokenize=False, add_generation_prompt=True)
+                for p in prompts
+            ]
+            encoded = tok(texts, add_special_tokens=False)["input_ids"]
+        else:
+            encoded = tok(prompts)["input_ids"]
+        start = tok.bos_token_id if tok.bos_token_id is not None else tok.eos_token_id
+        return [list(x) if len(x) or start is None else [start] for x in encoded]
+
+    def _generate_batch(self, rows: list[list[int]], config: GenerationConfig) -> list[str]:
+        """Left-pad one batch so every prompt ends where generation starts, then decode the new tokens."""
+        import torch
+        from transformers import GenerationConfig as HFGenerationConfig
+
+        tok = self.tokenizer
+        width = max(len(r) for r in rows)
+        input_ids = torch.full((len(rows), width), tok.pad_token_id, dtype=torch.long)
+        mask = torch.zeros((len(rows), width), dtype=torch.long)
+        for b, row in enumerate(rows):
+            if row:
+                input_ids[b, width - len(row) :] = torch.tensor(row, dtype=torch.long)
+                mask[b, width - len(row) :] = 1
+        sampling = config.temperature > 0
+        eos = self.model.generation_config.eos_token_id
+        settings: dict[str, Any] = {
+            "max_new_tokens": config.max_new_tokens,
+            "do_sample": sampling,
+            "pad_token_id": tok.pad_token_id,
+            "eos_token_id": eos if eos is not None else tok.eos_token_id,
+        }
+        if sampling:
+            settings.update(temperature=config.temperature, top_p=config.top_p, top_k=0)
+        stops = [s for s in config.stop if s]
+        if stops:  # stop early; the text is cut again below, so this only saves time
+            settings["stop_strings"] = stops
+        generated = self.model.generate(
+            input_ids=input_ids.to(self.device),
+            attention_mask=mask.to(self.device),
+            generation_config=HFGenerationConfig(**settings),
+            tokenizer=tok if stops else None,
+        )
+        return tok.batch_decode(generated[:, width:], skip_special_tokens=True)
+
+
+def _cut(text: str, stops: Sequence[str]) -> str:
+    """Text up to the first occurrence of any stop string."""
+    cuts = [i for i in (text.find(s) for s in stops if s) if i >= 0]
+    return text[: min(cuts)] if cuts else text

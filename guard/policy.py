@@ -1,0 +1,256 @@
+"""Policies (``policies/*.yaml``) and ``check(report, policy) -> Verdict``.
+
+A rule names a metric (``task.metric``), a threshold (``min`` / ``max``, or ``relative`` to a
+baseline) and a severity. ``check`` is a pure function of the report(s) and the policy: a metric
+the policy needs but the report lacks makes the rule — and the verdict — inconclusive, never a pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from guard import resources
+from guard._yaml import load_model_file
+from guard.types import EvalReport, MetricValue
+
+CONTROL_ID = re.compile(
+    r"^(EU-AIA-(Art\d+[a-z]?|Annex[IVX]+)(\(\d+\))*(\([a-z]\))?(\([ivx]+\))?"
+    r"|NIST-RMF-(GOVERN|MAP|MEASURE|MANAGE)-\d+\.\d+"
+    r"|NIST-GAI-(RISK-[a-z-]+|(GV|MP|MS|MG)-\d+\.\d+-\d{3})"
+    r"|ISO42001-(A\.\d+(\.\d+){1,2}|Cl\.\d+(\.\d+)*))$"
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Relative(_Strict):
+    """Judge against the same metric of a baseline (e.g. the version at ``production``)."""
+
+    baseline: str = Field(description="Alias (in the registry) or label of the baseline report.")
+    max_drop: float = Field(ge=0, description="How much worse than the baseline the metric may be.")
+
+
+class Rule(_Strict):
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$", description="Stable id; JUnit testcase name.")
+    metric: str = Field(pattern=r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+$", description="task.metric")
+    min: float | None = Field(default=None, description="Pass when the judged value is >= min.")
+    max: float | None = Field(default=None, description="Pass when the judged value is <= max.")
+    relative: Relative | None = None
+    on: Literal["value", "ci_low", "ci_high"] = Field(
+        default="value", description="Which number is judged: the point value or a CI bound."
+    )
+    severity: Literal["block", "warn"] = "block"
+    controls: list[str] = Field(default_factory=list, description="Compliance control ids (EU AI Act, NIST, ISO).")
+    description: str = ""
+
+    @field_validator("controls")
+    @classmethod
+    def _known_controls(cls, controls: list[str]) -> list[str]:
+        for control in controls:
+            if not CONTROL_ID.match(control):
+                raise ValueError(
+                    f"'{control}' is not a control id (e.g. EU-AIA-Art15(1), NIST-RMF-MEASURE-2.5, ISO42001-A.6.2.4)"
+                )
+        return controls
+
+    @model_validator(mode="after")
+    def _one_threshold(self) -> Rule:
+        if self.relative is None and self.min is None and self.max is None:
+            raise ValueError(f"rule '{self.id}' needs min, max or relative")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"rule '{self.id}' has min {self.min} above max {self.max}")
+        return self
+
+    def threshold_text(self) -> str:
+        parts = []
+        if self.min is not None:
+            parts.append(f">= {self.min:g}")
+        if self.max is not None:
+            parts.append(f"<= {self.max:g}")
+        if self.relative is not None:
+            parts.append(f"at most {self.relative.max_drop:g} worse than {self.relative.baseline}")
+        judged = "" if self.on == "value" else f" ({self.on})"
+        return " and ".join(parts) + judged
+
+
+class Policy(_Strict):
+    name: str
+    description: str = ""
+    rules: list[Rule] = Field(min_length=1)
+
+    _source: Path | None = PrivateAttr(default=None)
+    _sha256: str = PrivateAttr(default="")
+
+    @field_validator("rules")
+    @classmethod
+    def _unique_ids(cls, rules: list[Rule]) -> list[Rule]:
+        ids = [r.id for r in rules]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"rule ids must be unique; repeated: {', '.join(duplicates)}")
+        return rules
+
+    @property
+    def source(self) -> Path | None:
+        return self._source
+
+    @property
+    def sha256(self) -> str:
+        """Content hash of the policy file: a gate accepts only runs checked under this exact text."""
+        return self._sha256
+
+
+def load_policy(path: str | Path) -> Policy:
+    """Load and validate a policy file (a path, or a built-in name such as ``default``)."""
+    resolved = resources.resolve(path, "policies")
+    policy, _ = load_model_file(resolved, Policy)
+    policy._source = resolved.resolve()
+    policy._sha256 = hashlib.sha256(resolved.read_bytes()).hexdigest()
+    return policy
+
+
+Status = Literal["pass", "fail", "inconclusive"]
+
+
+class RuleOutcome(BaseModel):
+    """How one rule came out, with everything a reviewer needs to see why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule_id: str
+    metric: str
+    status: Status
+    severity: Literal["block", "warn"]
+    threshold: str
+    measured: MetricValue | None = None
+    judged: float | None = Field(default=None, description="The number compared with the threshold.")
+    baseline: MetricValue | None = None
+    message: str = ""
+    notes: list[str] = Field(default_factory=list)
+    controls: list[str] = Field(default_factory=list)
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == "block"
+
+
+class Verdict(BaseModel):
+    """The outcome of a policy check: pass, fail (a blocking rule failed) or inconclusive."""
+
+    model_config = ConfigDict(frozen=True)
+
+    policy: str
+    policy_sha256: str = ""
+    status: Status
+    outcomes: list[RuleOutcome]
+    model_spec: str = ""
+    model_fingerprint: str = ""
+    failed_tasks: dict[str, str] = Field(default_factory=dict, description="Task -> error, for tasks that crashed.")
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "pass"
+
+    @property
+    def exit_code(self) -> int:
+        """0 pass, 1 a blocking rule failed, 2 inconclusive (missing metric, crashed task)."""
+        return {"pass": 0, "fail": 1, "inconclusive": 2}[self.status]
+
+    @property
+    def warnings(self) -> list[RuleOutcome]:
+        return [o for o in self.outcomes if o.status == "fail" and not o.blocking]
+
+    def table(self) -> str:
+        """The verdict as a plain-text table (for ``print``)."""
+        from guard.report.console import verdict_text
+
+        return verdict_text(self)
+
+
+def check(report: EvalReport, policy: Policy, baseline: EvalReport | None = None) -> Verdict:
+    """Judge ``report`` against ``policy`` (relative rules against ``baseline``)."""
+    outcomes = [_judge(rule, report, baseline) for rule in policy.rules]
+    if any(o.status == "fail" and o.blocking for o in outcomes):
+        status: Status = "fail"
+    elif any(o.status == "inconclusive" for o in outcomes):
+        status = "inconclusive"
+    else:
+        status = "pass"
+    return Verdict(
+        policy=policy.name,
+        policy_sha256=policy.sha256,
+        status=status,
+        outcomes=outcomes,
+        model_spec=report.model.spec,
+        model_fingerprint=report.model.fingerprint,
+        failed_tasks={r.task: r.error or "failed" for r in report.failed_tasks},
+    )
+
+
+def _missing(rule: Rule, report: EvalReport, label: str = "") -> str:
+    task, _, name = rule.metric.partition(".")
+    result = report.result(task)
+    prefix = f"{label} " if label else ""
+    if result is None:
+        tasks = ", ".join(r.task for r in report.results) or "none"
+        return f"{prefix}report has no task '{task}' (tasks: {tasks})"
+    if result.status != "ok":
+        return f"{prefix}task '{task}' failed: {result.error}"
+    have = ", ".join(sorted(result.metrics)) or "none"
+    return f"{prefix}task '{task}' produced no metric '{name}' (it has: {have})"
+
+
+def _judged(rule: Rule, metric: MetricValue) -> float:
+    return {"value": metric.value, "ci_low": metric.ci_low, "ci_high": metric.ci_high}[rule.on]
+
+
+def _judge(rule: Rule, report: EvalReport, baseline: EvalReport | None) -> RuleOutcome:
+    common = {
+        "rule_id": rule.id, "metric": rule.metric, "severity": rule.severity,
+        "threshold": rule.threshold_text(), "controls": rule.controls,
+    }
+    metric = report.metric(rule.metric)
+    if metric is None:
+        return RuleOutcome(**common, status="inconclusive", message=_missing(rule, report))
+    value = _judged(rule, metric)
+    failures: list[str] = []
+    notes: list[str] = []
+    if rule.min is not None and value < rule.min:
+        failures.append(f"{value:.4g} < min {rule.min:g}")
+    if rule.max is not None and value > rule.max:
+        failures.append(f"{value:.4g} > max {rule.max:g}")
+    for bound in (rule.min, rule.max):
+        if bound is not None and rule.on == "value" and metric.ci_low < bound < metric.ci_high:
+            notes.append(
+                f"the 95% CI [{metric.ci_low:.4g}, {metric.ci_high:.4g}] contains the threshold {bound:g}: "
+                f"n={metric.n} is too small to be sure which side the true value is on"
+            )
+    base_metric = None
+    if rule.relative is not None:
+        base_metric = baseline.metric(rule.metric) if baseline is not None else None
+        if baseline is None:
+            return RuleOutcome(**common, status="inconclusive", measured=metric, judged=value,
+                               message=f"relative rule needs a baseline report for '{rule.relative.baseline}'")
+        if base_metric is None:
+            return RuleOutcome(**common, status="inconclusive", measured=metric, judged=value,
+                               message=_missing(rule, baseline, label="baseline"))
+        if metric.higher_is_better is None:
+            return RuleOutcome(**common, status="inconclusive", measured=metric, judged=value, baseline=base_metric,
+                               message=f"metric '{rule.metric}' has no better direction; a relative rule cannot judge it")
+        base_value = _judged(rule, base_metric)
+        worse_by = (base_value - value) if metric.higher_is_better else (value - base_value)
+        if worse_by > rule.relative.max_drop + 1e-12:
+            failures.append(
+                f"{worse_by:.4g} worse than {rule.relative.baseline} ({base_value:.4g}); allowed {rule.relative.max_drop:g}"
+            )
+    status: Status = "fail" if failures else "pass"
+    message = "; ".join(failures) if failures else f"{value:.4g} meets {rule.threshold_text()}"
+    return RuleOutcome(**common, status=status, measured=metric, judged=value, baseline=base_metric,
+                       message=message, notes=notes)

