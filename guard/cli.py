@@ -25,7 +25,8 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-out = Console()
+# Not a terminal (CI logs, pipes): a wide fixed width so tables are not folded to 80 columns.
+out = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)
 _state = {"debug": False}
 

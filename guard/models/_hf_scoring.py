@@ -44,6 +44,33 @@ def sorted_batches(lengths: Sequence[int], batch_size: int, *, max_cells: int | 
     return batches
 
 
+def pad_rows(rows: Sequence[Sequence[int]], pad_id: int, *, left: bool) -> tuple[torch.Tensor, torch.Tensor]:
+    """``input_ids`` and ``attention_mask`` for token rows: right padding for scoring, left for generation."""
+    width = max((len(r) for r in rows), default=0)
+    input_ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    for b, row in enumerate(rows):
+        if row:
+            span = slice(width - len(row), width) if left else slice(0, len(row))
+            input_ids[b, span] = torch.tensor(list(row), dtype=torch.long)
+            mask[b, span] = 1
+    return input_ids, mask
+
+
+def model_window(model: Any, tokenizer: Any) -> int:
+    """The most tokens one input may have: the smaller of the config's and the tokenizer's limits."""
+    names = ("max_position_embeddings", "n_positions", "max_seq_len", "seq_length")
+    limits = [getattr(model.config, k, None) for k in names] + [getattr(tokenizer, "model_max_length", None)]
+    usable = [int(x) for x in limits if isinstance(x, int) and 0 < x < 1_000_000]
+    return min(usable) if usable else 2048
+
+
+def cut_at_stops(text: str, stops: Sequence[str]) -> str:
+    """Text up to the first occurrence of any stop string."""
+    cuts = [i for i in (text.find(s) for s in stops if s) if i >= 0]
+    return text[: min(cuts)] if cuts else text
+
+
 @dataclass
 class _Row:
     """One model input row and the requests that read their scores from it."""
@@ -152,11 +179,7 @@ def score_rows(
     for batch_index, batch in enumerate(batches):
         batch_rows = [rows[i] for i in batch]
         width = len(batch_rows[0].tokens)
-        input_ids = torch.full((len(batch_rows), width), pad_id, dtype=torch.long)
-        mask = torch.zeros((len(batch_rows), width), dtype=torch.long)
-        for b, row in enumerate(batch_rows):
-            input_ids[b, : len(row.tokens)] = torch.tensor(row.tokens, dtype=torch.long)
-            mask[b, : len(row.tokens)] = 1
+        input_ids, mask = pad_rows([r.tokens for r in batch_rows], pad_id, left=False)
         needed = sorted({start + j for row in batch_rows for _, start, cont in row.reads for j in range(len(cont))})
         kwargs: dict[str, Any] = {}
         if keep_supported and len(needed) < width:

@@ -77,11 +77,15 @@ def load_hf(
     if options.get("threads"):
         torch.set_num_threads(int(options["threads"]))
     path, gguf = _resolve(target, trust_pickle=trust_pickle)
-    dev = _device(device)
-    dtype = _dtype(options.get("dtype"))
+    dev, dtype = _device(device), _dtype(options.get("dtype"))
     if gguf is not None:
-        return _load_gguf(path, gguf, spec=spec, device=dev, dtype=dtype, batch_size=batch_size, options=options)
-    return _load_dir(path, spec=spec, trust_pickle=trust_pickle, device=dev, dtype=dtype, batch_size=batch_size, options=options)
+        model, tokenizer, causal, artifact = _load_gguf(path, gguf, dtype=dtype)
+    else:
+        model, tokenizer, causal, artifact = _load_dir(path, trust_pickle=trust_pickle, dtype=dtype)
+    return HFAdapter(
+        model, tokenizer, spec=spec, causal=causal, artifact=artifact, device=dev, batch_size=batch_size,
+        max_length=options.get("max_length"),
+    )
 
 
 def _resolve(target: str, *, trust_pickle: bool) -> tuple[Path, str | None]:
@@ -180,7 +184,8 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0]
 
 
-def _load_gguf(folder: Path, name: str, *, spec: str, device: Any, dtype: Any, batch_size: int, options: dict) -> HFAdapter:
+def _load_gguf(folder: Path, name: str, *, dtype: Any) -> tuple[Any, Any, bool, ArtifactInfo]:
+    """A GGUF causal LM through transformers' ``gguf_file`` support (dequantized on load)."""
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     where = folder / name
@@ -189,11 +194,12 @@ def _load_gguf(folder: Path, name: str, *, spec: str, device: Any, dtype: Any, b
         model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=dtype, trust_remote_code=False)
     except _LOAD_ERRORS as exc:
         raise GuardError(f"cannot load GGUF model: {_first_line(exc)}", where=where) from exc
-    artifact = ArtifactInfo(files=[where], root=folder)
-    return HFAdapter(model, tokenizer, spec=spec, causal=True, artifact=artifact, device=device, batch_size=batch_size, max_length=options.get("max_length"))
+    return model, tokenizer, True, ArtifactInfo(files=[where], root=folder)
 
 
-def _load_dir(path: Path, *, spec: str, trust_pickle: bool, device: Any, dtype: Any, batch_size: int, options: dict) -> HFAdapter:
+def _load_dir(path: Path, *, trust_pickle: bool, dtype: Any) -> tuple[Any, Any, bool, ArtifactInfo]:
+    """Config, tokenizer and weights from a ``save_pretrained`` directory, safetensors unless trusted."""
+    from safetensors import SafetensorError
     from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSequenceClassification, AutoTokenizer
 
     try:
@@ -211,24 +217,17 @@ def _load_dir(path: Path, *, spec: str, trust_pickle: bool, device: Any, dtype: 
     try:
         tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
     except _LOAD_ERRORS as exc:
-        raise GuardError(
-            f"cannot load tokenizer: {_first_line(exc)}", where=path, hint="save the tokenizer next to the model (tokenizer.save_pretrained)"
-        ) from exc
+        raise GuardError(f"cannot load tokenizer: {_first_line(exc)}", where=path) from exc
     try:
         model = auto.from_pretrained(
             path, config=config, dtype=dtype, use_safetensors=None if trust_pickle else True, trust_remote_code=False
         )
-    except _LOAD_ERRORS as exc:
+    except (*_LOAD_ERRORS, SafetensorError) as exc:
         raise GuardError(f"cannot load model weights: {_first_line(exc)}", where=path) from exc
-    except Exception as exc:  # safetensors' SafetensorError (corrupt file) derives from Exception only
-        if type(exc).__name__ != "SafetensorError":
-            raise
-        raise GuardError(f"corrupt weight file: {_first_line(exc)}", where=path) from exc
     files = _weights(path, trust_pickle=trust_pickle) + [
         p for pattern in _ARTIFACT_PATTERNS for p in path.glob(pattern) if p.is_file()
     ]
-    artifact = ArtifactInfo(files=sorted(set(files)), root=path)
-    return HFAdapter(model, tokenizer, spec=spec, causal=causal, artifact=artifact, device=device, batch_size=batch_size, max_length=options.get("max_length"))
+    return model, tokenizer, causal, ArtifactInfo(files=sorted(set(files)), root=path)
 
 
 def _is_causal(config: Any, path: Path) -> bool:
@@ -248,16 +247,6 @@ def _is_causal(config: Any, path: Path) -> bool:
     raise GuardError(
         f"unsupported architecture {archs}", where=path / "config.json", hint="hf: takes causal LMs and sequence classifiers"
     )
-
-
-def _window(model: Any, tokenizer: Any, override: int | None) -> int:
-    """The most tokens one input may have: the smaller of the config's and tokenizer's limits."""
-    if override:
-        return int(override)
-    limits = [getattr(model.config, k, None) for k in ("max_position_embeddings", "n_positions", "max_seq_len", "seq_length")]
-    limits.append(getattr(tokenizer, "model_max_length", None))
-    usable = [int(x) for x in limits if isinstance(x, int) and 0 < x < 1_000_000]
-    return min(usable) if usable else 2048
 
 
 class HFAdapter(AdapterBase):
@@ -284,7 +273,7 @@ class HFAdapter(AdapterBase):
         self.device = device
         self.batch_size = batch_size
         self.causal = causal
-        self.max_length = _window(model, tokenizer, max_length)
+        self.max_length = int(max_length) if max_length else scoring.model_window(model, tokenizer)
         self.capabilities = frozenset({Capability.GENERATE, Capability.LOGLIKELIHOOD} if causal else {Capability.CLASSIFY})
         if tokenizer.pad_token_id is None:  # batches need padding; EOS (else UNK) is the usual stand-in
             tokenizer.pad_token = tokenizer.eos_token or tokenizer.unk_token
@@ -369,7 +358,7 @@ class HFAdapter(AdapterBase):
             for batch in scoring.sorted_batches([len(x) for x in ids], self.batch_size):
                 texts = self._generate_batch([ids[i] for i in batch], config)
                 for i, text in zip(batch, texts):
-                    out[i] = _cut(text, config.stop)
+                    out[i] = scoring.cut_at_stops(text, config.stop)
                 if progress is not None:
                     progress(len(batch))
         return out
@@ -389,17 +378,11 @@ class HFAdapter(AdapterBase):
 
     def _generate_batch(self, rows: list[list[int]], config: GenerationConfig) -> list[str]:
         """Left-pad one batch so every prompt ends where generation starts, then decode the new tokens."""
-        import torch
         from transformers import GenerationConfig as HFGenerationConfig
 
         tok = self.tokenizer
-        width = max(len(r) for r in rows)
-        input_ids = torch.full((len(rows), width), tok.pad_token_id, dtype=torch.long)
-        mask = torch.zeros((len(rows), width), dtype=torch.long)
-        for b, row in enumerate(rows):
-            if row:
-                input_ids[b, width - len(row) :] = torch.tensor(row, dtype=torch.long)
-                mask[b, width - len(row) :] = 1
+        input_ids, mask = scoring.pad_rows(rows, tok.pad_token_id, left=True)
+        width = input_ids.shape[1]
         sampling = config.temperature > 0
         eos = self.model.generation_config.eos_token_id
         settings: dict[str, Any] = {
@@ -421,8 +404,3 @@ class HFAdapter(AdapterBase):
         )
         return tok.batch_decode(generated[:, width:], skip_special_tokens=True)
 
-
-def _cut(text: str, stops: Sequence[str]) -> str:
-    """Text up to the first occurrence of any stop string."""
-    cuts = [i for i in (text.find(s) for s in stops if s) if i >= 0]
-    return text[: min(cuts)] if cuts else text

@@ -1,0 +1,45 @@
+"""Built-in suites and policies work after a plain, non-editable install (shipped as package data)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(REPO)],
+                   check=True, timeout=300)
+    return next(out.glob("rai_guard-*.whl"))
+
+
+def test_wheel_carries_builtins_and_data(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in ("guard/_builtin/evaluations/demo.yaml", "guard/_builtin/policies/default.yaml",
+                     "guard/_builtin/evaluations/data/sentiment_reviews.jsonl", "guard/cli.py"):
+        assert required in names, required
+    assert not any("sst2/dev.tsv" in n or "hurtlex" in n.lower() for n in names), "license: never ship SST-2/HurtLex"
+
+
+def test_installed_wheel_finds_builtins_from_any_directory(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+                   check=True, timeout=300)
+    code = (
+        "import guard, guard.resources as r;"
+        "assert guard.__file__.startswith(%r), guard.__file__;"
+        "s = guard.load_suite('evaluations/demo.yaml'); p = guard.load_policy('default');"
+        "print(s.name, p.name, r.builtin_dir('evaluations'))"
+    ) % str(target)
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("demo default " + str(target))
