@@ -7,6 +7,7 @@ offending key so the user can jump straight to it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,6 +40,12 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
 
 
 def _reject_tag(loader: _LineLoader, suffix: str, node: yaml.Node) -> Any:
+    if node.tag == "tag:yaml.org,2002:merge":
+        raise GuardError(
+            "YAML merge keys (<<) are not supported",
+            where=f"{loader.source}:{node.start_mark.line + 1}",
+            hint="write the keys out; a policy should read the same to every reviewer",
+        )
     raise GuardError(
         f"YAML tag '{node.tag}' is not allowed",
         where=f"{loader.source}:{node.start_mark.line + 1}",
@@ -46,6 +53,15 @@ def _reject_tag(loader: _LineLoader, suffix: str, node: yaml.Node) -> Any:
     )
 
 
+# YAML 1.1 reads on/off/yes/no as booleans, so `on: ci_low` or a `{yes: ..., no: ...}` label map would
+# silently become True/False keys. Only true/false are booleans here.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LineLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_multi_constructor("!", _reject_tag)
 _LineLoader.add_multi_constructor("tag:", _reject_tag)
@@ -123,7 +139,9 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 def validation_error(exc: ValidationError, model: type[BaseModel], source: str, lines: dict[Loc, int]) -> GuardError:
     """The first pydantic error as one GuardError line: file:line, field, problem, did-you-mean."""
-    err = exc.errors()[0]
+    errors = exc.errors()
+    # A misspelt required key shows up twice: as unknown and as missing. The unknown one has the hint.
+    err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     line = line_of(lines, loc)
     where = f"{source}:{line}" if line else source

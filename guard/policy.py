@@ -179,7 +179,8 @@ def check(report: EvalReport, policy: Policy, baseline: EvalReport | None = None
     outcomes = [_judge(rule, report, baseline) for rule in policy.rules]
     if any(o.status == "fail" and o.blocking for o in outcomes):
         status: Status = "fail"
-    elif any(o.status == "inconclusive" for o in outcomes):
+    elif any(o.status == "inconclusive" for o in outcomes) or report.failed_tasks:
+        # A crashed task never yields a pass, even when no rule names its metrics.
         status = "inconclusive"
     else:
         status = "pass"

@@ -7,28 +7,56 @@ the PII scanner (issue 4) plugs a Presidio-based redactor in through ``set_redac
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Callable
 from typing import Any
 
 from guard.types import Finding
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("EMAIL_ADDRESS", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("IBAN_CODE", re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b")),
-    ("CREDIT_CARD", re.compile(r"\b(?:\d[ -]?){12,18}\d\b")),
-    ("US_SSN", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
-    ("IP_ADDRESS", re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")),
-    ("PHONE_NUMBER", re.compile(r"(?<!\w)(?:\+?\d{1,3}[ .-]?)?(?:\(\d{2,4}\)|\d{2,4})[ .-]?\d{3}[ .-]?\d{3,4}(?!\w)")),
-]
-
 TextRedactor = Callable[[str], str]
+
+
+def _luhn_ok(candidate: str) -> bool:
+    digits = [int(c) for c in candidate if c.isdigit()]
+    checksum = 0
+    for position, digit in enumerate(reversed(digits)):
+        if position % 2:
+            digit = digit * 2 - 9 if digit > 4 else digit * 2
+        checksum += digit
+    return 13 <= len(digits) <= 19 and checksum % 10 == 0
+
+
+def _valid_ip(candidate: str) -> bool:
+    try:
+        ipaddress.ip_address(candidate)
+    except ValueError:
+        return False
+    return True
+
+
+# Order matters: more specific shapes first, so a card number is not half-eaten as a phone number.
+_PATTERNS: list[tuple[str, re.Pattern[str], Callable[[str], bool] | None]] = [
+    ("EMAIL_ADDRESS", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), None),
+    ("IBAN_CODE", re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b"), None),
+    ("CREDIT_CARD", re.compile(r"\b(?:\d[ -]?){12,18}\d\b"), _luhn_ok),
+    ("US_SSN", re.compile(r"\b\d{3}-\d{2}-\d{4}\b"), None),
+    ("IP_ADDRESS", re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b"), _valid_ip),
+    ("IP_ADDRESS", re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"), _valid_ip),
+    # International (+44 20 7946 0958, 0044 …), then national with a trunk 0 (020 7946 0958), then NANP.
+    ("PHONE_NUMBER", re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?!\w)"), None),
+    ("PHONE_NUMBER", re.compile(r"(?<![\w])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?!\w)"), None),
+    ("PHONE_NUMBER", re.compile(r"(?<![\w])(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]\d{4}(?!\w)"), None),
+]
 
 
 def redact_patterns(text: str) -> str:
     """Replace direct identifiers with ``<ENTITY_TYPE>`` tags."""
-    for entity, pattern in _PATTERNS:
-        text = pattern.sub(f"<{entity}>", text)
+    for entity, pattern, validate in _PATTERNS:
+        if validate is None:
+            text = pattern.sub(f"<{entity}>", text)
+        else:
+            text = pattern.sub(lambda m, e=entity, v=validate: f"<{e}>" if v(m.group(0)) else m.group(0), text)
     return text
 
 

@@ -39,8 +39,8 @@ class MetricValue(_Frozen):
     @field_validator("value", "ci_low", "ci_high")
     @classmethod
     def _finite(cls, v: float) -> float:
-        if math.isnan(v):
-            raise ValueError("metric values must not be NaN; leave the metric out instead")
+        if not math.isfinite(v):
+            raise ValueError("metric values must be finite; leave an undefined metric out instead")
         return v
 
     @model_validator(mode="after")
