@@ -198,8 +198,11 @@ def score_rows(
                     k_idx.append(column[start + j])
                     targets.append(token)
                     owners.append(slot)
-        picked = logits[torch.tensor(b_idx, device=device), torch.tensor(k_idx, device=device)].float()
-        logprobs = picked.log_softmax(-1).gather(1, torch.tensor(targets, device=device)[:, None])[:, 0]
+        # normalise each needed (row, position) once, however many requests read it
+        flat = torch.tensor(b_idx, device=device) * logits.shape[1] + torch.tensor(k_idx, device=device)
+        cells, inverse = torch.unique(flat, return_inverse=True)
+        normalised = logits.reshape(-1, logits.shape[-1])[cells].float().log_softmax(-1)
+        logprobs = normalised[inverse, torch.tensor(targets, device=device)]
         sums = torch.zeros(len(request_ids), dtype=torch.float64, device=device)
         sums.index_add_(0, torch.tensor(owners, device=device), logprobs.double())
         for index, value in zip(request_ids, sums.tolist()):
