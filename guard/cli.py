@@ -98,7 +98,7 @@ def _emit_verdict(verdict: Any, junit: Path | None, markdown: Path | None) -> No
 def _metrics_table(report: Any) -> Table:
     from guard.report._format import num
 
-    table = Table(title=f"{report.suite.name} on {report.model.spec}", title_justify="left")
+    table = Table(title=f"suite '{report.suite.name}': metrics with 95% intervals", title_justify="left")
     for column in ("task", "metric", "value", "95% CI", "n"):
         table.add_column(column, overflow="fold")
     for result in report.results:
@@ -149,6 +149,7 @@ def evaluate(
     report = run_suite(adapter, loaded_suite, tasks=tasks, seed=seed, progress=err.is_terminal)
     if out_path:
         write_report(report, out_path)
+    out.print(f"model: {report.model.spec} ({report.model.fingerprint[:19]}…)", markup=False, highlight=False)
     out.print(_metrics_table(report))
     if out_path:
         out.print(f"report: {out_path}", markup=False, highlight=False)

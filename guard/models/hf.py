@@ -73,7 +73,10 @@ def load_hf(
     if batch_size < 1:
         raise GuardError(f"batch_size must be at least 1, got {batch_size}")
     import torch
+    from transformers.utils import logging as transformers_logging
 
+    # guard shows its own progress; transformers' per-tensor bars would flood CI logs.
+    transformers_logging.disable_progress_bar()
     if options.get("threads"):
         torch.set_num_threads(int(options["threads"]))
     path, gguf = _resolve(target, trust_pickle=trust_pickle)
@@ -186,14 +189,23 @@ def _first_line(exc: BaseException) -> str:
 
 def _load_gguf(folder: Path, name: str, *, dtype: Any) -> tuple[Any, Any, bool, ArtifactInfo]:
     """A GGUF causal LM through transformers' ``gguf_file`` support (dequantized on load)."""
+    import functools
+
     from transformers import AutoModelForCausalLM, AutoTokenizer
+    from transformers import modeling_gguf_pytorch_utils as gguf_utils
 
     where = folder / name
+    # transformers' GGUF loader draws a plain tqdm bar that disable_progress_bar() does not reach;
+    # it would print hundreds of carriage-return updates into CI logs.
+    original_tqdm = gguf_utils.tqdm
+    gguf_utils.tqdm = functools.partial(original_tqdm, disable=True)
     try:
         tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name, trust_remote_code=False)
         model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=dtype, trust_remote_code=False)
     except _LOAD_ERRORS as exc:
         raise GuardError(f"cannot load GGUF model: {_first_line(exc)}", where=where) from exc
+    finally:
+        gguf_utils.tqdm = original_tqdm
     return model, tokenizer, True, ArtifactInfo(files=[where], root=folder)
 
 
