@@ -39,12 +39,19 @@ class Relative(_Strict):
 
 class Rule(_Strict):
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$", description="Stable id; JUnit testcase name.")
-    metric: str = Field(pattern=r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+$", description="task.metric")
+    metric: str = Field(
+        pattern=r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+(\[[^\]]+\])?$",
+        description="task.metric, or task.metric[group] for one group's value.",
+    )
     min: float | None = Field(default=None, description="Pass when the judged value is >= min.")
     max: float | None = Field(default=None, description="Pass when the judged value is <= max.")
     relative: Relative | None = None
     on: Literal["value", "ci_low", "ci_high"] = Field(
         default="value", description="Which number is judged: the point value or a CI bound."
+    )
+    per_group: bool = Field(default=False, description="Judge every group's value; the rule fails if any group fails.")
+    min_group_size: int | None = Field(
+        default=None, ge=1, description="Every group must have at least this many examples, else the rule is inconclusive."
     )
     severity: Literal["block", "warn"] = "block"
     controls: list[str] = Field(default_factory=list, description="Compliance control ids (EU AI Act, NIST, ISO).")
@@ -66,6 +73,8 @@ class Rule(_Strict):
             raise ValueError(f"rule '{self.id}' needs min, max or relative")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"rule '{self.id}' has min {self.min} above max {self.max}")
+        if self.per_group and (self.relative is not None or "[" in self.metric):
+            raise ValueError(f"rule '{self.id}': per_group judges absolute thresholds on a whole metric")
         return self
 
     def threshold_text(self) -> str:
@@ -77,7 +86,8 @@ class Rule(_Strict):
         if self.relative is not None:
             parts.append(f"at most {self.relative.max_drop:g} worse than {self.relative.baseline}")
         judged = "" if self.on == "value" else f" ({self.on})"
-        return " and ".join(parts) + judged
+        scope = " in every group" if self.per_group else ""
+        return " and ".join(parts) + scope + judged
 
 
 class Policy(_Strict):
@@ -196,7 +206,7 @@ def check(report: EvalReport, policy: Policy, baseline: EvalReport | None = None
 
 
 def _missing(rule: Rule, report: EvalReport, label: str = "") -> str:
-    task, _, name = rule.metric.partition(".")
+    task, _, name = rule.metric.partition("[")[0].partition(".")
     result = report.result(task)
     prefix = f"{label} " if label else ""
     if result is None:
@@ -208,6 +218,33 @@ def _missing(rule: Rule, report: EvalReport, label: str = "") -> str:
     return f"{prefix}task '{task}' produced no metric '{name}' (it has: {have})"
 
 
+def _select(report: EvalReport, selector: str) -> tuple[MetricValue | None, str | None]:
+    """The metric a selector names, and why it is missing (None when found)."""
+    name, _, group = selector.partition("[")
+    metric = report.metric(name)
+    if metric is None or not group:
+        return metric, None
+    group = group.rstrip("]")
+    if group not in metric.by_group:
+        groups = ", ".join(sorted(metric.by_group)) or "none"
+        return None, f"metric '{name}' has no group '{group}' (groups: {groups})"
+    return metric.by_group[group], None
+
+
+def _group_problems(rule: Rule, metric: MetricValue) -> str | None:
+    """Why group-level evidence is too thin to judge the rule, or None."""
+    if rule.min_group_size is None and not rule.per_group:
+        return None
+    if not metric.by_group:
+        return f"metric '{rule.metric}' has no per-group breakdown to check"
+    if rule.min_group_size is not None:
+        small = {g: m.n for g, m in metric.by_group.items() if m.n < rule.min_group_size}
+        if small:
+            listed = ", ".join(f"'{g}' (n={n})" for g, n in sorted(small.items()))
+            return f"groups below min_group_size {rule.min_group_size}: {listed}"
+    return None
+
+
 def _judged(rule: Rule, metric: MetricValue) -> float:
     return {"value": metric.value, "ci_low": metric.ci_low, "ci_high": metric.ci_high}[rule.on]
 
@@ -217,16 +254,23 @@ def _judge(rule: Rule, report: EvalReport, baseline: EvalReport | None) -> RuleO
         "rule_id": rule.id, "metric": rule.metric, "severity": rule.severity,
         "threshold": rule.threshold_text(), "controls": rule.controls,
     }
-    metric = report.metric(rule.metric)
+    metric, why_missing = _select(report, rule.metric)
     if metric is None:
-        return RuleOutcome(**common, status="inconclusive", message=_missing(rule, report))
+        return RuleOutcome(**common, status="inconclusive", message=why_missing or _missing(rule, report))
+    thin = _group_problems(rule, metric)
+    if thin:
+        return RuleOutcome(**common, status="inconclusive", measured=metric, message=thin)
     value = _judged(rule, metric)
     failures: list[str] = []
     notes: list[str] = []
-    if rule.min is not None and value < rule.min:
-        failures.append(f"{value:.4g} < min {rule.min:g}")
-    if rule.max is not None and value > rule.max:
-        failures.append(f"{value:.4g} > max {rule.max:g}")
+    judged_items = sorted(metric.by_group.items()) if rule.per_group else [("", metric)]
+    for group, item in judged_items:
+        item_value = _judged(rule, item)
+        label = f"group '{group}': " if group else ""
+        if rule.min is not None and item_value < rule.min:
+            failures.append(f"{label}{item_value:.4g} < min {rule.min:g}")
+        if rule.max is not None and item_value > rule.max:
+            failures.append(f"{label}{item_value:.4g} > max {rule.max:g}")
     for bound in (rule.min, rule.max):
         if bound is not None and rule.on == "value" and metric.ci_low < bound < metric.ci_high:
             notes.append(
@@ -235,7 +279,7 @@ def _judge(rule: Rule, report: EvalReport, baseline: EvalReport | None) -> RuleO
             )
     base_metric = None
     if rule.relative is not None:
-        base_metric = baseline.metric(rule.metric) if baseline is not None else None
+        base_metric = _select(baseline, rule.metric)[0] if baseline is not None else None
         if baseline is None:
             return RuleOutcome(**common, status="inconclusive", measured=metric, judged=value,
                                message=f"relative rule needs a baseline report for '{rule.relative.baseline}'")

@@ -21,6 +21,7 @@ class Capability(str, Enum):
     CLASSIFY = "classify"  # inputs (texts or feature rows) -> label + class scores
     GENERATE = "generate"  # prompts -> completions
     LOGLIKELIHOOD = "loglikelihood"  # (context, continuation) -> sum of log-probabilities
+    PSEUDO_LOGLIKELIHOOD = "pseudo_loglikelihood"  # masked LMs: (text, char spans) -> sum of masked log-probs
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,10 @@ class ModelAdapter(Protocol):
     def loglikelihood(
         self, requests: Sequence[tuple[str, str]], *, progress: ProgressCallback | None = None
     ) -> list[float]: ...
+
+
+ScoredSpans = Sequence[tuple[int, int]] | None
+"""Character spans (start, end) of a text whose tokens are scored; None scores every token."""
 
 
 class UnsupportedCapability(NotImplementedError):
@@ -158,3 +163,10 @@ class AdapterBase:
         self, requests: Sequence[tuple[str, str]], *, progress: ProgressCallback | None = None
     ) -> list[float]:
         raise self._unsupported(Capability.LOGLIKELIHOOD)
+
+    def pseudo_loglikelihood(
+        self, requests: Sequence[tuple[str, ScoredSpans]], *, progress: ProgressCallback | None = None
+    ) -> list[float]:
+        """Masked LMs: for each text, mask each scored token in turn and sum its log-probability
+        (Salazar et al., 2020; CrowS-Pairs scores only the tokens two sentences share)."""
+        raise self._unsupported(Capability.PSEUDO_LOGLIKELIHOOD)

@@ -77,6 +77,11 @@ class CachedModel:
         return self._run("loglikelihood", keys, requests, lambda todo, cb: self.inner.loglikelihood(todo, progress=cb))
 
 
+    def pseudo_loglikelihood(self, requests: Sequence[tuple[str, Any]], *, progress: ProgressCallback | None = None) -> list[float]:
+        keys = [("pseudo_loglikelihood", text, tuple(map(tuple, spans)) if spans is not None else None) for text, spans in requests]
+        return self._run("pseudo_loglikelihood", keys, requests, lambda todo, cb: self.inner.pseudo_loglikelihood(todo, progress=cb))
+
+
 def uncached(model: ModelAdapter) -> ModelAdapter:
     return model.inner if isinstance(model, CachedModel) else model
 

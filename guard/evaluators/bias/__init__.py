@@ -1,0 +1,1 @@
+"""Bias evaluators: group fairness, counterfactual swaps, paired-likelihood benchmarks, generation bias."""
