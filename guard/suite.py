@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from guard import resources
 from guard._yaml import Loc, line_of, load_model_file, validation_error
@@ -68,10 +68,6 @@ class Suite(_Strict):
                 raise ValueError(f"task name '{task.name}' is used twice; names must be unique")
             seen.add(task.name)
         return tasks
-
-    @model_validator(mode="after")
-    def _known_evaluators(self) -> Suite:
-        return self
 
     @property
     def source(self) -> Path | None:

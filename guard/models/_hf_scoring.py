@@ -1,11 +1,15 @@
 """Batching and loglikelihood scoring for the transformers adapter (private to ``guard.models.hf``).
 
 Scoring is the expensive inner loop of likelihood-based evaluators (CrowS-Pairs, zero-shot
-verbalizers), so it avoids every forward row it can: a request needs the model's predictions on
+verbalizers), so it avoids every forward token it can: a request needs the model's predictions on
 ``(context + continuation)[:-1]``; identical rows are computed once, and a row that is a prefix of a
-longer row reads that row's logits (causal attention makes them the same). Rows are sorted longest
-first, right-padded into batches, and only the positions that are scored are projected onto the
-vocabulary and normalised.
+longer row reads that row's logits (causal attention makes them the same). Rows that share a long
+token prefix but then differ (the two sentences of a CrowS-Pairs pair, the answer choices after one
+prompt) are packed into one row: the prefix once, then each row's own tokens, with position ids
+restarting after the prefix and an attention mask that keeps each row's tokens from seeing the
+others', so every token sees exactly what it would see alone. Rows are sorted longest first,
+right-padded into batches, and only the positions that are scored are projected onto the vocabulary
+and normalised.
 """
 
 from __future__ import annotations
@@ -24,23 +28,37 @@ _LOGIT_BUDGET = 1 << 28
 
 _HASH_BASE, _HASH_MOD = 1_000_003, (1 << 61) - 1
 
+MIN_SHARED = 4
+"""Fewest leading tokens two rows must share to be packed (below that, packing saves too little)."""
 
-def sorted_batches(lengths: Sequence[int], batch_size: int, *, max_cells: int | None = None) -> list[list[int]]:
+
+def sorted_batches(
+    lengths: Sequence[int],
+    batch_size: int,
+    *,
+    max_cells: int | None = None,
+    weights: Sequence[int] | None = None,
+) -> list[list[int]]:
     """Indices grouped into batches of similar length, longest first, to cut padding.
 
-    ``max_cells`` caps ``rows x longest row`` per batch, so very long inputs get smaller batches.
+    ``max_cells`` caps ``rows x longest row`` per batch, so very long inputs get smaller batches;
+    ``weights`` (default 1 each) count packed rows as the sequences they hold against ``batch_size``.
     """
     order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    weight = (lambda i: weights[i]) if weights is not None else (lambda i: 1)
     batches: list[list[int]] = []
+    load = 0
     for i in order:
         if batches:
             current = batches[-1]
             width = max(lengths[current[0]], 1)
-            fits = len(current) < batch_size and (max_cells is None or (len(current) + 1) * width <= max_cells)
+            fits = load + weight(i) <= batch_size and (max_cells is None or (len(current) + 1) * width <= max_cells)
             if fits:
                 current.append(i)
+                load += weight(i)
                 continue
         batches.append([i])
+        load = weight(i)
     return batches
 
 
@@ -73,10 +91,20 @@ def cut_at_stops(text: str, stops: Sequence[str]) -> str:
 
 @dataclass
 class _Row:
-    """One model input row and the requests that read their scores from it."""
+    """One model input row and the requests that read their scores from it.
+
+    A packed row holds a shared prefix and then several rows' own tokens: ``positions`` are its
+    position ids and ``segments`` say whose each token is (0 = the shared prefix, i = member i).
+    """
 
     tokens: tuple[int, ...]
-    reads: list[tuple[int, int, list[int]]] = field(default_factory=list)  # (request, first position, targets)
+    reads: list[tuple[int, list[int], list[int]]] = field(default_factory=list)  # (request, row positions, targets)
+    positions: tuple[int, ...] | None = None  # None: 0 .. len(tokens) - 1
+    segments: tuple[int, ...] | None = None  # None: one sequence
+
+    @property
+    def members(self) -> int:
+        return max(self.segments) if self.segments else 1
 
 
 def split_whitespace(context: str, continuation: str) -> tuple[str, str]:
@@ -136,7 +164,8 @@ def plan_rows(encoded: Sequence[tuple[list[int], list[int]]], max_length: int) -
             )
         tokens = tuple((ctx + cont)[-(max_length + 1) :][:-1])
         row = by_tokens.setdefault(tokens, _Row(tokens))
-        row.reads.append((index, len(tokens) - len(cont), cont))
+        start = len(tokens) - len(cont)
+        row.reads.append((index, list(range(start, start + len(cont))), cont))
     rows = sorted(by_tokens.values(), key=lambda r: -len(r.tokens))
     kept: list[_Row] = []
     owner_of: dict[tuple[int, int], int] = {}  # (prefix length, prefix hash) -> index in kept
@@ -152,12 +181,124 @@ def plan_rows(encoded: Sequence[tuple[list[int], list[int]]], max_length: int) -
     return kept
 
 
+def _common_prefix(a: Sequence[int], b: Sequence[int]) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def pack_rows(rows: Sequence[_Row], *, max_members: int, max_width: int) -> list[_Row]:
+    """Rows that share at least ``MIN_SHARED`` leading tokens, packed so the prefix is computed once.
+
+    Rows are taken in token order, so rows with a common prefix are neighbours; a row joins the
+    current pack while that saves tokens overall, the pack has room and stays within ``max_width``.
+    """
+    out: list[_Row] = []
+    group: list[_Row] = []
+    shared = 0
+    for row in sorted(rows, key=lambda r: r.tokens):
+        if group:
+            n = _common_prefix(group[0].tokens[:shared], row.tokens)
+            width = n + sum(len(r.tokens) - n for r in group) + len(row.tokens) - n
+            saves = len(group) * n >= (len(group) - 1) * shared  # never shrink the prefix at a loss
+            if n >= MIN_SHARED and saves and len(group) < max_members and width <= max_width:
+                group.append(row)
+                shared = n
+                continue
+            out.append(_pack(group, shared))
+        group, shared = [row], len(row.tokens)
+    if group:
+        out.append(_pack(group, shared))
+    return out
+
+
+def _pack(group: list[_Row], shared: int) -> _Row:
+    """One row: the shared prefix, then each member's own tokens; reads move to their new positions."""
+    if len(group) == 1:
+        return group[0]
+    tokens, positions, segments = list(group[0].tokens[:shared]), list(range(shared)), [0] * shared
+    reads: list[tuple[int, list[int], list[int]]] = []
+    for member, row in enumerate(group, 1):
+        offset = len(tokens) - shared  # a member position p >= shared lands at p + offset
+        tokens += row.tokens[shared:]
+        positions += range(shared, len(row.tokens))
+        segments += [member] * (len(row.tokens) - shared)
+        for request, cells, targets in row.reads:
+            reads.append((request, [p if p < shared else p + offset for p in cells], targets))
+    return _Row(tuple(tokens), reads, tuple(positions), tuple(segments))
+
+
+def supports_packing(model: Any, max_length: int) -> bool:
+    """Whether the model takes explicit position ids and a 4D attention mask over full attention.
+
+    Sliding-window, ALiBi, flash-attention and encoder-decoder models build their own masks (or
+    biases) and would not honour ours, so their rows are never packed.
+    """
+    config = model.config
+    if getattr(config, "_attn_implementation", None) not in ("sdpa", "eager"):
+        return False
+    if getattr(config, "is_encoder_decoder", False) or getattr(config, "alibi", False):
+        return False
+    if any(kind != "full_attention" for kind in getattr(config, "layer_types", None) or ()):
+        return False
+    window = getattr(config, "sliding_window", None)
+    if window and getattr(config, "use_sliding_window", True) and window < max_length:
+        return False
+    try:
+        return "position_ids" in inspect.signature(model.forward).parameters
+    except (TypeError, ValueError):
+        return False
+
+
 def accepts_logits_to_keep(model: Any) -> bool:
     """Whether the model can project only chosen positions onto the vocabulary (transformers >= 4.50)."""
     try:
         return "logits_to_keep" in inspect.signature(model.forward).parameters
     except (TypeError, ValueError):
         return False
+
+
+def _model_inputs(rows: Sequence[_Row], pad_id: int, device: torch.device, dtype: torch.dtype) -> dict[str, torch.Tensor]:
+    """``input_ids`` plus a 2D padding mask, or, when a row is packed, position ids and a 4D mask.
+
+    In a packed row a token may attend to earlier tokens of the shared prefix and of its own
+    member only; the 4D mask is additive (0 or the dtype's minimum), which eager and SDPA both take.
+    """
+    input_ids, mask = pad_rows([r.tokens for r in rows], pad_id, left=False)
+    if all(r.segments is None for r in rows):
+        return {"input_ids": input_ids.to(device), "attention_mask": mask.to(device)}
+    width = input_ids.shape[1]
+    positions = torch.zeros_like(input_ids)
+    segments = torch.full_like(input_ids, -1)
+    for b, row in enumerate(rows):
+        n = len(row.tokens)
+        positions[b, :n] = torch.tensor(row.positions or range(n))
+        segments[b, :n] = torch.tensor(row.segments or [0] * n)
+    index = torch.arange(width)
+    causal = index[None, :] <= index[:, None]
+    key, query = segments[:, None, :], segments[:, :, None]
+    allowed = causal[None] & (key >= 0) & ((key == 0) | (key == query))
+    additive = torch.zeros(allowed.shape, dtype=dtype).masked_fill_(~allowed, torch.finfo(dtype).min)
+    return {
+        "input_ids": input_ids.to(device),
+        "attention_mask": additive[:, None].to(device),
+        "position_ids": positions.to(device),
+    }
+
+
+def _target_logprobs(logits: torch.Tensor, cells: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    """log-softmax at ``cells`` (flat row-position indices) of ``targets``, normalising each cell once.
+
+    When most cells are read, normalising the whole tensor is cheaper than gathering them first.
+    """
+    flat = logits.reshape(-1, logits.shape[-1])
+    unique, inverse = torch.unique(cells, return_inverse=True)
+    if 2 * len(unique) >= flat.shape[0]:
+        return flat.float().log_softmax(-1)[cells, targets]
+    return flat[unique].float().log_softmax(-1)[inverse, targets]
 
 
 def score_rows(
@@ -174,35 +315,32 @@ def score_rows(
     """Run the planned rows through the model and sum each request's continuation log-probabilities."""
     results = [0.0] * n_requests
     keep_supported = accepts_logits_to_keep(model)
+    dtype = getattr(model, "dtype", torch.float32)
     max_cells = max(_LOGIT_BUDGET // max(vocab_size, 1), 1)
-    batches = sorted_batches([len(r.tokens) for r in rows], batch_size, max_cells=max_cells)
+    batches = sorted_batches(
+        [len(r.tokens) for r in rows], batch_size, max_cells=max_cells, weights=[r.members for r in rows]
+    )
     for batch_index, batch in enumerate(batches):
         batch_rows = [rows[i] for i in batch]
         width = len(batch_rows[0].tokens)
-        input_ids, mask = pad_rows([r.tokens for r in batch_rows], pad_id, left=False)
-        needed = sorted({start + j for row in batch_rows for _, start, cont in row.reads for j in range(len(cont))})
-        kwargs: dict[str, Any] = {}
+        inputs = _model_inputs(batch_rows, pad_id, device, dtype)
+        needed = sorted({p for row in batch_rows for _, cells, _ in row.reads for p in cells})
         if keep_supported and len(needed) < width:
-            kwargs["logits_to_keep"] = torch.tensor(needed, dtype=torch.long, device=device)
+            inputs["logits_to_keep"] = torch.tensor(needed, dtype=torch.long, device=device)
             column = {pos: k for k, pos in enumerate(needed)}
         else:
             column = {pos: pos for pos in range(width)}
-        logits = model(input_ids=input_ids.to(device), attention_mask=mask.to(device), **kwargs).logits
-        b_idx, k_idx, targets, owners, request_ids = [], [], [], [], []
+        logits = model(**inputs).logits
+        flat, targets, owners, request_ids = [], [], [], []
         for b, row in enumerate(batch_rows):
-            for index, start, cont in row.reads:
-                slot = len(request_ids)
+            for index, cells, cont in row.reads:
+                owners += [len(request_ids)] * len(cont)
                 request_ids.append(index)
-                for j, token in enumerate(cont):
-                    b_idx.append(b)
-                    k_idx.append(column[start + j])
-                    targets.append(token)
-                    owners.append(slot)
-        # normalise each needed (row, position) once, however many requests read it
-        flat = torch.tensor(b_idx, device=device) * logits.shape[1] + torch.tensor(k_idx, device=device)
-        cells, inverse = torch.unique(flat, return_inverse=True)
-        normalised = logits.reshape(-1, logits.shape[-1])[cells].float().log_softmax(-1)
-        logprobs = normalised[inverse, torch.tensor(targets, device=device)]
+                flat += [b * logits.shape[1] + column[p] for p in cells]
+                targets += cont
+        logprobs = _target_logprobs(
+            logits, torch.tensor(flat, device=device), torch.tensor(targets, device=device)
+        )
         sums = torch.zeros(len(request_ids), dtype=torch.float64, device=device)
         sums.index_add_(0, torch.tensor(owners, device=device), logprobs.double())
         for index, value in zip(request_ids, sums.tolist()):
