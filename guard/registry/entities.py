@@ -1,0 +1,110 @@
+"""Registry entities: plain frozen records. The ORM never leaks out of ``guard.registry.sql``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Entity(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class RegisteredModel(_Entity):
+    name: str
+    description: str = ""
+    created_at: datetime
+    created_by: str
+
+
+class ModelVersion(_Entity):
+    """One artifact of a model: its spec, its content fingerprint, and who registered it."""
+
+    model: str
+    version: int
+    spec: str = Field(description="Model spec string, e.g. hf:models/sentiment-v3.")
+    fingerprint: str = Field(description="sha256 over the artifact's weight and config files.")
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    created_at: datetime
+    created_by: str
+
+    @property
+    def ref(self) -> str:
+        return f"{self.model}@{self.version}"
+
+
+RunStatus = Literal["running", "complete", "failed"]
+
+
+class EvalRun(_Entity):
+    """An evaluation of one version: the report, what it was checked against, and how it ended."""
+
+    id: int
+    model: str
+    version: int
+    status: RunStatus
+    suite_name: str
+    suite_sha256: str
+    policy_name: str | None = None
+    policy_sha256: str | None = None
+    verdict: Literal["pass", "fail", "inconclusive"] | None = None
+    fingerprint: str = Field(description="Fingerprint of the artifact the report was computed on.")
+    report: dict[str, Any] | None = Field(default=None, description="The EvalReport JSON (redacted evidence).")
+    verdict_detail: dict[str, Any] | None = Field(default=None, description="The Verdict JSON.")
+    error: str | None = None
+    started_at: datetime
+    finished_at: datetime | None = None
+    created_by: str
+
+
+class AliasMove(_Entity):
+    """One change of an alias: who pointed it at which version, when and why."""
+
+    id: int
+    model: str
+    alias: str
+    version: int | None = Field(description="New target; None when the alias was removed.")
+    previous_version: int | None
+    run_id: int | None = Field(default=None, description="The passing run (or waived run) that allowed the move.")
+    reason: str
+    moved_at: datetime
+    moved_by: str
+
+
+class Approval(_Entity):
+    id: int
+    model: str
+    version: int
+    approver: str
+    reason: str
+    created_at: datetime
+    expires_at: datetime | None = None
+
+
+class Waiver(_Entity):
+    """Accepted residual risk: failing blocking rules that may be ignored until ``expires_at``."""
+
+    id: int
+    model: str
+    version: int
+    rule_ids: list[str]
+    policy_name: str
+    approver: str
+    reason: str
+    created_at: datetime
+    expires_at: datetime
+
+
+class AuditEvent(_Entity):
+    """One append-only log entry; ``hash`` covers ``prev_hash`` and the event's canonical JSON."""
+
+    seq: int
+    at: datetime
+    actor: str
+    action: str
+    subject: str
+    payload: dict[str, Any] = Field(default_factory=dict)
+    prev_hash: str
+    hash: str

@@ -1,0 +1,89 @@
+"""The registry's store interface. One SQLAlchemy implementation serves SQLite and PostgreSQL.
+
+Layering as in MLflow: ``guard.open_registry(url)`` → ``RegistryStore`` (this interface) →
+``guard.registry.sql`` (ORM rows, never returned). Every write appends an audit event in the same
+transaction. Only ``guard.release`` calls ``move_alias``: the gate is the one way an alias moves.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from guard.registry.entities import (
+    AliasMove,
+    Approval,
+    AuditEvent,
+    EvalRun,
+    ModelVersion,
+    RegisteredModel,
+    Waiver,
+)
+
+DEFAULT_URL = "sqlite:///.guard/registry.db"
+
+
+class AuditVerification(BaseModel):
+    """Result of walking the hash chain: intact, or the first event that does not verify."""
+
+    model_config = ConfigDict(frozen=True)
+
+    ok: bool
+    events: int
+    first_broken_seq: int | None = None
+    reason: str = ""
+
+
+class RegistryStore(Protocol):
+    url: str
+
+    # models and versions
+    def register_version(
+        self, name: str, spec: str, fingerprint: str, *, actor: str,
+        version: int | None = None, metadata: dict[str, Any] | None = None,
+    ) -> ModelVersion: ...
+    def get_version(self, name: str, version: int) -> ModelVersion: ...
+    def list_models(self) -> list[RegisteredModel]: ...
+    def list_versions(self, name: str) -> list[ModelVersion]: ...
+
+    # evaluation runs
+    def start_run(
+        self, name: str, version: int, *, suite_name: str, suite_sha256: str, fingerprint: str, actor: str,
+        policy_name: str | None = None, policy_sha256: str | None = None,
+    ) -> EvalRun: ...
+    def finish_run(
+        self, run_id: int, *, report: dict[str, Any], actor: str, verdict: str | None = None,
+        verdict_detail: dict[str, Any] | None = None,
+    ) -> EvalRun: ...
+    def fail_run(self, run_id: int, *, error: str, actor: str) -> EvalRun: ...
+    def get_run(self, run_id: int) -> EvalRun: ...
+    def latest_run(self, name: str, version: int, *, policy_sha256: str | None = None) -> EvalRun | None: ...
+    def list_runs(self, name: str | None = None, version: int | None = None, *, limit: int = 100) -> list[EvalRun]: ...
+
+    # aliases (moved only by guard.release)
+    def alias_target(self, name: str, alias: str) -> int | None: ...
+    def aliases(self, name: str) -> dict[str, int]: ...
+    def alias_history(self, name: str, alias: str | None = None) -> list[AliasMove]: ...
+    def move_alias(
+        self, name: str, alias: str, version: int | None, *, actor: str, reason: str,
+        run_id: int | None = None, expected_previous: int | None = None, audit_payload: dict[str, Any] | None = None,
+    ) -> AliasMove: ...
+
+    # approvals and waivers
+    def add_approval(
+        self, name: str, version: int, *, approver: str, reason: str, expires_at: datetime | None = None
+    ) -> Approval: ...
+    def list_approvals(self, name: str, version: int | None = None) -> list[Approval]: ...
+    def add_waiver(
+        self, name: str, version: int, *, rule_ids: list[str], policy_name: str, approver: str, reason: str,
+        expires_at: datetime,
+    ) -> Waiver: ...
+    def list_waivers(self, name: str, version: int | None = None) -> list[Waiver]: ...
+    def active_waivers(self, name: str, version: int, *, policy_name: str, at: datetime) -> list[Waiver]: ...
+
+    # audit
+    def append_audit(self, *, actor: str, action: str, subject: str, payload: dict[str, Any]) -> AuditEvent: ...
+    def audit_events(self, *, since_seq: int = 0, limit: int | None = None) -> list[AuditEvent]: ...
+    def verify_audit(self) -> AuditVerification: ...
