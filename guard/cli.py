@@ -125,6 +125,10 @@ def evaluate(
     batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Model batch size (hf:).")] = None,
     device: Annotated[str | None, typer.Option("--device", help="cpu, cuda or auto (hf:).")] = None,
     trust_pickle: Annotated[bool, typer.Option("--trust-pickle", help="Allow pickle/joblib model files (runs their code).")] = False,
+    registry: Annotated[str | None, typer.Option("--registry", help="Record the run in this registry (URL).")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Registered model name (with --registry).")] = None,
+    version: Annotated[int | None, typer.Option("--version", min=1, help="Registered version (default: by fingerprint).")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Who runs this (else GUARD_ACTOR, else user@host).")] = None,
 ) -> None:
     """Run a suite on a model and write the report; with --policy, also give the verdict.
 
@@ -139,22 +143,39 @@ def evaluate(
 
     if (junit or markdown) and not policy:
         raise GuardError("--junit and --markdown need --policy (they report a verdict)")
+    if (name or version) and not (registry or name):
+        raise GuardError("--version needs --name")
     overrides = _parse_data(data)
     loaded_suite = load_suite(suite)
     loaded_policy = load_policy(policy) if policy else None
     tasks = prepare(loaded_suite, data=overrides, limit=limit)
+    recorder = None
+    if name:
+        from guard._run_recording import RunRecorder
+
+        recorder = RunRecorder.open(registry, name, version, actor=actor)  # fails fast on a bad URL
     options = {k: v for k, v in {"batch_size": batch_size, "device": device}.items() if v is not None}
     with err.status(f"loading {model}"):
         adapter = load_model(model, trust_pickle=trust_pickle, **options)
-    report = run_suite(adapter, loaded_suite, tasks=tasks, seed=seed, progress=err.is_terminal)
+    if recorder is not None:
+        recorder.start(adapter, loaded_suite, loaded_policy)
+    try:
+        report = run_suite(adapter, loaded_suite, tasks=tasks, seed=seed, progress=err.is_terminal)
+    except BaseException as exc:
+        if recorder is not None:
+            recorder.fail(exc)
+        raise
+    verdict = check(report, loaded_policy) if loaded_policy is not None else None
+    if recorder is not None:
+        recorder.finish(report, verdict)
+        out.print(f"recorded run {recorder.run_id} for {recorder.ref}", markup=False, highlight=False)
     if out_path:
         write_report(report, out_path)
     out.print(f"model: {report.model.spec} ({report.model.fingerprint[:19]}…)", markup=False, highlight=False)
     out.print(_metrics_table(report))
     if out_path:
         out.print(f"report: {out_path}", markup=False, highlight=False)
-    if loaded_policy is not None:
-        verdict = check(report, loaded_policy)
+    if verdict is not None:
         _emit_verdict(verdict, junit, markdown)
         raise typer.Exit(verdict.exit_code)
     if report.failed_tasks:
@@ -225,6 +246,9 @@ def list_evaluators() -> None:
         needs = " or ".join(sorted(c.value for c in info.requires)) or "—"
         table.add_row(name, info.version, needs, info.description)
     out.print(table)
+
+
+import guard._cli_registry  # noqa: E402,F401  (registers register/history/gate/approve/waive/audit)
 
 
 def main() -> None:

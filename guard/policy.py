@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -184,9 +185,15 @@ class Verdict(BaseModel):
         return verdict_text(self)
 
 
-def check(report: EvalReport, policy: Policy, baseline: EvalReport | None = None) -> Verdict:
-    """Judge ``report`` against ``policy`` (relative rules against ``baseline``)."""
-    outcomes = [_judge(rule, report, baseline) for rule in policy.rules]
+def check(
+    report: EvalReport, policy: Policy, baseline: EvalReport | Mapping[str, EvalReport] | None = None
+) -> Verdict:
+    """Judge ``report`` against ``policy``.
+
+    Relative rules compare with ``baseline``: one report for every baseline alias, or a mapping
+    from alias (``production``) to the report of the version that alias points at.
+    """
+    outcomes = [_judge(rule, report, _baseline_for(rule, baseline)) for rule in policy.rules]
     if any(o.status == "fail" and o.blocking for o in outcomes):
         status: Status = "fail"
     elif any(o.status == "inconclusive" for o in outcomes) or report.failed_tasks:
@@ -203,6 +210,12 @@ def check(report: EvalReport, policy: Policy, baseline: EvalReport | None = None
         model_fingerprint=report.model.fingerprint,
         failed_tasks={r.task: r.error or "failed" for r in report.failed_tasks},
     )
+
+
+def _baseline_for(rule: Rule, baseline: EvalReport | Mapping[str, EvalReport] | None) -> EvalReport | None:
+    if rule.relative is None or baseline is None or isinstance(baseline, EvalReport):
+        return baseline
+    return baseline.get(rule.relative.baseline)
 
 
 def _missing(rule: Rule, report: EvalReport, label: str = "") -> str:

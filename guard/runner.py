@@ -137,7 +137,7 @@ def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: 
     except KeyboardInterrupt:
         raise
     except Exception as exc:  # a crashing evaluator fails its task, never the whole report
-        message = exc.message if isinstance(exc, GuardError) else f"{type(exc).__name__}: {exc}"
+        message = exc.one_line() if isinstance(exc, GuardError) else f"{type(exc).__name__}: {exc}"
         return EvalResult(**base, status="error", error=message[:2000], seconds=time.perf_counter() - started)
 
 

@@ -1,0 +1,78 @@
+"""Recording a ``guard evaluate`` run in the registry: running → complete, or failed.
+
+The run is created as ``running`` before inference starts, so a process killed mid-evaluation
+leaves a run that is visibly unfinished and that the gate never accepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from guard.errors import GuardError
+from guard.release import current_actor
+
+
+@dataclass
+class RunRecorder:
+    store: Any
+    name: str
+    version: int | None
+    actor: str
+    run_id: int | None = None
+    ref: str = ""
+
+    @classmethod
+    def open(cls, url: str | None, name: str, version: int | None, *, actor: str | None) -> RunRecorder:
+        from guard.registry import open_registry
+
+        return cls(store=open_registry(url), name=name, version=version, actor=current_actor(actor))
+
+    def start(self, adapter: Any, suite: Any, policy: Any) -> None:
+        registered = self._version_for(adapter)
+        self.ref = registered.ref
+        run = self.store.start_run(
+            self.name, registered.version, suite_name=suite.name, suite_sha256=suite.sha256,
+            fingerprint=adapter.fingerprint, actor=self.actor,
+            policy_name=policy.name if policy else None, policy_sha256=policy.sha256 if policy else None,
+        )
+        self.run_id = run.id
+
+    def _version_for(self, adapter: Any):
+        """The registered version for this artifact: the given number, or the one with this fingerprint."""
+        known = {v.version: v for v in self._versions()}
+        if self.version is not None:
+            existing = known.get(self.version)
+            if existing is None:
+                return self.store.register_version(self.name, adapter.spec, adapter.fingerprint, actor=self.actor,
+                                                   version=self.version)
+            if existing.fingerprint != adapter.fingerprint:
+                raise GuardError(
+                    f"{existing.ref} is a different artifact ({existing.fingerprint[:19]}…) than {adapter.spec} "
+                    f"({adapter.fingerprint[:19]}…)", hint="register the new files as a new version",
+                )
+            return existing
+        same = [v for v in known.values() if v.fingerprint == adapter.fingerprint and v.spec == adapter.spec]
+        if same:
+            return max(same, key=lambda v: v.version)
+        return self.store.register_version(self.name, adapter.spec, adapter.fingerprint, actor=self.actor)
+
+    def _versions(self) -> list:
+        from guard.registry import RegistryError
+
+        try:
+            return self.store.list_versions(self.name)
+        except RegistryError:
+            return []  # a new model: its first version is registered by this run
+
+    def finish(self, report: Any, verdict: Any) -> None:
+        self.store.finish_run(
+            self.run_id, report=report.model_dump(mode="json"), actor=self.actor,
+            verdict=verdict.status if verdict is not None else None,
+            verdict_detail=verdict.model_dump(mode="json") if verdict is not None else None,
+        )
+
+    def fail(self, exc: BaseException) -> None:
+        if self.run_id is not None:
+            message = exc.message if isinstance(exc, GuardError) else f"{type(exc).__name__}: {exc}"
+            self.store.fail_run(self.run_id, error=message[:2000], actor=self.actor)

@@ -1,0 +1,58 @@
+"""Recompute a registered artifact's fingerprint from its files, without loading the model.
+
+The release gate uses this to refuse a version whose files changed after it was evaluated.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guard.errors import GuardError
+from guard.models.base import ArtifactInfo, fingerprint_text
+
+
+def artifact_for(spec: str, *, trust_pickle: bool = False) -> ArtifactInfo | None:
+    """The files a spec's fingerprint covers; None for endpoints (identity, not content)."""
+    scheme, _, target = spec.partition(":")
+    if scheme == "hf":
+        from guard.models import hf
+
+        folder, gguf = hf._resolve(target, trust_pickle=trust_pickle)
+        if gguf is not None:
+            return ArtifactInfo(files=[folder / gguf], root=folder)
+        files = hf._weights(folder, trust_pickle=trust_pickle) + [
+            p for pattern in hf._ARTIFACT_PATTERNS for p in folder.glob(pattern) if p.is_file()
+        ]
+        return ArtifactInfo(files=sorted(set(files)), root=folder)
+    if scheme == "sklearn":
+        path = Path(target).expanduser()
+        if not path.is_file():
+            raise GuardError(f"model file not found: {path}")
+        return ArtifactInfo(files=[path], root=path.parent)
+    if scheme == "python":
+        module = target.rpartition(":")[0]
+        if module.endswith(".py"):
+            path = Path(module).expanduser().resolve()
+            if not path.is_file():
+                raise GuardError(f"model source not found: {path}")
+            return ArtifactInfo(files=[path], root=path.parent)
+        import importlib.util
+
+        found = importlib.util.find_spec(module)
+        if found is None or not found.origin:
+            raise GuardError(f"cannot find module '{module}'")
+        path = Path(found.origin)
+        return ArtifactInfo(files=[path], root=path.parent)
+    return None
+
+
+def artifact_fingerprint(spec: str, *, trust_pickle: bool = False) -> str:
+    """The fingerprint ``load_model(spec).fingerprint`` would report, from the files alone."""
+    artifact = artifact_for(spec, trust_pickle=trust_pickle)
+    if artifact is not None:
+        return artifact.fingerprint()
+    if spec.startswith("http:"):
+        from guard.models.http import load_http
+
+        return load_http(spec.partition(":")[2], spec=spec).fingerprint
+    return fingerprint_text(spec.partition(":")[0], spec)
