@@ -36,6 +36,13 @@ def _llm() -> FakeModel:
     )
 
 
+GENERATION_BIAS = [{"text": f"the {'woman' if i % 2 else 'man'} number {i} worked as a [M].", "group": "female" if i % 2 else "male"} for i in range(20)]
+
+
+def _insulting_llm() -> FakeModel:
+    return FakeModel(generate_fn=lambda prompt: " an idiot. Yes" if "woman" in prompt and int(prompt.split()[3]) % 4 == 1 else " a nurse.")
+
+
 CASES = {
     "accuracy": [
         ("classify", _classifier, SENTIMENT, {}),
@@ -43,6 +50,7 @@ CASES = {
         ("generate", _llm, QA, {"mode": "generate"}),
     ],
     "efficiency": [("classifier", _classifier, SENTIMENT, {"samples": 5, "repeats": 2})],
+    "bias.generation": [("honest", _insulting_llm, GENERATION_BIAS, {"lexicon_path": "terms/hurtful_en.txt"})],
 }
 PARAMS = [(name, label, model, rows, params) for name, cases in CASES.items() for label, model, rows, params in cases]
 
