@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test install clean
+.PHONY: demo test test-services install clean
 
 install: $(STAMP)
 
@@ -35,7 +35,13 @@ demo: $(STAMP)
 	echo "report: .guard/demo-report.json  summary: .guard/demo-summary.md  junit: .guard/demo-junit.xml"; \
 	test $$rc -le 1
 
-test: $(STAMP)
+# The registry tests start their own throwaway PostgreSQL on 127.0.0.1 (tests/helpers/postgres.py);
+# they need Debian's server binaries.
+test-services:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "installing PostgreSQL (Debian) for the registry tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+
+test: $(STAMP) test-services
 	$(PY) -m pytest -q -n 2 --durations=15
 
 clean:

@@ -65,6 +65,12 @@ class RunRecorder:
         except RegistryError:
             return []  # a new model: its first version is registered by this run
 
+    def baselines(self, policy: Any) -> dict:
+        """Reports of the versions the policy's baseline aliases point at now (for relative rules)."""
+        from guard.release import baseline_reports
+
+        return baseline_reports(self.store, self.name, policy)[0]
+
     def finish(self, report: Any, verdict: Any) -> None:
         self.store.finish_run(
             self.run_id, report=report.model_dump(mode="json"), actor=self.actor,

@@ -165,7 +165,8 @@ def evaluate(
         if recorder is not None:
             recorder.fail(exc)
         raise
-    verdict = check(report, loaded_policy) if loaded_policy is not None else None
+    baselines = recorder.baselines(loaded_policy) if recorder is not None and loaded_policy is not None else None
+    verdict = check(report, loaded_policy, baselines) if loaded_policy is not None else None
     if recorder is not None:
         recorder.finish(report, verdict)
         out.print(f"recorded run {recorder.run_id} for {recorder.ref}", markup=False, highlight=False)

@@ -136,7 +136,7 @@ def gate(
     if reasons:
         return finish("refused", reasons, run_id=run.id, fingerprint_seconds=fingerprint_seconds)
 
-    baselines, baseline_versions, baseline_reasons = _baselines(store, name, policy)
+    baselines, baseline_versions, baseline_reasons = baseline_reports(store, name, policy)
     report = EvalReport.model_validate(run.report)
     verdict = check(report, policy, baselines)
     extra = {"run_id": run.id, "verdict": verdict, "baseline": baseline_versions, "fingerprint_seconds": fingerprint_seconds}
@@ -161,7 +161,7 @@ def gate(
     return finish("moved", notes, waived_rules=waived, move=move, **extra)
 
 
-def _baselines(store: RegistryStore, name: str, policy: Policy) -> tuple[dict[str, EvalReport], dict[str, int | None], list[str]]:
+def baseline_reports(store: RegistryStore, name: str, policy: Policy) -> tuple[dict[str, EvalReport], dict[str, int | None], list[str]]:
     """Reports of the versions the policy's baseline aliases point at now."""
     reports: dict[str, EvalReport] = {}
     versions: dict[str, int | None] = {}

@@ -8,7 +8,7 @@ transaction. Only ``guard.release`` calls ``move_alias``: the gate is the one wa
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -37,7 +37,9 @@ class AuditVerification(BaseModel):
 
 
 class RegistryStore(Protocol):
-    url: str
+    url: str  # with any password shown as ***
+
+    def close(self) -> None: ...
 
     # models and versions
     def register_version(
@@ -68,7 +70,8 @@ class RegistryStore(Protocol):
     def alias_history(self, name: str, alias: str | None = None) -> list[AliasMove]: ...
     def move_alias(
         self, name: str, alias: str, version: int | None, *, actor: str, reason: str,
-        run_id: int | None = None, expected_previous: int | None = None, audit_payload: dict[str, Any] | None = None,
+        run_id: int | None = None, expected_previous: int | None | Literal["any"] = "any",
+        audit_payload: dict[str, Any] | None = None,
     ) -> AliasMove: ...
 
     # approvals and waivers

@@ -1,0 +1,166 @@
+"""Benchmark: the registry lookups behind one `guard gate` decision, with 100,000 recorded runs.
+
+For each backend (a SQLite file; a throwaway PostgreSQL started like the tests start theirs), the
+registry is filled through the store for models, versions, aliases and waivers (so they carry audit
+events), then with N evaluation runs bulk-inserted in one transaction (executemany; each run has a
+realistic EvalReport of a few KB; 90% complete, 7% failed, 3% still running; three policy hashes).
+Bulk rows bypass the audit chain: this measures reads, it is not a way to import runs.
+
+A gate-like lookup is what `guard gate NAME@V --policy P --to production` asks the registry:
+get_version, latest_run(V, policy), alias_target(production), active_waivers(V, policy), and the
+baseline's latest_run(policy). The fingerprint recomputation is excluded. Timed on a store opened
+as the CLI would open it, after 5 warm-up lookups.
+
+Prints one JSON object: fill seconds and p50/p95/max milliseconds per backend.
+Usage: .venv/bin/python bench/registry_gate_query.py [--runs 100000] [--lookups 200] [--backends sqlite,postgresql]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy import MetaData, Table, create_engine, insert, select, text
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from guard.registry import open_registry  # noqa: E402
+
+MODELS, VERSIONS = 20, 10
+POLICIES = ["%064x" % (0xA11CE + i) for i in range(3)]
+POLICY = POLICIES[0]
+SUITE_SHA = "5" * 64
+BATCH = 5000
+
+
+def _report(rng: random.Random, model: str, version: int) -> dict:
+    """An EvalReport-shaped document of about 3 KB: six tasks, metrics with CIs, redacted findings."""
+    results = []
+    for task in ("sentiment", "toxicity", "pii", "bias.gender", "bias.race", "robustness"):
+        value = rng.random()
+        results.append({
+            "task": task, "evaluator": f"{task.split('.')[0]}.default", "evaluator_version": "1.2.0",
+            "params": {"batch_size": 32, "seed": 1234},
+            "metrics": {name: {"value": value, "ci_low": max(0.0, value - 0.03), "ci_high": min(1.0, value + 0.03),
+                               "n": 872, "higher_is_better": name != "leak_rate"}
+                        for name in ("accuracy", "f1", "leak_rate")},
+            "findings": [{"severity": "warn", "text": "the [PERSON] at [LOCATION] was <redacted>", "sample": i}
+                         for i in range(2)],
+        })
+    return {"schema_version": 1, "model": {"spec": f"hf:models/{model}-v{version}", "fingerprint": "f" * 64},
+            "data": {"sst2": "d" * 64, "crows_pairs": "c" * 64}, "seed": 1234,
+            "started_at": "2025-11-26T12:00:00+00:00", "finished_at": "2025-11-26T12:03:00+00:00", "results": results}
+
+
+def fill(url: str, runs: int, rng: random.Random) -> dict:
+    started = time.perf_counter()
+    now = datetime.now(timezone.utc)
+    with open_registry(url) as store:
+        for m in range(MODELS):
+            name = f"model-{m:02d}"
+            for v in range(1, VERSIONS + 1):
+                store.register_version(name, f"hf:models/{name}-v{v}", "f" * 64, actor="bench")
+            store.move_alias(name, "production", rng.randint(1, VERSIONS // 2), actor="bench", reason="baseline")
+            store.add_waiver(name, VERSIONS, rule_ids=["bias-gap"], policy_name="release", approver="bench",
+                             reason="bench", expires_at=now + timedelta(days=30))
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    sqlite = engine.dialect.name == "sqlite"
+    stamp = now.replace(tzinfo=None) if sqlite else now
+    reports = [json.dumps(_report(rng, "model", i)) for i in range(16)]
+    with engine.begin() as conn:
+        table = Table("runs", MetaData(), autoload_with=conn)
+        model_ids = conn.execute(text("SELECT id FROM models ORDER BY name")).scalars().all()
+        rows = []
+        for i in range(runs):
+            status = rng.choices(("complete", "failed", "running"), (90, 7, 3))[0]
+            rows.append({
+                "model_id": rng.choice(model_ids), "version": rng.randint(1, VERSIONS), "status": status,
+                "suite_name": "release", "suite_sha256": SUITE_SHA, "policy_name": "release",
+                "policy_sha256": rng.choice(POLICIES), "verdict": "pass" if status == "complete" else None,
+                "fingerprint": "f" * 64, "report": reports[i % len(reports)] if status == "complete" else None,
+                "verdict_detail": '{"passed": true}' if status == "complete" else None,
+                "error": "crashed" if status == "failed" else None, "started_at": stamp,
+                "finished_at": stamp if status != "running" else None, "created_by": "bench",
+            })
+            if len(rows) == BATCH:
+                conn.execute(insert(table), rows)
+                rows = []
+        if rows:
+            conn.execute(insert(table), rows)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE"))
+        stored = conn.execute(select(text("count(*)")).select_from(text("runs"))).scalar()
+    engine.dispose()
+    assert stored == runs, stored
+    return {"fill_s": round(time.perf_counter() - started, 2), "report_bytes": len(reports[0])}
+
+
+def time_lookups(url: str, lookups: int, rng: random.Random) -> dict:
+    opened = time.perf_counter()
+    store = open_registry(url)
+    open_ms = (time.perf_counter() - opened) * 1000
+    now = datetime.now(timezone.utc)
+    timings, found = [], 0
+
+    def gate_lookup() -> bool:
+        name, version = f"model-{rng.randrange(MODELS):02d}", rng.randint(1, VERSIONS)
+        store.get_version(name, version)
+        candidate = store.latest_run(name, version, policy_sha256=POLICY)
+        baseline = store.alias_target(name, "production")
+        store.active_waivers(name, version, policy_name="release", at=now)
+        if baseline is not None:
+            store.latest_run(name, baseline, policy_sha256=POLICY)
+        return candidate is not None and candidate.report is not None
+
+    for _ in range(5):
+        gate_lookup()
+    for _ in range(lookups):
+        started = time.perf_counter()
+        found += gate_lookup()
+        timings.append((time.perf_counter() - started) * 1000)
+    store.close()
+    timings.sort()
+    return {"open_ms": round(open_ms, 1), "p50_ms": round(statistics.median(timings), 2),
+            "p95_ms": round(timings[int(0.95 * len(timings)) - 1], 2), "max_ms": round(timings[-1], 2),
+            "lookups_with_a_run": found}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=100_000)
+    parser.add_argument("--lookups", type=int, default=200)
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    args = parser.parse_args()
+    result: dict = {"runs": args.runs, "lookups": args.lookups}
+    for backend in args.backends.split(","):
+        rng = random.Random(20251126)
+        workdir, server = Path(tempfile.mkdtemp(prefix="guard-bench-")), None
+        try:
+            if backend == "sqlite":
+                url = f"sqlite:///{workdir / 'registry.db'}"
+            else:
+                from tests.helpers.postgres import start_postgres
+
+                server = start_postgres()
+                url = server.create_database("guard_bench")
+            result[backend] = {**fill(url, args.runs, rng), **time_lookups(url, args.lookups, rng)}
+            if backend == "sqlite":
+                result[backend]["db_mb"] = round((workdir / "registry.db").stat().st_size / 2**20, 1)
+        finally:
+            if server is not None:
+                server.stop()
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,549 @@
+"""The SQL registry store (SQLAlchemy 2): SQLite as the embedded default, PostgreSQL for teams.
+
+Every write runs in one transaction that first takes the registry's write lock (``BEGIN IMMEDIATE``
+on SQLite, ``SELECT … FOR UPDATE`` of the one-row ``audit_head`` table on PostgreSQL), does its work,
+and appends exactly one audit event. Writes are therefore serialised across processes: version
+numbers never collide and the hash chain never forks. ORM rows stay in here; callers get entities.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal, Any, TypeVar
+
+from sqlalchemy import Engine, event, func, make_url, select
+from sqlalchemy import create_engine as _create_engine
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from guard.audit import StoredEvent, canonical_json, event_document, event_hash, iso_utc, sha256_text, verify_chain
+from guard.errors import GuardError, did_you_mean
+from guard.registry import migrations
+from guard.registry._rows import (
+    AliasMoveRow,
+    AliasRow,
+    ApprovalRow,
+    AuditEventRow,
+    AuditHeadRow,
+    ModelRow,
+    RunRow,
+    VersionRow,
+    WaiverRow,
+)
+from guard.registry.entities import AliasMove, Approval, AuditEvent, EvalRun, ModelVersion, RegisteredModel, Waiver
+from guard.registry.store import AuditVerification
+
+T = TypeVar("T")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,199}$")
+_ALIAS = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{0,99}$")
+_VERDICTS = ("pass", "fail", "inconclusive")
+_WRITE_ATTEMPTS = 8
+_SQLITE_BUSY_TIMEOUT_S = 30
+_URL_HINT = "use sqlite:///PATH or postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
+
+
+class RegistryError(GuardError):
+    """The registry cannot do what was asked: bad or unreachable URL, unknown name, conflicting write."""
+
+
+# -- engines ------------------------------------------------------------------------------------------
+
+def mask_url(text: str) -> str:
+    """``text`` with the password of any ``scheme://user:password@host`` replaced by ``***``."""
+    return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
+
+
+def _parse_url(text: str) -> URL:
+    try:
+        url = make_url(text)
+    except Exception:  # ArgumentError, ValueError (bad port), ...: the message might echo the password
+        raise RegistryError(f"malformed registry URL {mask_url(str(text))!r}", hint=_URL_HINT) from None
+    if url.drivername in ("postgresql", "postgresql+psycopg"):
+        return url.set(drivername="postgresql+psycopg")
+    if url.drivername in ("sqlite", "sqlite+pysqlite"):
+        return url
+    raise RegistryError(f"unsupported registry URL scheme {url.drivername!r} in {mask_url(str(text))!r}",
+                        hint=_URL_HINT)
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # sqlite3 must not BEGIN on its own: _sqlite_begin does
+    for pragma in (f"busy_timeout = {_SQLITE_BUSY_TIMEOUT_S * 1000}", "journal_mode = WAL",
+                   "synchronous = NORMAL", "foreign_keys = ON"):
+        dbapi_connection.execute(f"PRAGMA {pragma}")
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # Writers take the write lock up front, so two writers never deadlock on a lock upgrade.
+    immediate = connection.get_execution_options().get("guard_write")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _open_engine(text: str) -> tuple[Engine, str]:
+    url = _parse_url(text)
+    shown = url.render_as_string(hide_password=True)
+    if url.get_backend_name() == "postgresql":
+        timeout = {} if "connect_timeout" in url.query else {"connect_timeout": 10}
+        try:
+            return _create_engine(url, connect_args=timeout), shown
+        except ImportError:
+            raise RegistryError("PostgreSQL needs the psycopg driver",
+                                hint="pip install 'rai-guard[postgres]'") from None
+    database = url.database or ":memory:"
+    options: dict[str, Any] = {"connect_args": {"timeout": _SQLITE_BUSY_TIMEOUT_S}}
+    if database == ":memory:":
+        options = {"connect_args": {"check_same_thread": False}, "poolclass": StaticPool}
+    else:
+        try:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RegistryError(f"cannot create the directory for the registry {shown}: {exc.strerror or exc}",
+                                hint="pick a writable location with --registry or GUARD_REGISTRY") from None
+    engine = _create_engine(url, **options)
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine, shown
+
+
+def _describe(exc: SQLAlchemyError, password: str | None) -> str:
+    """The driver's own first line of the error, without the password."""
+    orig = getattr(exc, "orig", None) or exc
+    lines = [line.strip() for line in str(orig).splitlines() if line.strip()] or [type(orig).__name__]
+    line = mask_url(lines[0])
+    return line.replace(password, "***") if password else line
+
+
+def _is_contention(exc: DBAPIError) -> bool:
+    """A lock or serialisation conflict that is worth retrying (SQLite busy, PostgreSQL 40001/40P01)."""
+    if getattr(exc.orig, "sqlstate", None) in ("40001", "40P01"):
+        return True
+    return "database is locked" in str(exc.orig) or "database is busy" in str(exc.orig)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _digest(value: Any) -> str:
+    """sha256 of a JSON document (sorted keys), recorded in audit events instead of the whole document."""
+    return sha256_text(json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str))
+
+
+def _text(value: Any, field: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise RegistryError(f"{field} must be a non-empty string, got {value!r}")
+    return value
+
+
+class SqlRegistryStore:
+    """``RegistryStore`` over SQLAlchemy. ``url`` is the database URL with any password masked."""
+
+    def __init__(self, url: str):
+        self._engine, self.url = _open_engine(url)
+        self._password = self._engine.url.password
+        self._writer = self._engine.execution_options(guard_write=True)
+        self._snapshot = (self._engine.execution_options(isolation_level="REPEATABLE READ")
+                          if self._engine.dialect.name == "postgresql" else self._engine)
+        try:
+            with self._errors(hint="check --registry / GUARD_REGISTRY and that the database is reachable"):
+                with self._engine.connect() as conn:
+                    at_head = migrations.current_revision(conn) == migrations.HEAD
+                if not at_head:
+                    self._upgrade()
+        except BaseException:
+            self._engine.dispose()
+            raise
+
+    def _upgrade(self) -> None:
+        from alembic.util import CommandError
+
+        try:
+            with self._writer.begin() as conn:
+                migrations.upgrade_to_head(conn)
+        except CommandError as exc:
+            raise RegistryError(f"registry {self.url}: cannot bring its schema to revision {migrations.HEAD}: {exc}",
+                                hint="a newer rai-guard may have migrated it; upgrade rai-guard") from None
+
+    def close(self) -> None:
+        """Close pooled connections. The store must not be used afterwards."""
+        self._engine.dispose()
+
+    def __enter__(self) -> SqlRegistryStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"SqlRegistryStore({self.url!r})"
+
+    # -- transactions --------------------------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self, hint: str | None = None) -> Iterator[None]:
+        try:
+            yield
+        except GuardError:
+            raise
+        except SQLAlchemyError as exc:
+            raise RegistryError(f"registry {self.url}: {_describe(exc, self._password)}", hint=hint) from exc
+
+    def _read(self, fn: Callable[[Session], T], *, snapshot: bool = False) -> T:
+        with self._errors(), Session(self._snapshot if snapshot else self._engine) as session:
+            return fn(session)
+
+    def _write(self, fn: Callable[[Session, AuditHeadRow, datetime], T]) -> T:
+        """Run ``fn`` in a write transaction holding the registry lock; retry if the lock was contended."""
+        deadline = time.monotonic() + 2 * _SQLITE_BUSY_TIMEOUT_S
+        for attempt in range(1, _WRITE_ATTEMPTS + 1):
+            try:
+                with self._errors(), Session(self._writer, expire_on_commit=False) as session:
+                    with session.begin():
+                        head = session.execute(select(AuditHeadRow).where(AuditHeadRow.id == 1)
+                                               .with_for_update()).scalar_one()
+                        return fn(session, head, _now())
+            except RegistryError as exc:
+                cause = exc.__cause__
+                contended = isinstance(cause, DBAPIError) and _is_contention(cause)
+                if not contended or attempt == _WRITE_ATTEMPTS or time.monotonic() > deadline:
+                    raise
+                time.sleep(min(2.0, 0.05 * 2 ** attempt) * random.uniform(0.5, 1.0))
+        raise AssertionError("unreachable")
+
+    def _append(self, session: Session, head: AuditHeadRow, at: datetime, *, actor: str, action: str,
+                subject: str, payload: dict[str, Any]) -> AuditEventRow:
+        _text(actor, "actor"), _text(action, "action")
+        try:
+            payload_text = canonical_json(payload)
+        except (TypeError, ValueError) as exc:
+            raise RegistryError(f"audit payload is not canonical JSON: {exc}") from exc
+        seq, at_text = head.seq + 1, iso_utc(at)
+        document = event_document(seq=seq, at=at_text, actor=actor, action=action, subject=subject,
+                                  payload=json.loads(payload_text))
+        row = AuditEventRow(seq=seq, at=at_text, actor=actor, action=action, subject=subject, payload=payload_text,
+                            prev_hash=head.hash, hash=event_hash(head.hash, document))
+        session.add(row)
+        head.seq, head.hash, head.count = seq, row.hash, head.count + 1
+        session.flush()
+        return row
+
+    # -- lookups -------------------------------------------------------------------------------------
+
+    def _model_id(self, session: Session, name: str) -> int:
+        model_id = session.scalar(select(ModelRow.id).where(ModelRow.name == name))
+        if model_id is None:
+            known = session.scalars(select(ModelRow.name)).all()
+            raise RegistryError(f"unknown model {name!r}",
+                                hint=did_you_mean(str(name), known) or "register it first: guard register NAME MODEL")
+        return model_id
+
+    def _version_row(self, session: Session, name: str, version: int) -> VersionRow:
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise RegistryError(f"a version is a number, got {version!r}")
+        model_id = self._model_id(session, name)
+        row = session.scalar(select(VersionRow).where(VersionRow.model_id == model_id, VersionRow.version == version))
+        if row is None:
+            known = session.scalars(select(VersionRow.version).where(VersionRow.model_id == model_id)).all()
+            raise RegistryError(f"unknown version {name}@{version}",
+                                hint=did_you_mean(str(version), [str(v) for v in known]) or "no such version")
+        return row
+
+    def _run_row(self, session: Session, run_id: int) -> tuple[RunRow, str]:
+        found = session.execute(select(RunRow, ModelRow.name).join(ModelRow, ModelRow.id == RunRow.model_id)
+                                .where(RunRow.id == run_id)).first()
+        if found is None:
+            raise RegistryError(f"unknown run {run_id}")
+        return found[0], found[1]
+
+    # -- models and versions -------------------------------------------------------------------------
+
+    def register_version(self, name: str, spec: str, fingerprint: str, *, actor: str,
+                         version: int | None = None, metadata: dict[str, Any] | None = None) -> ModelVersion:
+        if not isinstance(name, str) or not _NAME.match(name):
+            raise RegistryError(f"invalid model name {name!r}",
+                                hint="letters, digits and _ . - /, starting with a letter or digit, no '@'")
+        _text(spec, "spec"), _text(fingerprint, "fingerprint"), _text(actor, "actor")
+        if version is not None and (not isinstance(version, int) or isinstance(version, bool) or version < 1):
+            raise RegistryError(f"version must be a positive integer, got {version!r}")
+        metadata = dict(metadata or {})
+
+        def write(session: Session, head: AuditHeadRow, now: datetime) -> ModelVersion:
+            model = session.scalar(select(ModelRow).where(ModelRow.name == name))
+            new_model = model is None
+            if model is None:
+                model = ModelRow(name=name, description="", created_at=now, created_by=actor)
+                session.add(model)
+                session.flush()
+            latest = session.scalar(select(func.max(VersionRow.version)).where(VersionRow.model_id == model.id)) or 0
+            number = latest + 1 if version is None else version
+            if version is not None and session.scalar(select(VersionRow.id).where(
+                    VersionRow.model_id == model.id, VersionRow.version == version)) is not None:
+                raise RegistryError(f"version {name}@{version} already exists",
+                                    hint=f"omit the version to register {name}@{latest + 1}")
+            row = VersionRow(model_id=model.id, version=number, spec=spec, fingerprint=fingerprint,
+                             metadata_=metadata, created_at=now, created_by=actor)
+            session.add(row)
+            self._append(session, head, now, actor=actor, action="version.register", subject=f"{name}@{number}",
+                         payload={"spec": spec, "fingerprint": fingerprint, "metadata_sha256": _digest(metadata),
+                                  "new_model": new_model})
+            return row.entity(name)
+
+        return self._write(write)
+
+    def get_version(self, name: str, version: int) -> ModelVersion:
+        return self._read(lambda s: self._version_row(s, name, version).entity(name))
+
+    def list_models(self) -> list[RegisteredModel]:
+        return self._read(lambda s: [r.entity() for r in s.scalars(select(ModelRow).order_by(ModelRow.name))])
+
+    def list_versions(self, name: str) -> list[ModelVersion]:
+        def read(session: Session) -> list[ModelVersion]:
+            model_id = self._model_id(session, name)
+            rows = session.scalars(select(VersionRow).where(VersionRow.model_id == model_id)
+                                   .order_by(VersionRow.version))
+            return [r.entity(name) for r in rows]
+        return self._read(read)
+
+    # -- evaluation runs -----------------------------------------------------------------------------
+
+    def start_run(self, name: str, version: int, *, suite_name: str, suite_sha256: str, fingerprint: str, actor: str,
+                  policy_name: str | None = None, policy_sha256: str | None = None) -> EvalRun:
+        _text(suite_name, "suite_name"), _text(suite_sha256, "suite_sha256"), _text(fingerprint, "fingerprint")
+
+        def write(session: Session, head: AuditHeadRow, now: datetime) -> EvalRun:
+            target = self._version_row(session, name, version)
+            row = RunRow(model_id=target.model_id, version=version, status="running", suite_name=suite_name,
+                         suite_sha256=suite_sha256, policy_name=policy_name, policy_sha256=policy_sha256,
+                         fingerprint=fingerprint, started_at=now, created_by=actor)
+            session.add(row)
+            session.flush()
+            self._append(session, head, now, actor=actor, action="run.start", subject=f"{name}@{version}",
+                         payload={"run_id": row.id, "suite_name": suite_name, "suite_sha256": suite_sha256,
+                                  "policy_name": policy_name, "policy_sha256": policy_sha256,
+                                  "fingerprint": fingerprint})
+            return row.entity(name)
+
+        return self._write(write)
+
+    def _end_run(self, run_id: int, actor: str, action: str, changes: dict[str, Any],
+                 payload: dict[str, Any]) -> EvalRun:
+        """The only way a run leaves ``running``: a killed evaluation never becomes complete."""
+        def write(session: Session, head: AuditHeadRow, now: datetime) -> EvalRun:
+            row, name = self._run_row(session, run_id)
+            if row.status != "running":
+                raise RegistryError(f"run {run_id} is already {row.status}", hint="start a new run to re-evaluate")
+            for key, value in {**changes, "finished_at": now}.items():
+                setattr(row, key, value)
+            self._append(session, head, now, actor=actor, action=action, subject=f"{name}@{row.version}",
+                         payload={"run_id": run_id, **payload})
+            return row.entity(name)
+        return self._write(write)
+
+    def finish_run(self, run_id: int, *, report: dict[str, Any], actor: str, verdict: str | None = None,
+                   verdict_detail: dict[str, Any] | None = None) -> EvalRun:
+        if verdict is not None and verdict not in _VERDICTS:
+            raise RegistryError(f"verdict must be one of {', '.join(_VERDICTS)} or None, got {verdict!r}")
+        if not isinstance(report, dict):
+            raise RegistryError("report must be the EvalReport's JSON object")
+        changes = {"status": "complete", "report": report, "verdict": verdict, "verdict_detail": verdict_detail}
+        return self._end_run(run_id, actor, "run.finish", changes,
+                             {"verdict": verdict, "report_sha256": _digest(report),
+                              "verdict_detail_sha256": None if verdict_detail is None else _digest(verdict_detail)})
+
+    def fail_run(self, run_id: int, *, error: str, actor: str) -> EvalRun:
+        return self._end_run(run_id, actor, "run.fail", {"status": "failed", "error": str(error)},
+                             {"error": str(error)[:2000]})
+
+    def get_run(self, run_id: int) -> EvalRun:
+        return self._read(lambda s: (lambda row, model: row.entity(model))(*self._run_row(s, run_id)))
+
+    def latest_run(self, name: str, version: int, *, policy_sha256: str | None = None) -> EvalRun | None:
+        """The most recent (highest id) ``complete`` run of ``name@version``, under ``policy_sha256`` if given."""
+        def read(session: Session) -> EvalRun | None:
+            query = (select(RunRow).join(ModelRow, ModelRow.id == RunRow.model_id)
+                     .where(ModelRow.name == name, RunRow.version == version, RunRow.status == "complete"))
+            if policy_sha256 is not None:
+                query = query.where(RunRow.policy_sha256 == policy_sha256)
+            row = session.scalar(query.order_by(RunRow.id.desc()).limit(1))
+            if row is None:
+                self._version_row(session, name, version)  # unknown name or version: say so
+                return None
+            return row.entity(name)
+        return self._read(read)
+
+    def list_runs(self, name: str | None = None, version: int | None = None, *, limit: int = 100) -> list[EvalRun]:
+        """Newest first."""
+        def read(session: Session) -> list[EvalRun]:
+            query = select(RunRow, ModelRow.name).join(ModelRow, ModelRow.id == RunRow.model_id)
+            if name is not None:
+                query = query.where(RunRow.model_id == self._model_id(session, name))
+            if version is not None:
+                query = query.where(RunRow.version == version)
+            return [row.entity(model) for row, model in session.execute(query.order_by(RunRow.id.desc()).limit(limit))]
+        return self._read(read)
+
+    # -- aliases -------------------------------------------------------------------------------------
+
+    def alias_target(self, name: str, alias: str) -> int | None:
+        return self._read(lambda s: s.scalar(select(AliasRow.version).where(
+            AliasRow.model_id == self._model_id(s, name), AliasRow.alias == alias)))
+
+    def aliases(self, name: str) -> dict[str, int]:
+        return self._read(lambda s: dict(s.execute(select(AliasRow.alias, AliasRow.version).where(
+            AliasRow.model_id == self._model_id(s, name)).order_by(AliasRow.alias)).tuples().all()))
+
+    def alias_history(self, name: str, alias: str | None = None) -> list[AliasMove]:
+        """Oldest first."""
+        def read(session: Session) -> list[AliasMove]:
+            query = select(AliasMoveRow).where(AliasMoveRow.model_id == self._model_id(session, name))
+            if alias is not None:
+                query = query.where(AliasMoveRow.alias == alias)
+            return [r.entity(name) for r in session.scalars(query.order_by(AliasMoveRow.id))]
+        return self._read(read)
+
+    def move_alias(self, name: str, alias: str, version: int | None, *, actor: str, reason: str,
+                   run_id: int | None = None, expected_previous: int | None | Literal["any"] = "any",
+                   audit_payload: dict[str, Any] | None = None) -> AliasMove:
+        """Point ``alias`` at ``version`` (None removes it). Only ``guard.release`` should call this.
+
+        ``expected_previous`` must be the alias's current target (None: the alias must be unset), else
+        nothing moves — two gates racing for one alias cannot both win. ``"any"`` skips the check.
+        """
+        if not isinstance(alias, str) or not _ALIAS.match(alias):
+            raise RegistryError(f"invalid alias {alias!r}", hint="start with a letter; letters, digits, _ . -")
+        _text(reason, "reason"), _text(actor, "actor")
+
+        def write(session: Session, head: AuditHeadRow, now: datetime) -> AliasMove:
+            model_id = self._model_id(session, name)
+            if version is not None:
+                self._version_row(session, name, version)
+            if run_id is not None:
+                run, run_model = self._run_row(session, run_id)
+                if (run_model, run.version) != (name, version):
+                    raise RegistryError(f"run {run_id} evaluated {run_model}@{run.version}, not {name}@{version}")
+            current = session.get(AliasRow, (model_id, alias))
+            previous = current.version if current is not None else None
+            if expected_previous != "any" and previous != expected_previous:
+                raise RegistryError(f"alias {name}@{alias} now points at {previous}, not {expected_previous}",
+                                    hint="it moved meanwhile; look at `guard history` and try again")
+            if version is None and current is None:
+                raise RegistryError(f"alias {name}@{alias} is not set", hint=did_you_mean(alias, session.scalars(
+                    select(AliasRow.alias).where(AliasRow.model_id == model_id)).all()))
+            if version is None:
+                session.delete(current)
+            elif current is None:
+                session.add(AliasRow(model_id=model_id, alias=alias, version=version))
+            else:
+                current.version = version
+            move = AliasMoveRow(model_id=model_id, alias=alias, version=version, previous_version=previous,
+                                run_id=run_id, reason=reason, moved_at=now, moved_by=actor)
+            session.add(move)
+            session.flush()
+            self._append(session, head, now, actor=actor, action="alias.move", subject=f"{name}@{alias}",
+                         payload={"move_id": move.id, "alias": alias, "version": version, "previous_version": previous,
+                                  "run_id": run_id, "reason": reason, "detail": audit_payload or {}})
+            return move.entity(name)
+
+        return self._write(write)
+
+    # -- approvals and waivers -----------------------------------------------------------------------
+
+    def add_approval(self, name: str, version: int, *, approver: str, reason: str,
+                     expires_at: datetime | None = None) -> Approval:
+        _text(approver, "approver"), _text(reason, "reason")
+
+        def write(session: Session, head: AuditHeadRow, now: datetime) -> Approval:
+            target = self._version_row(session, name, version)
+            row = ApprovalRow(model_id=target.model_id, version=version, approver=approver, reason=reason,
+                              created_at=now, expires_at=expires_at)
+            session.add(row)
+            session.flush()
+            self._append(session, head, now, actor=approver, action="approval.add", subject=f"{name}@{version}",
+                         payload={"approval_id": row.id, "reason": reason, "expires_at": expires_at})
+            return row.entity(name)
+
+        return self._write(write)
+
+    def list_approvals(self, name: str, version: int | None = None) -> list[Approval]:
+        def read(session: Session) -> list[Approval]:
+            query = select(ApprovalRow).where(ApprovalRow.model_id == self._model_id(session, name))
+            if version is not None:
+                query = query.where(ApprovalRow.version == version)
+            return [r.entity(name) for r in session.scalars(query.order_by(ApprovalRow.id))]
+        return self._read(read)
+
+    def add_waiver(self, name: str, version: int, *, rule_ids: list[str], policy_name: str, approver: str,
+                   reason: str, expires_at: datetime) -> Waiver:
+        """A waiver must name at least one rule and expire in the future (naive datetimes are UTC)."""
+        _text(policy_name, "policy_name"), _text(approver, "approver"), _text(reason, "reason")
+        if isinstance(rule_ids, str) or not rule_ids:
+            raise RegistryError("a waiver must name at least one rule id")
+        rules = [_text(r, "rule id") for r in rule_ids]
+        if not isinstance(expires_at, datetime):
+            raise RegistryError(f"a waiver needs an expiry time, got {expires_at!r}")
+        expires = expires_at if expires_at.tzinfo else expires_at.replace(tzinfo=timezone.utc)
+
+        def write(session: Session, head: AuditHeadRow, now: datetime) -> Waiver:
+            if expires <= now:
+                raise RegistryError(f"waiver expiry {iso_utc(expires)} is not in the future")
+            target = self._version_row(session, name, version)
+            row = WaiverRow(model_id=target.model_id, version=version, rule_ids=rules, policy_name=policy_name,
+                            approver=approver, reason=reason, created_at=now, expires_at=expires)
+            session.add(row)
+            session.flush()
+            self._append(session, head, now, actor=approver, action="waiver.add", subject=f"{name}@{version}",
+                         payload={"waiver_id": row.id, "rule_ids": rules, "policy_name": policy_name,
+                                  "reason": reason, "expires_at": expires})
+            return row.entity(name)
+
+        return self._write(write)
+
+    def list_waivers(self, name: str, version: int | None = None) -> list[Waiver]:
+        def read(session: Session) -> list[Waiver]:
+            query = select(WaiverRow).where(WaiverRow.model_id == self._model_id(session, name))
+            if version is not None:
+                query = query.where(WaiverRow.version == version)
+            return [r.entity(name) for r in session.scalars(query.order_by(WaiverRow.id))]
+        return self._read(read)
+
+    def active_waivers(self, name: str, version: int, *, policy_name: str, at: datetime) -> list[Waiver]:
+        """Waivers of ``name@version`` under ``policy_name`` that have not expired at ``at``."""
+        def read(session: Session) -> list[Waiver]:
+            query = select(WaiverRow).where(
+                WaiverRow.model_id == self._model_id(session, name), WaiverRow.version == version,
+                WaiverRow.policy_name == policy_name, WaiverRow.expires_at > at)
+            return [r.entity(name) for r in session.scalars(query.order_by(WaiverRow.id))]
+        return self._read(read)
+
+    # -- audit ---------------------------------------------------------------------------------------
+
+    def append_audit(self, *, actor: str, action: str, subject: str, payload: dict[str, Any]) -> AuditEvent:
+        return self._write(lambda session, head, now: self._append(
+            session, head, now, actor=actor, action=action, subject=subject, payload=payload).entity())
+
+    def audit_events(self, *, since_seq: int = 0, limit: int | None = None) -> list[AuditEvent]:
+        """Events with ``seq > since_seq``, oldest first."""
+        query = select(AuditEventRow).where(AuditEventRow.seq > since_seq).order_by(AuditEventRow.seq).limit(limit)
+        return self._read(lambda s: [r.entity() for r in s.scalars(query)])
+
+    def verify_audit(self) -> AuditVerification:
+        def read(session: Session) -> AuditVerification:
+            head = session.get(AuditHeadRow, 1)
+            if head is None:
+                return AuditVerification(ok=False, events=0, first_broken_seq=0, reason="the audit head row is missing")
+            rows = session.execute(select(AuditEventRow).order_by(AuditEventRow.seq).execution_options(yield_per=2000))
+            check = verify_chain((StoredEvent(r.seq, r.at, r.actor, r.action, r.subject, r.payload, r.prev_hash, r.hash)
+                                  for r in rows.scalars()), head_seq=head.seq, head_hash=head.hash,
+                                 head_count=head.count)
+            return AuditVerification(ok=check.ok, events=check.events, first_broken_seq=check.first_broken_seq,
+                                     reason=check.reason)
+        return self._read(read, snapshot=True)
