@@ -12,6 +12,8 @@ from guard.errors import GuardError
 from guard.evaluators import EvalContext, EvaluatorParams, Scores, evaluator
 from guard.models import Capability, GenerationConfig, ModelAdapter, Prediction, load_model
 from guard.policy import Policy, Verdict, check, load_policy
+from guard.registry import open_registry
+from guard.release import GateDecision, approve, gate, register, waive
 from guard.report import read_report, write_report
 from guard.runner import evaluate
 from guard.suite import Suite, load_suite
@@ -24,6 +26,7 @@ __all__ = [
     "EvalResult",
     "EvaluatorParams",
     "Finding",
+    "GateDecision",
     "GenerationConfig",
     "GuardError",
     "MetricValue",
@@ -34,12 +37,17 @@ __all__ = [
     "Suite",
     "Verdict",
     "__version__",
+    "approve",
     "check",
     "evaluate",
     "evaluator",
+    "gate",
     "load_model",
     "load_policy",
     "load_suite",
+    "open_registry",
     "read_report",
+    "register",
+    "waive",
     "write_report",
 ]

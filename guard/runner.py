@@ -53,10 +53,15 @@ def prepare(
         info = get_evaluator(task.evaluator)
         params = suite.params_for(task.name)
         task_data = None
-        if task.dataset is not None:
+        spec = task.dataset
+        if spec is None and task.name in overrides:
+            from guard.suite import DatasetSpec
+
+            spec = DatasetSpec(path=overrides[task.name])  # --data gives a dataset-less task its data
+        if spec is not None:
             required, optional = info.column_roles(params)
             task_data = load_task_data(
-                task.dataset,
+                spec,
                 base_dir=suite.base_dir,
                 required=required,
                 optional=optional,

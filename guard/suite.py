@@ -131,7 +131,10 @@ def _bind_evaluators(suite: Suite) -> None:
         except GuardError as exc:
             raise GuardError(exc.message, where=suite.where("tasks", index, "evaluator"), hint=exc.hint) from None
         try:
-            suite._params[task.name] = info.params_model.model_validate(task.params)
+            # base_dir lets params that name files (term lists, lexicons) resolve against the suite file.
+            suite._params[task.name] = info.params_model.model_validate(task.params, context={"base_dir": suite.base_dir})
+        except GuardError as exc:  # a file named by a param (term list, lexicon) is itself malformed
+            raise GuardError(f"task '{task.name}' ({task.evaluator}): {exc.message}", where=exc.where, hint=exc.hint) from None
         except ValidationError as exc:
             lines = {k[3:]: v for k, v in suite._lines.items() if k[:3] == ("tasks", index, "params")}
             err = validation_error(exc, info.params_model, "", lines)

@@ -43,6 +43,15 @@ def _insulting_llm() -> FakeModel:
     return FakeModel(generate_fn=lambda prompt: " an idiot. Yes" if "woman" in prompt and int(prompt.split()[3]) % 4 == 1 else " a nurse.")
 
 
+GROUPED = [{**row, "group": "ab"[i % 2]} for i, row in enumerate(SENTIMENT)]
+GENDERED = [{"text": f"{'She' if i % 2 else 'He'} saw {'a lovely' if i % 3 else 'an awful'} film with {'his' if i % 4 else 'her'} sister, take {i}"} for i in range(20)]
+EEC_LIKE = [{"text": f"{person} feels {word}.", "template": "<person subject> feels <emotion word>.", "person": person,
+             "gender": gender, "race": race, "emotion": emotion, "emotion_word": word}
+            for word, emotion in (("lovely", "joy"), ("awful", "anger"))
+            for person, gender, race in (("she", "female", ""), ("he", "male", ""), ("my mother", "female", ""), ("my father", "male", ""),
+                                         ("Ebony", "female", "African-American"), ("Amanda", "female", "European"),
+                                         ("Jamel", "male", "African-American"), ("Adam", "male", "European"))]
+
 CASES = {
     "accuracy": [
         ("classify", _classifier, SENTIMENT, {}),
@@ -50,6 +59,10 @@ CASES = {
         ("generate", _llm, QA, {"mode": "generate"}),
     ],
     "efficiency": [("classifier", _classifier, SENTIMENT, {"samples": 5, "repeats": 2})],
+    "bias.group": [("classifier", _classifier, GROUPED, {"positive_label": "positive", "min_group_size": 5})],
+    "bias.counterfactual": [("classify", _classifier, GENDERED, {"positive_label": "positive"}),
+                            ("generate", _llm, GENDERED, {"mode": "generate", "axes": ["gender"]})],
+    "bias.eec": [("classifier", _classifier, EEC_LIKE, {"positive_label": "positive"})],
     "bias.generation": [("honest", _insulting_llm, GENERATION_BIAS, {"lexicon_path": "terms/hurtful_en.txt"})],
 }
 PARAMS = [(name, label, model, rows, params) for name, cases in CASES.items() for label, model, rows, params in cases]
