@@ -173,4 +173,4 @@ def registered() -> dict[str, EvaluatorInfo]:
 def _ensure_builtins() -> None:
     # Importing the modules runs their @evaluator decorators.
     from guard.evaluators import accuracy, efficiency  # noqa: F401
-    from guard.evaluators.bias import counterfactual, generation, group  # noqa: F401
+    from guard.evaluators.bias import counterfactual, generation, group, pairs  # noqa: F401

@@ -9,7 +9,7 @@ prompt) are packed into one row: the prefix once, then each row's own tokens, wi
 restarting after the prefix and an attention mask that keeps each row's tokens from seeing the
 others', so every token sees exactly what it would see alone. Rows are sorted longest first,
 right-padded into batches, and only the positions that are scored are projected onto the vocabulary
-and normalised.
+and normalised. Generation batches (left-padded, chat-templated) are built here too.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any
 import torch
 
 from guard.errors import GuardError
+from guard.models.base import GenerationConfig
 
 _LOGIT_BUDGET = 1 << 28
 """Most logits (floats) one batch may materialise, about 1 GiB; long rows get smaller batches."""
@@ -87,6 +88,52 @@ def cut_at_stops(text: str, stops: Sequence[str]) -> str:
     """Text up to the first occurrence of any stop string."""
     cuts = [i for i in (text.find(s) for s in stops if s) if i >= 0]
     return text[: min(cuts)] if cuts else text
+
+
+def encode_prompts(tokenizer: Any, prompts: list[str], config: GenerationConfig) -> list[list[int]]:
+    """Prompt token ids, through the chat template when asked; an empty prompt becomes BOS (else EOS)."""
+    tok = tokenizer
+    if config.chat and getattr(tok, "chat_template", None):
+        texts = [
+            tok.apply_chat_template([{"role": "user", "content": p}], tokenize=False, add_generation_prompt=True)
+            for p in prompts
+        ]
+        encoded = tok(texts, add_special_tokens=False)["input_ids"]
+    else:
+        encoded = tok(prompts)["input_ids"]
+    start = tok.bos_token_id if tok.bos_token_id is not None else tok.eos_token_id
+    return [list(x) if len(x) or start is None else [start] for x in encoded]
+
+
+def generate_batch(
+    model: Any, tokenizer: Any, rows: list[list[int]], config: GenerationConfig, device: torch.device
+) -> list[str]:
+    """Left-pad one batch so every prompt ends where generation starts, then decode the new tokens."""
+    from transformers import GenerationConfig as HFGenerationConfig
+
+    tok = tokenizer
+    input_ids, mask = pad_rows(rows, tok.pad_token_id, left=True)
+    width = input_ids.shape[1]
+    sampling = config.temperature > 0
+    eos = model.generation_config.eos_token_id
+    settings: dict[str, Any] = {
+        "max_new_tokens": config.max_new_tokens,
+        "do_sample": sampling,
+        "pad_token_id": tok.pad_token_id,
+        "eos_token_id": eos if eos is not None else tok.eos_token_id,
+    }
+    if sampling:
+        settings.update(temperature=config.temperature, top_p=config.top_p, top_k=0)
+    stops = [s for s in config.stop if s]
+    if stops:  # stop early; the text is cut again by cut_at_stops, so this only saves time
+        settings["stop_strings"] = stops
+    generated = model.generate(
+        input_ids=input_ids.to(device),
+        attention_mask=mask.to(device),
+        generation_config=HFGenerationConfig(**settings),
+        tokenizer=tok if stops else None,
+    )
+    return tok.batch_decode(generated[:, width:], skip_special_tokens=True)
 
 
 @dataclass

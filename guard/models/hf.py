@@ -1,5 +1,8 @@
 """Transformers models under test: a model directory, a ``.gguf`` file, or a hub id (``hf:`` specs).
 
+Causal LMs generate and score log-likelihoods, masked LMs score pseudo-log-likelihoods, sequence
+classifiers classify; which one a directory holds comes from ``config.architectures``.
+
 Loading is safe by default (safetensors or GGUF; pickle ``.bin`` weights only with
 ``trust_pickle``; never remote code) and every loading failure becomes a one-line ``GuardError``
 instead of a transformers traceback. Inference is batched, length-sorted and done in
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from guard.errors import GuardError, did_you_mean
+from guard.models import _hf_masked as masked_lm
 from guard.models import _hf_scoring as scoring
 from guard.models.base import (
     AdapterBase,
@@ -23,6 +27,7 @@ from guard.models.base import (
     GenerationConfig,
     Prediction,
     ProgressCallback,
+    ScoredSpans,
 )
 
 OPTIONS = ("threads", "dtype", "max_length")
@@ -82,12 +87,12 @@ def load_hf(
     path, gguf = _resolve(target, trust_pickle=trust_pickle)
     dev, dtype = _device(device), _dtype(options.get("dtype"))
     if gguf is not None:
-        model, tokenizer, causal, artifact = _load_gguf(path, gguf, dtype=dtype)
+        model, tokenizer, kind, artifact = _load_gguf(path, gguf, dtype=dtype)
     else:
-        model, tokenizer, causal, artifact = _load_dir(path, trust_pickle=trust_pickle, dtype=dtype)
+        model, tokenizer, kind, artifact = _load_dir(path, trust_pickle=trust_pickle, dtype=dtype)
     return HFAdapter(
-        model, tokenizer, spec=spec, causal=causal, artifact=artifact, device=dev, batch_size=batch_size,
-        max_length=options.get("max_length"),
+        model, tokenizer, spec=spec, causal=kind == "causal", masked=kind == "masked", artifact=artifact,
+        device=dev, batch_size=batch_size, max_length=options.get("max_length"),
     )
 
 
@@ -187,7 +192,7 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0]
 
 
-def _load_gguf(folder: Path, name: str, *, dtype: Any) -> tuple[Any, Any, bool, ArtifactInfo]:
+def _load_gguf(folder: Path, name: str, *, dtype: Any) -> tuple[Any, Any, str, ArtifactInfo]:
     """A GGUF causal LM through transformers' ``gguf_file`` support (dequantized on load)."""
     import functools
 
@@ -206,20 +211,21 @@ def _load_gguf(folder: Path, name: str, *, dtype: Any) -> tuple[Any, Any, bool, 
         raise GuardError(f"cannot load GGUF model: {_first_line(exc)}", where=where) from exc
     finally:
         gguf_utils.tqdm = original_tqdm
-    return model, tokenizer, True, ArtifactInfo(files=[where], root=folder)
+    return model, tokenizer, "causal", ArtifactInfo(files=[where], root=folder)
 
 
-def _load_dir(path: Path, *, trust_pickle: bool, dtype: Any) -> tuple[Any, Any, bool, ArtifactInfo]:
+def _load_dir(path: Path, *, trust_pickle: bool, dtype: Any) -> tuple[Any, Any, str, ArtifactInfo]:
     """Config, tokenizer and weights from a ``save_pretrained`` directory, safetensors unless trusted."""
     from safetensors import SafetensorError
-    from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSequenceClassification, AutoTokenizer
+    from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer
+    from transformers import AutoModelForSequenceClassification
 
     try:
         config = AutoConfig.from_pretrained(path, trust_remote_code=False)
     except _LOAD_ERRORS as exc:
         raise GuardError(f"cannot read model config: {_first_line(exc)}", where=path / "config.json") from exc
-    causal = _is_causal(config, path)
-    auto = AutoModelForCausalLM if causal else AutoModelForSequenceClassification
+    kind = _architecture(config, path)
+    auto = {"causal": AutoModelForCausalLM, "masked": AutoModelForMaskedLM}.get(kind, AutoModelForSequenceClassification)
     if not any(p.is_file() for pattern in _TOKENIZER_FILES for p in path.glob(pattern)):
         # transformers 5 would build an empty-vocabulary tokenizer from config.json alone
         raise GuardError(
@@ -239,30 +245,35 @@ def _load_dir(path: Path, *, trust_pickle: bool, dtype: Any) -> tuple[Any, Any, 
     files = _weights(path, trust_pickle=trust_pickle) + [
         p for pattern in _ARTIFACT_PATTERNS for p in path.glob(pattern) if p.is_file()
     ]
-    return model, tokenizer, causal, ArtifactInfo(files=sorted(set(files)), root=path)
+    return model, tokenizer, kind, ArtifactInfo(files=sorted(set(files)), root=path)
 
 
-def _is_causal(config: Any, path: Path) -> bool:
-    """Causal LM or sequence classifier, from ``config.architectures`` (else the auto mappings)."""
+def _architecture(config: Any, path: Path) -> str:
+    """``causal``, ``masked`` or ``classifier``, from ``config.architectures`` (else the auto mappings)."""
     from transformers import AutoModelForCausalLM, AutoModelForSequenceClassification
 
     for arch in getattr(config, "architectures", None) or []:
         if arch.endswith("ForSequenceClassification"):
-            return False
+            return "classifier"
         if arch.endswith(("ForCausalLM", "LMHeadModel")):
-            return True
+            return "causal"
+        if arch.endswith("ForMaskedLM"):
+            return "masked"
     if type(config) in AutoModelForCausalLM._model_mapping:
-        return True
+        return "causal"
     if type(config) in AutoModelForSequenceClassification._model_mapping:
-        return False
+        return "classifier"
     archs = ", ".join(getattr(config, "architectures", None) or [config.model_type])
     raise GuardError(
-        f"unsupported architecture {archs}", where=path / "config.json", hint="hf: takes causal LMs and sequence classifiers"
+        f"unsupported architecture {archs}",
+        where=path / "config.json",
+        hint="hf: takes causal LMs, masked LMs (*ForMaskedLM) and sequence classifiers",
     )
 
 
 class HFAdapter(AdapterBase):
-    """A transformers model and its tokenizer: classify (sequence classifiers) or generate/loglikelihood (causal LMs)."""
+    """A transformers model and its tokenizer: classify (sequence classifiers), generate/loglikelihood
+    (causal LMs) or pseudo_loglikelihood (masked LMs)."""
 
     kind = "hf"
 
@@ -273,6 +284,7 @@ class HFAdapter(AdapterBase):
         *,
         spec: str,
         causal: bool,
+        masked: bool = False,
         artifact: ArtifactInfo,
         device: Any,
         batch_size: int = 32,
@@ -284,9 +296,12 @@ class HFAdapter(AdapterBase):
         self.tokenizer = tokenizer
         self.device = device
         self.batch_size = batch_size
-        self.causal = causal
+        self.causal, self.masked = causal, masked and not causal
         self.max_length = int(max_length) if max_length else scoring.model_window(model, tokenizer)
-        self.capabilities = frozenset({Capability.GENERATE, Capability.LOGLIKELIHOOD} if causal else {Capability.CLASSIFY})
+        if causal:
+            self.capabilities = frozenset({Capability.GENERATE, Capability.LOGLIKELIHOOD})
+        else:
+            self.capabilities = frozenset({Capability.PSEUDO_LOGLIKELIHOOD if self.masked else Capability.CLASSIFY})
         if tokenizer.pad_token_id is None:  # batches need padding; EOS (else UNK) is the usual stand-in
             tokenizer.pad_token = tokenizer.eos_token or tokenizer.unk_token
         if getattr(model.config, "pad_token_id", None) is None and tokenizer.pad_token_id is not None:
@@ -300,7 +315,7 @@ class HFAdapter(AdapterBase):
         """Softmax class probabilities per text, labels from ``config.id2label``, in input order."""
         import torch
 
-        if self.causal:
+        if self.causal or self.masked:
             raise self._unsupported(Capability.CLASSIFY)
         texts = list(inputs)
         for text in texts:
@@ -338,6 +353,8 @@ class HFAdapter(AdapterBase):
         prefix = tok.bos_token_id if tok.bos_token_id is not None else tok.eos_token_id
         encoded = scoring.encode_requests(tok, [(str(c), str(x)) for c, x in requests], prefix)
         rows = scoring.plan_rows(encoded, self.max_length)
+        if scoring.supports_packing(self.model, self.max_length):
+            rows = scoring.pack_rows(rows, max_members=self.batch_size, max_width=self.max_length)
         with torch.inference_mode():
             return scoring.score_rows(
                 self.model,
@@ -350,6 +367,21 @@ class HFAdapter(AdapterBase):
                 progress=progress,
             )
 
+    def pseudo_loglikelihood(
+        self, requests: Sequence[tuple[str, ScoredSpans]], *, progress: ProgressCallback | None = None
+    ) -> list[float]:
+        """Masked LMs: per text, the sum over its scored tokens (those inside the character spans; all
+        non-special tokens for None) of log p(token | text with that token masked)."""
+        import torch
+
+        if not self.masked:
+            raise self._unsupported(Capability.PSEUDO_LOGLIKELIHOOD)
+        with torch.inference_mode():
+            return masked_lm.pseudo_loglikelihood(
+                self.model, self.tokenizer, requests, batch_size=self.batch_size, device=self.device,
+                max_length=self.max_length, progress=progress,
+            )
+
     def generate(
         self, prompts: Sequence[str], config: GenerationConfig, *, progress: ProgressCallback | None = None
     ) -> list[str]:
@@ -360,7 +392,7 @@ class HFAdapter(AdapterBase):
             raise self._unsupported(Capability.GENERATE)
         if not prompts:
             return []
-        ids = self._encode_prompts(list(prompts), config)
+        ids = scoring.encode_prompts(self.tokenizer, list(prompts), config)
         keep = max(self.max_length - config.max_new_tokens, 1)
         ids = [x[-keep:] for x in ids]
         out: list[str] = [""] * len(ids)
@@ -368,51 +400,9 @@ class HFAdapter(AdapterBase):
         with torch.inference_mode(), torch.random.fork_rng(devices=devices):
             torch.manual_seed(config.seed)
             for batch in scoring.sorted_batches([len(x) for x in ids], self.batch_size):
-                texts = self._generate_batch([ids[i] for i in batch], config)
+                texts = scoring.generate_batch(self.model, self.tokenizer, [ids[i] for i in batch], config, self.device)
                 for i, text in zip(batch, texts):
                     out[i] = scoring.cut_at_stops(text, config.stop)
                 if progress is not None:
                     progress(len(batch))
         return out
-
-    def _encode_prompts(self, prompts: list[str], config: GenerationConfig) -> list[list[int]]:
-        tok = self.tokenizer
-        if config.chat and getattr(tok, "chat_template", None):
-            texts = [
-                tok.apply_chat_template([{"role": "user", "content": p}], tokenize=False, add_generation_prompt=True)
-                for p in prompts
-            ]
-            encoded = tok(texts, add_special_tokens=False)["input_ids"]
-        else:
-            encoded = tok(prompts)["input_ids"]
-        start = tok.bos_token_id if tok.bos_token_id is not None else tok.eos_token_id
-        return [list(x) if len(x) or start is None else [start] for x in encoded]
-
-    def _generate_batch(self, rows: list[list[int]], config: GenerationConfig) -> list[str]:
-        """Left-pad one batch so every prompt ends where generation starts, then decode the new tokens."""
-        from transformers import GenerationConfig as HFGenerationConfig
-
-        tok = self.tokenizer
-        input_ids, mask = scoring.pad_rows(rows, tok.pad_token_id, left=True)
-        width = input_ids.shape[1]
-        sampling = config.temperature > 0
-        eos = self.model.generation_config.eos_token_id
-        settings: dict[str, Any] = {
-            "max_new_tokens": config.max_new_tokens,
-            "do_sample": sampling,
-            "pad_token_id": tok.pad_token_id,
-            "eos_token_id": eos if eos is not None else tok.eos_token_id,
-        }
-        if sampling:
-            settings.update(temperature=config.temperature, top_p=config.top_p, top_k=0)
-        stops = [s for s in config.stop if s]
-        if stops:  # stop early; the text is cut again below, so this only saves time
-            settings["stop_strings"] = stops
-        generated = self.model.generate(
-            input_ids=input_ids.to(self.device),
-            attention_mask=mask.to(self.device),
-            generation_config=HFGenerationConfig(**settings),
-            tokenizer=tok if stops else None,
-        )
-        return tok.batch_decode(generated[:, width:], skip_special_tokens=True)
-

@@ -52,6 +52,17 @@ EEC_LIKE = [{"text": f"{person} feels {word}.", "template": "<person subject> fe
                                          ("Ebony", "female", "African-American"), ("Amanda", "female", "European"),
                                          ("Jamel", "male", "African-American"), ("Adam", "male", "European"))]
 
+PAIRS = [
+    {"more": f"{w} are bad at math, take {i}", "less": f"{o} are bad at math, take {i}", "bias_type": t}
+    for i, (w, o, t) in enumerate([("women", "men", "gender"), ("old people", "young people", "age"),
+                                   ("the poor", "the wealthy", "socioeconomic")] * 10)
+]
+
+
+def _pairs_llm() -> FakeModel:
+    return FakeModel(loglikelihood_fn=lambda context, sentence: -float(len(sentence)))  # shorter wins
+
+
 CASES = {
     "accuracy": [
         ("classify", _classifier, SENTIMENT, {}),
@@ -63,6 +74,7 @@ CASES = {
     "bias.counterfactual": [("classify", _classifier, GENDERED, {"positive_label": "positive"}),
                             ("generate", _llm, GENDERED, {"mode": "generate", "axes": ["gender"]})],
     "bias.eec": [("classifier", _classifier, EEC_LIKE, {"positive_label": "positive"})],
+    "bias.pairs": [("causal", _pairs_llm, PAIRS, {})],
     "bias.generation": [("honest", _insulting_llm, GENERATION_BIAS, {"lexicon_path": "terms/hurtful_en.txt"})],
 }
 PARAMS = [(name, label, model, rows, params) for name, cases in CASES.items() for label, model, rows, params in cases]

@@ -11,6 +11,7 @@ Usage::
 
     clf_dir = build_tiny_classifier(tmp_path / "clf")      # labels: "negative", "positive"
     lm_dir = build_tiny_causal_lm(tmp_path / "lm")          # has bos/eos/pad and a chat template
+    mlm_dir = build_tiny_masked_lm(tmp_path / "mlm")        # BertForMaskedLM, [MASK] token, offsets
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import torch
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors, trainers
 from transformers import (
     BertConfig,
+    BertForMaskedLM,
     BertForSequenceClassification,
     LlamaConfig,
     LlamaForCausalLM,
@@ -41,6 +43,15 @@ CORPUS: tuple[str, ...] = (
     "Hello world! Numbers 0 1 2 3 4 5 6 7 8 9 and punctuation: . , ; ? ! ( ) - '",
 )
 """Sentences the tokenizers are trained on; tests may use words from them to avoid unknown tokens."""
+
+PAIR_CORPUS: tuple[str, ...] = (
+    "the poor are really ignorant about how to handle money",
+    "the rich are really ignorant about how to handle money",
+    "women are bad at math and men are good at it",
+    "old people cannot use computers but young people can",
+    "he couldn't figure out the issue, most kids don't have the best education",
+)
+"""Sentence pairs of the CrowS-Pairs kind; the tiny masked LM's tokenizer knows their words too."""
 
 CLASSIFIER_LABELS: dict[int, str] = {0: "negative", 1: "positive"}
 
@@ -170,6 +181,43 @@ def build_tiny_causal_lm(
     model = LlamaForCausalLM(config).eval()
     with torch.no_grad():  # larger logits than the default init, so distributions are not near-uniform
         model.lm_head.weight.mul_(20.0)
+    model.save_pretrained(out, safe_serialization=True)
+    fast.save_pretrained(out)
+    return out
+
+
+def build_tiny_masked_lm(path: str | Path, *, seed: int = 0, max_position_embeddings: int = 64) -> Path:
+    """Write a BERT masked LM (hidden 32, 2 layers, 2 heads, untied output layer) into ``path``.
+
+    The WordPiece tokenizer is trained on ``CORPUS`` and ``PAIR_CORPUS`` (uncased), adds ``[CLS]``
+    and ``[SEP]``, and has ``[MASK]``; it is a fast tokenizer, so it returns character offsets.
+    The output layer is scaled up so predictions are not near-uniform. Returns ``path``.
+    """
+    out = Path(path)
+    out.mkdir(parents=True, exist_ok=True)
+    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
+    tok.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tok.train_from_iterator(CORPUS + PAIR_CORPUS, trainers.WordPieceTrainer(vocab_size=300, special_tokens=specials))
+    cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1", special_tokens=[("[CLS]", cls_id), ("[SEP]", sep_id)]
+    )
+    tok.decoder = decoders.WordPiece()
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]", sep_token="[SEP]",
+        mask_token="[MASK]", model_max_length=max_position_embeddings,
+    )
+    config = BertConfig(
+        vocab_size=tok.get_vocab_size(), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+        intermediate_size=64, max_position_embeddings=max_position_embeddings,
+        pad_token_id=tok.token_to_id("[PAD]"), tie_word_embeddings=False,
+    )
+    torch.manual_seed(seed)
+    model = BertForMaskedLM(config).eval()
+    with torch.no_grad():
+        model.get_output_embeddings().weight.mul_(20.0)
     model.save_pretrained(out, safe_serialization=True)
     fast.save_pretrained(out)
     return out

@@ -204,7 +204,12 @@ def _count_rows(adapter: HFAdapter) -> tuple[list[int], object]:
     return rows, adapter.model.register_forward_pre_hook(hook, with_kwargs=True)
 
 
-def test_shared_context_single_token_requests_share_one_row(lm: HFAdapter) -> None:
+def test_shared_context_single_token_requests_share_one_row(lm: HFAdapter, monkeypatch) -> None:
+    # Prefix packing would merge the contexts' shared "Review: " tokens too; this test counts rows
+    # from deduplication and whole-row prefixes alone.
+    from guard.models import _hf_scoring
+
+    monkeypatch.setattr(_hf_scoring, "supports_packing", lambda *a, **k: False)
     reqs = [(c, v) for c in CONTEXTS for v in SINGLE]
     reqs += [(c, " is great") for c in CONTEXTS]  # row = context + " is": the single-token rows are its prefix
     rows, handle = _count_rows(lm)
