@@ -37,6 +37,14 @@ class AccuracyParams(EvaluatorParams):
     features: list[str] | None = Field(
         default=None, description="classify mode, tabular models: feature columns passed as one dict per row."
     )
+    calibration: Literal["none", "content_free"] = Field(
+        default="none",
+        description="loglikelihood mode: 'content_free' divides out the label prior the model shows on "
+        "content-free inputs (contextual calibration, Zhao et al. 2021).",
+    )
+    content_free_inputs: list[str] = Field(
+        default_factory=lambda: ["N/A", "", "[MASK]"], description="Inputs used to measure the label prior."
+    )
     label_map: dict[str, str] = Field(default_factory=dict, description="Model label -> dataset label.")
     positive_label: str | None = Field(default=None, description="Positive class for binary ROC-AUC.")
     max_new_tokens: int = Field(default=32, gt=0)
@@ -93,7 +101,7 @@ def accuracy(model: ModelAdapter, data: Any, params: AccuracyParams, ctx: EvalCo
         labels = sorted(set(y_true) | set(y_pred))
         proba = _proba_matrix([p.scores for p in predictions], labels, params.label_map)
     else:
-        labels, y_pred, proba = _zero_shot(model, inputs, y_true, params)
+        labels, y_pred, proba = _zero_shot(model, inputs, y_true, params, records)
     metrics = classification_metrics(
         y_true, y_pred, proba, labels,
         positive_label=params.positive_label, seed=ctx.seed,
@@ -131,21 +139,36 @@ def _choose_mode(params: AccuracyParams, data: Any, model: ModelAdapter) -> str:
     )
 
 
+def _label_probabilities(model: ModelAdapter, prompts: list[str], labels: list[str], verbalizers: dict[str, str]) -> np.ndarray:
+    requests = [(prompt, verbalizers[label]) for prompt in prompts for label in labels]
+    loglik = np.array(model.loglikelihood(requests)).reshape(len(prompts), len(labels))
+    shifted = np.exp(loglik - loglik.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)
+
+
 def _zero_shot(
-    model: ModelAdapter, inputs: list[str], y_true: np.ndarray, params: AccuracyParams
+    model: ModelAdapter, inputs: list[str], y_true: np.ndarray, params: AccuracyParams, records: list[dict]
 ) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """Score every label's verbalizer after every prompt; softmax over labels gives probabilities."""
+    """Score every label's verbalizer after every prompt; softmax over labels gives probabilities.
+
+    With ``calibration: content_free`` the probabilities are divided by the mean probabilities the
+    model gives on content-free inputs ("N/A", "", "[MASK]") and renormalised, which removes the
+    model's prior preference for one label word (Zhao et al., "Calibrate Before Use", ICML 2021).
+    """
     if not params.verbalizers:
         raise ValueError("loglikelihood mode needs 'verbalizers' (label -> continuation text)")
     labels = sorted(params.verbalizers)
     unknown = sorted(set(y_true) - set(labels))
     if unknown:
         raise ValueError(f"dataset labels {unknown} have no verbalizer (verbalizers cover {labels})")
-    requests = [(prompt, params.verbalizers[label]) for prompt in inputs for label in labels]
-    loglik = np.array(model.loglikelihood(requests)).reshape(len(inputs), len(labels))
-    shifted = np.exp(loglik - loglik.max(axis=1, keepdims=True))
-    proba = shifted / shifted.sum(axis=1, keepdims=True)
-    y_pred = np.array(labels)[loglik.argmax(axis=1)]
+    proba = _label_probabilities(model, inputs, labels, params.verbalizers)
+    if params.calibration == "content_free":
+        fields = set(records[0]) if records else {"text"}
+        neutral = [params.prompt.format_map({f: cf for f in fields}) for cf in params.content_free_inputs]
+        prior = _label_probabilities(model, neutral, labels, params.verbalizers).mean(axis=0)
+        proba = proba / prior
+        proba = proba / proba.sum(axis=1, keepdims=True)
+    y_pred = np.array(labels)[proba.argmax(axis=1)]
     return labels, y_pred, proba
 
 

