@@ -159,3 +159,58 @@ def test_unreachable_registry_is_exit_2_and_nothing_written(env: Path, tmp_path:
                                  "--name", "sent", "--out", str(out)])
     assert result.exit_code == 2 and "secret-pw" not in result.output
     assert not out.exists()
+
+
+def test_evaluate_killed_mid_run_leaves_it_running_and_the_gate_refuses(env: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from guard.registry import open_registry
+
+    slow = env / "slow.py"
+    slow.write_text(
+        "import time\n"
+        "def predict(batch):\n"
+        "    time.sleep(120)\n"
+        "    return ['pos' for _ in batch]\n"
+        "predict.capabilities = ['classify']\n"
+    )
+    policy = _policy(env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "guard.cli", "evaluate", f"python:{slow}:predict", "--suite", str(env / "suite.yaml"),
+         "--policy", str(policy), "--name", "sent"],
+        env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    store = open_registry(None)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        runs = store.list_runs("sent") if store.list_models() else []
+        if runs:
+            break
+        time.sleep(0.2)
+    assert runs and runs[0].status == "running"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert store.get_run(runs[0].id).status == "running"  # never complete, never passing
+    result = runner.invoke(app, ["gate", "sent@1", "--policy", str(policy), "--to", "production"])
+    assert result.exit_code == 1 and "no complete evaluation run" in result.output
+
+
+def test_audit_verify_cli_names_the_first_tampered_event(env: Path) -> None:
+    import sqlite3
+
+    model, policy = _model(env), _policy(env)
+    assert _evaluate(env, model, policy).exit_code == 0
+    assert runner.invoke(app, ["gate", "sent@1", "--policy", str(policy), "--to", "production"]).exit_code == 0
+    assert runner.invoke(app, ["audit", "verify"]).exit_code == 0
+    db = sqlite3.connect(env / "registry.db")
+    table = next(name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'") if "audit" in name and "head" not in name)
+    db.execute(f"UPDATE {table} SET actor = 'mallory' WHERE seq = 2")
+    db.commit()
+    db.close()
+    result = runner.invoke(app, ["audit", "verify"])
+    assert result.exit_code == 1
+    assert "event 2" in result.output
