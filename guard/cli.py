@@ -129,6 +129,8 @@ def evaluate(
     name: Annotated[str | None, typer.Option("--name", help="Registered model name (with --registry).")] = None,
     version: Annotated[int | None, typer.Option("--version", min=1, help="Registered version (default: by fingerprint).")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Who runs this (else GUARD_ACTOR, else user@host).")] = None,
+    store_raw_evidence: Annotated[bool, typer.Option(
+        "--store-raw-evidence", help="Keep findings unredacted (raw PII may then reach the report and registry).")] = False,
 ) -> None:
     """Run a suite on a model and write the report; with --policy, also give the verdict.
 
@@ -160,7 +162,8 @@ def evaluate(
     if recorder is not None:
         recorder.start(adapter, loaded_suite, loaded_policy)
     try:
-        report = run_suite(adapter, loaded_suite, tasks=tasks, seed=seed, progress=err.is_terminal)
+        report = run_suite(adapter, loaded_suite, tasks=tasks, seed=seed, progress=err.is_terminal,
+                           store_raw_evidence=store_raw_evidence)
     except BaseException as exc:
         if recorder is not None:
             recorder.fail(exc)

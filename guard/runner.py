@@ -94,8 +94,12 @@ def evaluate(
     limit: int | None = None,
     tasks: list[PreparedTask] | None = None,
     progress: bool = False,
+    store_raw_evidence: bool = False,
 ) -> EvalReport:
-    """Run ``suite`` on ``model`` and return the report (never raises for a crashing task)."""
+    """Run ``suite`` on ``model`` and return the report (never raises for a crashing task).
+
+    Findings are redacted before they enter the report unless ``store_raw_evidence`` is set.
+    """
     if not isinstance(suite, Suite):
         suite = load_suite(suite)
     tasks = tasks if tasks is not None else prepare(suite, data=data, limit=limit)
@@ -103,7 +107,7 @@ def evaluate(
     check_capabilities(tasks, model)
     with _progress(progress) as factory:
         cached = CachedModel(model, progress=factory)
-        results = [_run_task(task, cached, model, seed) for task in tasks]
+        results = [_run_task(task, cached, model, seed, store_raw_evidence) for task in tasks]
     return EvalReport(
         guard_version=__version__,
         model=ModelInfo(
@@ -121,12 +125,13 @@ def evaluate(
             sha256=suite.sha256,
         ),
         seed=seed,
+        raw_evidence=store_raw_evidence,
         results=results,
         environment=_environment(),
     )
 
 
-def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: int) -> EvalResult:
+def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: int, store_raw: bool) -> EvalResult:
     started = time.perf_counter()
     base = {
         "task": task.name,
@@ -136,8 +141,9 @@ def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: 
         "dataset": task.data.info if task.data else None,
     }
     try:
-        scores = task.evaluator(cached, task.data, task.params, EvalContext(task=task.name, seed=seed, raw_model=raw))
-        findings = [redact_finding(f) for f in scores.findings]
+        context = EvalContext(task=task.name, seed=seed, raw_model=raw, store_raw_evidence=store_raw)
+        scores = task.evaluator(cached, task.data, task.params, context)
+        findings = scores.findings if store_raw else [redact_finding(f) for f in scores.findings]
         return EvalResult(**base, metrics=scores.metrics, findings=findings, seconds=time.perf_counter() - started)
     except KeyboardInterrupt:
         raise

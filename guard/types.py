@@ -113,6 +113,9 @@ class EvalReport(_Frozen):
     model: ModelInfo
     suite: SuiteInfo
     seed: int = 0
+    raw_evidence: bool = Field(
+        default=False, description="True only when the user asked for unredacted evidence (--store-raw-evidence)."
+    )
     results: list[EvalResult]
     environment: dict[str, str] = Field(default_factory=dict, description="Library versions that ran.")
 

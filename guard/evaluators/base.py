@@ -50,6 +50,7 @@ class EvalContext:
     task: str
     seed: int = 0
     raw_model: ModelAdapter | None = None
+    store_raw_evidence: bool = False  # the user asked for unredacted evidence (--store-raw-evidence)
 
 
 class EvaluatorFn(Protocol):

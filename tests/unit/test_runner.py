@@ -111,3 +111,15 @@ def test_report_records_fingerprints_seed_and_environment(tmp_path: Path) -> Non
     assert "python" in report.environment
     again = guard.evaluate(_classifier(), suite_from_dict({"name": "s", "tasks": [{"name": "a", "evaluator": "accuracy", "dataset": {"path": str(data)}}]}), seed=7)
     assert again.results[0].metrics == report.results[0].metrics  # same seed, same numbers
+
+
+def test_raw_evidence_only_when_asked(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "pii.jsonl"
+    path.write_text(json.dumps({"text": "call 555-123-4567 now", "label": "pos"}) + "\n")
+    suite = {"name": "s", "tasks": [{"name": "a", "evaluator": "accuracy", "dataset": {"path": str(path)}}]}
+    redacted = guard.evaluate(FakeModel(classify_fn=lambda t: "neg"), suite_from_dict(suite))
+    raw = guard.evaluate(FakeModel(classify_fn=lambda t: "neg"), suite_from_dict(suite), store_raw_evidence=True)
+    assert "555-123-4567" not in redacted.model_dump_json() and not redacted.raw_evidence
+    assert "555-123-4567" in raw.model_dump_json() and raw.raw_evidence
