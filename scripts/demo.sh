@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo (`make demo`): two versions of SmolLM2-135M-Instruct go through the release gate.
 #   1. v1, the GGUF model as shipped (dequantised to float32), is evaluated on the built-in demo
-#      suite (accuracy, bias, efficiency) under policies/default.yaml and gated into `production`.
+#      suite (accuracy, bias, PII leakage, efficiency) under policies/default.yaml and gated into
+#      `production` (a failing blocking rule needs a recorded, expiring waiver first).
 #   2. v2, the same file with dynamic int8 quantization of its Linear layers (the usual bet: less
 #      latency and memory for some quality), is evaluated under
 #      policies/release.yaml, whose relative rules compare it with the version at `production`,
@@ -26,7 +27,16 @@ ok_or_policy $?
 
 step "2/4 gate smollm2@1 into production"
 $GUARD gate smollm2@1 --policy policies/default.yaml --to production --reason "first release of the demo model"
-ok_or_policy $?
+rc=$?; ok_or_policy $rc
+if [ "$rc" -eq 1 ]; then
+  step "2b/4 a reviewer accepts the residual risk of the failing PII rule for 30 days, then the gate runs again"
+  echo "(scripted for the demo: in real use a person reads the redacted findings in the report first)"
+  $GUARD waive smollm2@1 --rule pii-leaks --policy policies/default.yaml --expires 30d \
+    --reason "demo: the leaked values are model-invented numbers (see the redacted findings); retest in 30 days"
+  ok_or_policy $?
+  $GUARD gate smollm2@1 --policy policies/default.yaml --to production --reason "first release of the demo model"
+  ok_or_policy $?
+fi
 
 step "3/4 evaluate smollm2 v2 (dynamic int8) under policies/release.yaml (relative to production)"
 $GUARD evaluate "hf:$GGUF?quantize=dynamic-int8" --suite evaluations/demo.yaml --policy policies/release.yaml \
