@@ -123,24 +123,20 @@ def gate(
 
     Example: guard gate sentiment@3 --policy policies/default.yaml --to production
     """
+    from guard.cli import _emit_verdict
     from guard.policy import load_policy
     from guard.release import gate as run_gate
-    from guard.report import junit_xml, markdown_summary, write_text_atomic
-    from guard.report.console import print_verdict
 
     loaded = load_policy(policy)
     decision = run_gate(_store(registry), ref, loaded, to, actor=actor, reason=reason)
     if decision.verdict is not None:
-        print_verdict(decision.verdict, out)
-        if junit:
-            write_text_atomic(junit, junit_xml(decision.verdict))
-        if markdown:
-            write_text_atomic(markdown, markdown_summary(decision.verdict))
+        _emit_verdict(decision.verdict, junit, markdown)
     for line in decision.reasons:
         out.print(f"- {line}", markup=False, highlight=False)
     if decision.outcome == "moved":
         previous = decision.move.previous_version if decision.move else None
-        out.print(f"MOVED: {to} -> {decision.ref} (was {previous or 'unset'}); run {decision.run_id}", markup=False)
+        waived = f"; failing rules waived: {', '.join(decision.waived_rules)}" if decision.waived_rules else ""
+        out.print(f"MOVED: {to} -> {decision.ref} (was {previous or 'unset'}); run {decision.run_id}{waived}", markup=False)
     else:
         out.print(f"{decision.outcome.upper()}: {to} stays where it was", markup=False)
     raise typer.Exit(decision.exit_code)
