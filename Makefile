@@ -30,10 +30,13 @@ demo: $(STAMP)
 	@bash scripts/demo.sh
 
 # The registry tests start their own throwaway PostgreSQL on 127.0.0.1 (tests/helpers/postgres.py);
-# they need Debian's server binaries.
+# they need Debian's server binaries. The dashboard's browser test drives Debian's chromium through
+# Playwright (never `playwright install`, which downloads a browser). One apt-get update for both.
 test-services:
-	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { echo "installing PostgreSQL (Debian) for the registry tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+	@pkgs=""; ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || pkgs="$$pkgs postgresql"; \
+	  test -x /usr/bin/chromium || pkgs="$$pkgs chromium"; \
+	  [ -z "$$pkgs" ] || { echo "installing$$pkgs (Debian) for the registry and browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs >/dev/null; }
 
 test: $(STAMP) test-services
 	$(PY) -m pytest -q -n 2 --durations=15

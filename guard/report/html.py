@@ -1,0 +1,207 @@
+"""Self-contained HTML compliance reports of a registry run or a model version.
+
+The same evidence the dashboard's run page shows, as one file a reviewer can archive or attach to a
+ticket: no script, no external reference, every stored string escaped (``_html_parts.esc``).
+The audit chain is verified at export time and its state printed, so a report produced from a
+tampered registry says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+from guard._version import __version__
+from guard.policy import RuleOutcome, Verdict
+from guard.registry import EvalRun, ModelVersion, RegistryStore
+from guard.report._format import outcome_label
+from guard.report._html_parts import (
+    as_json,
+    badge,
+    code,
+    esc,
+    facts,
+    finding,
+    metric_cells,
+    page,
+    section,
+    table,
+    when,
+)
+
+_RULE_HEADERS = ("rule", "metric", "measured", "95% CI", "n", "threshold", "judged", "baseline", "severity",
+                 "result", "message and notes", "controls")
+
+
+def export_run_html(store: RegistryStore, run_id: int) -> str:
+    """One run's full evidence as an HTML document (``RegistryError`` for an unknown run)."""
+    run = store.get_run(run_id)
+    version = store.get_version(run.model, run.version)
+    verdict = run.verdict or ("failed run" if run.status == "failed" else "no policy")
+    body = (f"<h1>Compliance report: run {esc(run.id)} of <code>{esc(run.model)}@{esc(run.version)}</code></h1>"
+            f"<p>Verdict {badge(verdict)}</p>" + _run_body(run, version, level=2) + _audit(store))
+    return _document(f"guard run {run.id}: {run.model}@{run.version}", body)
+
+
+def export_version_html(store: RegistryStore, name: str, version: int) -> str:
+    """A version's registration, aliases, runs, approvals, waivers and its latest run's evidence."""
+    registered = store.get_version(name, version)
+    aliases = sorted(a for a, v in store.aliases(name).items() if v == version)
+    moves = [m for m in store.alias_history(name) if version in (m.version, m.previous_version)]
+    runs = store.list_runs(name, version, limit=10_000)
+    latest = store.latest_run(name, version)
+    parts = [
+        f"<h1>Compliance report: <code>{esc(registered.ref)}</code></h1>",
+        section("Registration", _registration(registered, aliases)),
+        section("Alias history", table(("when", "alias", "from", "to", "run", "by", "why"), (
+            (when(m.moved_at), esc(m.alias), esc(m.previous_version or "—"), esc(m.version or "—"),
+             esc(m.run_id or "—"), esc(m.moved_by), esc(m.reason)) for m in moves))),
+        section("Evaluation runs", table(
+            ("run", "status", "verdict", "suite", "policy", "fingerprint", "started", "by"),
+            ((esc(r.id), esc(r.status), badge(r.verdict) if r.verdict else "—", esc(r.suite_name),
+              esc(r.policy_name or "—"), _fingerprint_cell(r.fingerprint, registered.fingerprint),
+              when(r.started_at), esc(r.created_by)) for r in runs))),
+        section("Approvals", table(("id", "approver", "reason", "recorded", "expires"), (
+            (esc(a.id), esc(a.approver), esc(a.reason), when(a.created_at), when(a.expires_at))
+            for a in store.list_approvals(name, version)))),
+        section("Waivers", table(("id", "rules", "policy", "approver", "reason", "recorded", "expires"), (
+            (esc(w.id), esc(", ".join(w.rule_ids)), esc(w.policy_name), esc(w.approver), esc(w.reason),
+             when(w.created_at), when(w.expires_at)) for w in store.list_waivers(name, version)))),
+    ]
+    if latest is None:
+        parts.append(section("Latest run", "<p>No complete evaluation run of this version.</p>"))
+    else:
+        parts.append(f"<section><h2>Latest run: {esc(latest.id)} {badge(latest.verdict or 'no policy')}</h2>"
+                     + _run_body(latest, registered, level=3) + "</section>")
+    parts.append(_audit(store))
+    return _document(f"guard {registered.ref}", "".join(parts))
+
+
+def _document(title: str, body: str) -> str:
+    return page(title, body, generated_at=datetime.now(timezone.utc), guard_version=__version__)
+
+
+def _registration(v: ModelVersion, aliases: list[str]) -> str:
+    return facts([
+        ("model", code(v.ref)), ("spec", code(v.spec)), ("registered fingerprint", code(v.fingerprint)),
+        ("aliases now", esc(", ".join(aliases)) if aliases else "none"),
+        ("registered", f"{when(v.created_at)} by {esc(v.created_by)}"),
+        ("metadata", f'<span class="mono">{as_json(v.metadata)}</span>' if v.metadata else "none"),
+    ])
+
+
+def _fingerprint_cell(at_run: str, registered: str) -> str:
+    short = code(at_run[:19] + "…" if len(at_run) > 20 else at_run)
+    return short if at_run == registered else f"{short} {badge('mismatch')}"
+
+
+def _sub(level: int, title: str, body: str) -> str:
+    return f"<section><h{level}>{esc(title)}</h{level}>{body}</section>"
+
+
+def _run_body(run: EvalRun, registered: ModelVersion, *, level: int) -> str:
+    """Every section of one run, headed at ``level`` (2 on its own page, 3 inside a version report)."""
+    report: Mapping[str, Any] = run.report or {}
+    model: Mapping[str, Any] = report.get("model") or {}
+    results: list[Mapping[str, Any]] = list(report.get("results") or [])
+    parts = [_sub(level, "Model", _model_facts(run, registered, model)),
+             _sub(level, "Evaluation", _evaluation_facts(run, report))]
+    verdict = Verdict.model_validate(run.verdict_detail) if run.verdict_detail else None
+    parts.append(_sub(level, "Policy rules", _rules(verdict) if verdict else "<p>No policy was checked.</p>"))
+    failed = {r.get("task"): r.get("error") for r in results if r.get("status") != "ok"}
+    failed.update(verdict.failed_tasks if verdict else {})
+    if run.error:
+        failed.setdefault("(run)", run.error)
+    if failed:
+        parts.append(_sub(level, "Failed tasks", table(("task", "error"), (
+            (code(task), f"<pre>{esc(error)}</pre>") for task, error in failed.items()))))
+    parts.append(_sub(level, "Metrics", table(("task", "metric", "value", "95% CI", "n", "interval method", "groups"), (
+        (code(r.get("task")), code(name), *metric_cells(m), esc(m.get("ci_method", "")),
+         esc(", ".join(m.get("by_group") or {})) or "—")
+        for r in results for name, m in (r.get("metrics") or {}).items()), numeric=(2, 4))))
+    parts.append(_sub(level, "Findings (redacted examples)", _findings(results, raw=bool(report.get("raw_evidence")))))
+    parts.append(_sub(level, "Datasets", table(("task", "evaluator", "source", "fingerprint", "rows", "columns"), (
+        (code(r.get("task")), esc(f"{r.get('evaluator', '')} {r.get('evaluator_version', '')}".strip()),
+         code((r.get("dataset") or {}).get("source")), code((r.get("dataset") or {}).get("fingerprint")),
+         esc((r.get("dataset") or {}).get("rows", "—")), as_json((r.get("dataset") or {}).get("columns", {})))
+        for r in results), numeric=(4,))))
+    parts.append(_sub(level, "Environment", table(("package", "version"), (
+        (esc(k), code(v)) for k, v in sorted((report.get("environment") or {}).items())))))
+    return "".join(parts)
+
+
+def _model_facts(run: EvalRun, registered: ModelVersion, model: Mapping[str, Any]) -> str:
+    at_run = run.fingerprint
+    in_report = model.get("fingerprint")
+    rows = [
+        ("model", code(f"{run.model}@{run.version}")),
+        ("spec", code(model.get("spec") or registered.spec)),
+        ("adapter", esc(model.get("kind", "—"))),
+        ("fingerprint at run time", code(at_run)),
+        ("registered fingerprint", code(registered.fingerprint)),
+    ]
+    if in_report and in_report != at_run:
+        rows.append(("fingerprint in report", code(in_report)))
+    body = facts(rows)
+    if at_run != registered.fingerprint or (in_report and in_report != at_run):
+        return body + ('<p class="alert"><strong>Fingerprint mismatch:</strong> the evaluated artifact is not the '
+                       "registered one; this run is not evidence for this version.</p>")
+    return body + '<p class="ok">The evaluated artifact matches the registered fingerprint.</p>'
+
+
+def _evaluation_facts(run: EvalRun, report: Mapping[str, Any]) -> str:
+    suite: Mapping[str, Any] = report.get("suite") or {}
+    rows = [
+        ("status", esc(run.status)),
+        ("suite", f"{code(run.suite_name)} sha256 {code(run.suite_sha256)}"),
+        ("suite source", code(suite.get("source"))),
+        ("policy", f"{code(run.policy_name)} sha256 {code(run.policy_sha256)}" if run.policy_name else "none"),
+        ("started", f"{when(run.started_at)} by {esc(run.created_by)}"),
+        ("finished", when(run.finished_at)),
+        ("seed", esc(report.get("seed", "—"))),
+        ("report schema", esc(report.get("schema_version", "—"))),
+        ("evaluated with", esc(f"guard {report.get('guard_version', '—')}")),
+    ]
+    if report.get("raw_evidence"):
+        rows.append(("raw evidence", '<strong>stored unredacted at the user\'s request</strong>'))
+    return facts(rows)
+
+
+def _rules(verdict: Verdict) -> str:
+    rows = [_rule_row(o) for o in verdict.outcomes]
+    controls = sorted({c for o in verdict.outcomes for c in o.controls})
+    note = (f"<p>Evidence toward controls (not proof of conformity): {esc(', '.join(controls))}</p>"
+            if controls else "")
+    return (f"<p>Policy {code(verdict.policy)}: {badge(verdict.status)}</p>"
+            + table(_RULE_HEADERS, rows, numeric=(2, 4, 6)) + note)
+
+
+def _rule_row(o: RuleOutcome) -> list[str]:
+    measured = o.measured.model_dump() if o.measured else None
+    baseline = "—" if o.baseline is None else metric_cells(o.baseline.model_dump())[0]
+    notes = "".join(f"<br>{esc(n)}" for n in o.notes)
+    return [code(o.rule_id), code(o.metric), *metric_cells(measured), esc(o.threshold),
+            esc("—" if o.judged is None else f"{o.judged:.4g}"), baseline, esc(o.severity),
+            badge(outcome_label(o)), esc(o.message) + notes, esc(", ".join(o.controls)) or "—"]
+
+
+def _findings(results: list[Mapping[str, Any]], *, raw: bool) -> str:
+    blocks = []
+    for r in results:
+        items = r.get("findings") or []
+        if items:
+            blocks.append(f"<h4>task {code(r.get('task'))}: {len(items)} finding(s)</h4>"
+                          + "".join(finding(f) for f in items))
+    if not blocks:
+        return "<p>No findings.</p>"
+    warning = '<p class="alert">This report contains raw, unredacted evidence.</p>' if raw else ""
+    return warning + "".join(blocks)
+
+
+def _audit(store: RegistryStore) -> str:
+    result = store.verify_audit()
+    if result.ok:
+        return section("Audit chain", f'<p class="ok">Intact at export time: {esc(result.events)} events verified.</p>')
+    return section("Audit chain", f'<p class="alert"><strong>BROKEN</strong> at event {esc(result.first_broken_seq)}: '
+                                  f"{esc(result.reason)}. The registry has been altered outside guard.</p>")
