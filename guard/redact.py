@@ -1,8 +1,21 @@
 """Redaction of evidence before it is stored: raw PII never reaches a report by default.
 
-Every finding passes through ``redact_finding`` in the runner. This module masks the direct
-identifiers that patterns find reliably (e-mail, phone, card, IBAN, IP, US SSN) with entity tags;
-the PII scanner (issue 4) plugs a Presidio-based redactor in through ``set_redactor``.
+Every finding passes through ``redact_finding`` in the runner, in two layers:
+
+- Patterns, on every string: direct identifiers (e-mail, phone, card, IBAN, IP, US SSN) become
+  entity tags. Cheap, precise, and the safety net under everything else.
+- The PII scanner (Presidio + spaCy NER, ``guard.pii``), on free text only — the model's inputs
+  and outputs, where a customer's name can hide: names and identifier numbers become tags too.
+  Free text is a value under a key such as ``input``/``output``/``prompt`` (``FREE_TEXT_KEYS``), or
+  any string of sentence shape (``_SENTENCE_WORDS`` words or more), so plug-in evaluators are
+  covered without registering keys. Short labels chosen by the evaluator (group terms, entity
+  type names, axis names) are not NER-scanned: they are the finding's point, and NER tags them
+  (identity terms are NRP; an entity type name can read as a PERSON). In paired texts
+  (``original``/``counterfactual``, ``more``/``less``, ``first``/``second``) the words in which
+  the two differ are the probe — a swapped identity term or name — and are kept.
+
+Without the ``pii`` extra only the pattern layer runs, and the report says so
+(``EvalReport.evidence_redaction``).
 """
 
 from __future__ import annotations
@@ -60,24 +73,114 @@ def redact_patterns(text: str) -> str:
     return text
 
 
-_redactor: TextRedactor = redact_patterns
+FreeTextRedactor = Callable[[str, frozenset[str]], str]
+"""``(text, words to keep) -> redacted text``: the NER layer's signature."""
+
+FREE_TEXT_KEYS = frozenset({
+    "input", "inputs", "output", "outputs", "prompt", "prompts", "completion", "completions", "response",
+    "context", "text", "original", "counterfactual", "more", "less", "first", "second", "expected",
+    "answer", "answers", "reference", "generated",
+})
+PAIRED_KEYS = (("original", "counterfactual"), ("more", "less"), ("first", "second"))
+_SENTENCE_WORDS = 4
+_WORD = re.compile(r"\w+")
+
+_text_redactor: TextRedactor = redact_patterns
+_free_text_redactor: FreeTextRedactor | None = None
+_mode: str | None = None  # None: the NER layer is loaded on first use
 
 
 def set_redactor(redactor: TextRedactor) -> None:
-    """Install a better text redactor (the PII scanner does this when it loads)."""
-    global _redactor
-    _redactor = redactor
+    """Use ``redactor`` for every string (labels and free text alike); ``reset_redactor`` undoes it."""
+    global _text_redactor, _free_text_redactor, _mode
+    _text_redactor = redactor
+    _free_text_redactor = lambda text, keep: redactor(text)  # noqa: E731
+    _mode = getattr(redactor, "__name__", "custom")
 
 
-def redact_value(value: Any) -> Any:
+def set_free_text_redactor(redactor: FreeTextRedactor | None, mode: str) -> None:
+    """Install the NER layer for free text (``guard.pii.install_redactor`` does this); None: patterns only."""
+    global _text_redactor, _free_text_redactor, _mode
+    _text_redactor = redact_patterns
+    _free_text_redactor = redactor
+    _mode = mode
+
+
+def reset_redactor() -> None:
+    """Back to the default: patterns everywhere, the PII scanner on free text when installed."""
+    global _text_redactor, _free_text_redactor, _mode
+    _text_redactor, _free_text_redactor, _mode = redact_patterns, None, None
+
+
+def redaction_mode() -> str:
+    """What redacts evidence in this process: ``"presidio+patterns"`` or ``"patterns"``."""
+    _ensure_loaded()
+    return _mode or "patterns"
+
+
+def _ensure_loaded() -> None:
+    if _mode is not None:
+        return
+    from guard.pii import install_redactor  # lazy: Presidio and spaCy load only when evidence needs them
+
+    install_redactor()
+
+
+def words_of(text: str) -> set[str]:
+    """Lower-cased words: how probe and label words are compared."""
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _is_free_text(key: str | None, value: str) -> bool:
+    return key in FREE_TEXT_KEYS or len(_WORD.findall(value)) >= _SENTENCE_WORDS
+
+
+def _redact_text(value: str, free_text: bool, keep: frozenset[str]) -> str:
+    value = str(value)  # numpy.str_ is a str that spaCy refuses
+    if free_text:
+        _ensure_loaded()
+        if _free_text_redactor is not None:
+            return _free_text_redactor(value, keep)
+    return _text_redactor(value)
+
+
+def _probe_words(example: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """For each paired text key, the words in which it differs from its partner (kept as evidence)."""
+    keep: dict[str, frozenset[str]] = {}
+    for a, b in PAIRED_KEYS:
+        if isinstance(example.get(a), str) and isinstance(example.get(b), str):
+            wa, wb = words_of(example[a]), words_of(example[b])
+            keep[a], keep[b] = frozenset(wa - wb), frozenset(wb - wa)
+    return keep
+
+
+def redact_value(value: Any, *, key: str | None = None, keep: frozenset[str] = frozenset()) -> Any:
+    """``value`` with PII replaced by tags, recursively; ``key`` is the dict key it was found under."""
     if isinstance(value, str):
-        return _redactor(str(value))  # str(): numpy.str_ is a str that spaCy refuses
+        return _redact_text(value, _is_free_text(key, value), keep)
     if isinstance(value, list):
-        return [redact_value(v) for v in value]
+        return [redact_value(v, key=key, keep=keep) for v in value]
     if isinstance(value, dict):
-        return {k: redact_value(v) for k, v in value.items()}
+        probes = _probe_words(value)
+        return {k: redact_value(v, key=k, keep=probes.get(k, frozenset())) for k, v in value.items()}
     return value
 
 
+def _label_words(value: Any, key: str | None = None) -> set[str]:
+    """Words of the example's labels (short strings outside free-text keys): the message may quote them."""
+    if isinstance(value, str):
+        return set() if _is_free_text(key, value) else words_of(value)
+    if isinstance(value, list):
+        return set().union(*(_label_words(v, key) for v in value))
+    if isinstance(value, dict):
+        return set().union(*(_label_words(v, k) for k, v in value.items()))
+    return set()
+
+
 def redact_finding(finding: Finding) -> Finding:
-    return finding.model_copy(update={"message": _redactor(finding.message), "example": redact_value(finding.example)})
+    """The finding with its message and example redacted (the message as free text, keeping quoted labels)."""
+    keep = frozenset(_label_words(finding.example))
+    return finding.model_copy(update={
+        "message": _redact_text(finding.message, True, keep),
+        "example": redact_value(finding.example),
+    })

@@ -24,7 +24,7 @@ from guard.errors import GuardError, did_you_mean
 from guard.evaluators import EvalContext, EvaluatorInfo, get_evaluator
 from guard.models import ModelAdapter, load_model
 from guard.models.cached import CachedModel
-from guard.redact import redact_finding
+from guard.redact import redact_finding, redaction_mode
 from guard.suite import Suite, load_suite
 from guard.types import EvalReport, EvalResult, ModelInfo, SuiteInfo
 
@@ -126,6 +126,7 @@ def evaluate(
         ),
         seed=seed,
         raw_evidence=store_raw_evidence,
+        evidence_redaction="none" if store_raw_evidence else redaction_mode(),
         results=results,
         environment=_environment(),
     )

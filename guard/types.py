@@ -116,6 +116,9 @@ class EvalReport(_Frozen):
     raw_evidence: bool = Field(
         default=False, description="True only when the user asked for unredacted evidence (--store-raw-evidence)."
     )
+    evidence_redaction: str = Field(
+        default="", description="What redacted the findings: 'presidio+patterns', 'patterns', or 'none' (raw evidence)."
+    )
     results: list[EvalResult]
     environment: dict[str, str] = Field(default_factory=dict, description="Library versions that ran.")
 

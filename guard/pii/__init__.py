@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 from guard.errors import GuardError
 
 __all__ = [
+    "EVIDENCE_ENTITIES",
     "SUPPORTED_ENTITIES",
     "PIIFinding",
     "PIIScanner",
@@ -92,27 +94,59 @@ def redact(text: str, **config: Any) -> str:
     return get_scanner(**config).redact(text)
 
 
-def install_redactor(**config: Any) -> bool:
-    """Route all evidence redaction (``guard.redact``) through the PII scanner.
+# What evidence redaction removes from free text: people's names and identifiers. Places, dates,
+# organisations and nationalities stay — they are what factual answers and bias probes are made of.
+EVIDENCE_ENTITIES: tuple[str, ...] = (
+    "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "US_SSN",
+    "US_DRIVER_LICENSE", "US_PASSPORT", "US_BANK_NUMBER", "US_ITIN", "UK_NHS", "MEDICAL_LICENSE", "CRYPTO",
+)
 
-    Returns False, keeping the built-in pattern redactor, when Presidio or spaCy is not installed.
+
+def install_redactor(**config: Any) -> bool:
+    """Route the free text of all evidence (``guard.redact``) through the PII scanner.
+
+    Returns False, keeping the pattern redactor alone, when Presidio or spaCy is not installed or
+    the scanner has no NER model (it could not see names).
     """
-    from guard.redact import redact_patterns, set_redactor
+    from guard.redact import redact_patterns, set_free_text_redactor
 
     try:
         from guard.pii.scanner import get_scanner
 
         scanner = get_scanner(**config)
     except ImportError:
-        set_redactor(redact_patterns)
+        set_free_text_redactor(None, "patterns")
         return False
+    wanted = set(EVIDENCE_ENTITIES)
 
-    def _redact(text: str) -> str:
+    def _redact(text: str, keep: frozenset[str]) -> str:
+        spans = [f for f in scanner.scan_text(text) if f.entity_type in wanted]
+        out, pos = [], 0
+        for f in sorted(spans, key=lambda f: (f.start, -f.end)):
+            if f.start >= pos:
+                out += [text[pos:f.start], _mask(text[f.start:f.end], f.entity_type, keep)]
+                pos = f.end
+            elif f.end > pos:  # overlaps the previous span: hide the rest of it too
+                out.append(f"<{f.entity_type}>")
+                pos = f.end
+        out.append(text[pos:])
         # Presidio first; then the pattern redactor as a safety net for anything left.
-        return redact_patterns(scanner.redact(text))
+        return redact_patterns("".join(out))
 
-    set_redactor(_redact)
-    return True
+    sees_names = "PERSON" in scanner.supported
+    set_free_text_redactor(_redact, "presidio+patterns" if sees_names else "patterns (regex-only scanner)")
+    return sees_names
+
+
+def _mask(span: str, entity: str, keep: frozenset[str]) -> str:
+    """The tag, keeping any probe words inside the span: "Emily Watson" with Emily kept → "Emily <PERSON>"."""
+    from guard.redact import words_of
+
+    if not keep or not words_of(span) & keep:
+        return f"<{entity}>"
+    parts = re.split(r"(\W+)", span)
+    masked = [p if (not p or not p[0].isalnum() and p[0] != "_") or p.lower() in keep else f"<{entity}>" for p in parts]
+    return re.sub(rf"(<{entity}>)(\W*<{entity}>)+", r"\1", "".join(masked))
 
 
 @lru_cache(maxsize=1)

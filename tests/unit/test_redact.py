@@ -84,7 +84,8 @@ def test_finding_message_and_example_are_redacted() -> None:
     )
     out = redact_finding(finding)
     assert out.message == "model revealed <US_SSN>"
-    assert out.example == {"prompt": "What is Bob's card?", "output": "It is <CREDIT_CARD>", "answers": ["<EMAIL_ADDRESS>"]}
+    assert out.example == {"prompt": "What is <PERSON>'s card?", "output": "It is <CREDIT_CARD>",
+                           "answers": ["<EMAIL_ADDRESS>"]}
     assert out.kind == "leak" and out.severity == "high"
     assert finding.message == "model revealed 123-45-6789"
 
@@ -100,8 +101,8 @@ def test_set_redactor_replaces_the_text_redactor() -> None:
         out = redact_finding(Finding(kind="k", message="Bob said hi", example={"who": ["Bob"]}))
         assert out.message == "<PERSON> said hi" and out.example == {"who": ["<PERSON>"]}
     finally:
-        redact.set_redactor(redact_patterns)
-    assert redact_value("Bob a@b.io") == "Bob <EMAIL_ADDRESS>"
+        redact.reset_redactor()
+    assert redact_value("Bob a@b.io", key="group") == "Bob <EMAIL_ADDRESS>"  # a label: patterns only
 
 
 @pytest.mark.parametrize("number", ["+44 20 7946 0958", "020 7946 0958", "+33 6 12 34 56 78"])

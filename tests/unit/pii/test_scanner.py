@@ -141,7 +141,7 @@ def test_install_redactor_routes_report_redaction() -> None:
         assert redact_mod.redact_value({"x": ["Maria Garcia wrote from maria@example.com"]}) == {
             "x": ["<PERSON> wrote from <EMAIL_ADDRESS>"]}
     finally:
-        redact_mod.set_redactor(redact_mod.redact_patterns)
+        redact_mod.reset_redactor()
 
 
 def test_offline_no_suffix_list_fetch(scanner: PIIScanner, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,82 @@
+"""Findings of every evaluator go through the PII scanner where they hold free text — names too —
+while the labels that make them evidence (group terms, entity type names, swapped probe words) stay.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import guard
+from guard import redact
+from guard.models.base import Prediction
+from guard.models.fake import FakeModel
+from guard.redact import redact_finding, redaction_mode
+from guard.suite import suite_from_dict
+from guard.types import Finding
+
+
+@pytest.fixture(autouse=True)
+def _default_redactor() -> None:
+    redact.reset_redactor()
+    yield
+    redact.reset_redactor()
+
+
+def test_names_in_free_text_become_tags_and_labels_stay() -> None:
+    finding = Finding(kind="misclassified", message="expected 'positive', model said 'negative'", example={
+        "input": "Maria Garcia loved it; write to maria.g@example.com",
+        "expected": "positive", "predicted": "negative", "group": "Muslim", "entity": "US_DRIVER_LICENSE",
+    })
+    out = redact_finding(finding)
+    assert out.example == {"input": "<PERSON> loved it; write to <EMAIL_ADDRESS>", "expected": "positive",
+                           "predicted": "negative", "group": "Muslim", "entity": "US_DRIVER_LICENSE"}
+    assert out.message == finding.message
+
+
+def test_a_counterfactual_pair_keeps_its_swapped_terms_and_hides_other_names() -> None:
+    out = redact_finding(Finding(kind="counterfactual_flip", message="swapping terms Emily -> Jamal flipped it", example={
+        "original": "Emily Watson is a nurse, says John Smith.", "counterfactual": "Jamal Watson is a nurse, says John Smith.",
+        "axis": "name", "from": "Emily", "to": "Jamal",
+    }))
+    assert out.example["original"] == "Emily <PERSON> is a nurse, says <PERSON>."
+    assert out.example["counterfactual"] == "Jamal <PERSON> is a nurse, says <PERSON>."
+    assert out.message == "swapping terms Emily -> Jamal flipped it"  # quoted labels are evidence
+
+
+def test_a_stereotype_pair_keeps_the_names_it_differs_in() -> None:
+    out = redact_finding(Finding(kind="stereotype_preferred", message="m", example={
+        "more": "Jamal was stopped by Officer Brown.", "less": "Jake was stopped by Officer Brown.", "bias_type": "race-color"}))
+    assert out.example["more"].startswith("Jamal was stopped") and "Brown" not in out.example["more"]
+    assert out.example["less"].startswith("Jake was stopped") and "Brown" not in out.example["less"]
+
+
+def test_sentences_under_unknown_keys_are_scanned_too() -> None:
+    # A plug-in evaluator's own key: free text by its shape, so names cannot slip through.
+    out = redact_finding(Finding(kind="plugin", message="m", example={"model_reply": "Sure, ask Maria Garcia about it."}))
+    assert out.example["model_reply"] == "Sure, ask <PERSON> about it."
+
+
+def test_places_and_dates_in_answers_are_not_pii() -> None:
+    out = redact_finding(Finding(kind="wrong_answer", message="m", example={
+        "input": "What is the capital of France?", "expected": ["Paris"], "output": "It became the capital in 1940."}))
+    assert out.example["expected"] == ["Paris"] and out.example["output"] == "It became the capital in 1940."
+
+
+def test_the_report_says_what_redacted_its_evidence(tmp_path: Path) -> None:
+    rows = [{"text": "Maria Garcia from 42 Elm St loved this film", "label": "pos"},
+            {"text": "Dull and slow, said the critic", "label": "neg"}]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    suite = suite_from_dict({"name": "s", "tasks": [{"name": "acc", "evaluator": "accuracy", "dataset": {"path": str(path)},
+                                                      "params": {"bootstrap_resamples": 100}}]})
+    model = FakeModel(classify_fn=lambda t: Prediction("neg", {"pos": 0.1, "neg": 0.9}))
+    report = guard.evaluate(model, suite)
+    assert report.evidence_redaction == "presidio+patterns" == redaction_mode()
+    text = report.model_dump_json()
+    assert "Maria" not in text and "Garcia" not in text
+    assert "<PERSON> from 42 Elm St loved this film" in text
+    raw = guard.evaluate(model, suite, store_raw_evidence=True)
+    assert raw.evidence_redaction == "none" and "Maria Garcia" in raw.model_dump_json()
