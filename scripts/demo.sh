@@ -54,3 +54,6 @@ ok_or_policy $?
 echo
 echo "Reports: .guard/demo-report-v1.json .guard/demo-report-v2.json (Markdown and JUnit beside them)"
 echo "Registry: $GUARD_REGISTRY  (try: GUARD_REGISTRY=$GUARD_REGISTRY $GUARD history smollm2)"
+echo
+echo "Open the compliance dashboard on this registry (http://127.0.0.1:8501):"
+echo "  make dashboard"
