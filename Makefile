@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test test-services install clean
+.PHONY: demo dashboard test test-services install clean
 
 install: $(STAMP)
 
@@ -28,6 +28,11 @@ $(STAMP): pyproject.toml
 # (scripts/demo.sh says each step).
 demo: $(STAMP)
 	@bash scripts/demo.sh
+
+# The compliance dashboard on the demo's registry (run `make demo` first). Approvals and waivers
+# are recorded under GUARD_REVIEWER (default: your login name), shown as an unauthenticated session.
+dashboard: $(STAMP)
+	$(VENV)/bin/guard dashboard --registry sqlite:///.guard/demo-registry.db --reviewer "$${GUARD_REVIEWER:-$$(whoami)}"
 
 # The registry tests start their own throwaway PostgreSQL on 127.0.0.1 (tests/helpers/postgres.py);
 # they need Debian's server binaries. The dashboard's browser test drives Debian's chromium through
