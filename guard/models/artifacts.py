@@ -15,15 +15,15 @@ def artifact_for(spec: str, *, trust_pickle: bool = False) -> ArtifactInfo | Non
     """The files a spec's fingerprint covers; None for endpoints (identity, not content)."""
     scheme, _, target = spec.partition(":")
     if scheme == "hf":
-        from guard.models import hf
+        from guard.models import _hf_files as hf
 
         target, options = hf.split_load_options(target)
         variant = "&".join(f"{k}={v}" for k, v in sorted(options.items()))
-        folder, gguf = hf._resolve(target, trust_pickle=trust_pickle)
+        folder, gguf = hf.resolve(target, trust_pickle=trust_pickle)
         if gguf is not None:
             return ArtifactInfo(files=[folder / gguf], root=folder, variant=variant)
-        files = hf._weights(folder, trust_pickle=trust_pickle) + [
-            p for pattern in hf._ARTIFACT_PATTERNS for p in folder.glob(pattern) if p.is_file()
+        files = hf.weights(folder, trust_pickle=trust_pickle) + [
+            p for pattern in hf.ARTIFACT_PATTERNS for p in folder.glob(pattern) if p.is_file()
         ]
         return ArtifactInfo(files=sorted(set(files)), root=folder, variant=variant)
     if scheme == "sklearn":

@@ -11,14 +11,13 @@ instead of a transformers traceback. Inference is batched, length-sorted and don
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from guard.errors import GuardError, did_you_mean
 from guard.models import _hf_masked as masked_lm
+from guard.models._hf_files import ARTIFACT_PATTERNS, TOKENIZER_FILES, first_line, resolve, split_load_options, weights
 from guard.models import _hf_scoring as scoring
 from guard.models.base import (
     AdapterBase,
@@ -33,26 +32,6 @@ from guard.models.base import (
 OPTIONS = ("threads", "dtype", "max_length")
 """Extra keyword options ``load_hf`` accepts besides ``device`` and ``batch_size``."""
 
-_ARTIFACT_PATTERNS = (
-    "config.json",
-    "generation_config.json",
-    "tokenizer*.json",
-    "special_tokens_map.json",
-    "added_tokens.json",
-    "vocab*",
-    "merges.txt",
-    "*.model",
-    "*.tiktoken",
-    "chat_template*",
-    "preprocessor_config.json",
-    "*.index.json",
-)
-"""Non-weight files whose content changes what the model does, so they enter the fingerprint."""
-
-_TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "vocab.json", "*.model", "*.tiktoken")
-"""Files that hold a vocabulary; without one there is no real tokenizer to load."""
-
-_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[A-Za-z0-9][\w.-]*)?$")
 _DTYPES = ("float32", "float16", "bfloat16", "auto")
 _LOAD_ERRORS: tuple[type[BaseException], ...] = (OSError, ValueError, RuntimeError, KeyError, ImportError)
 
@@ -85,7 +64,7 @@ def load_hf(
     transformers_logging.disable_progress_bar()
     if options.get("threads"):
         torch.set_num_threads(int(options["threads"]))
-    path, gguf = _resolve(target, trust_pickle=trust_pickle)
+    path, gguf = resolve(target, trust_pickle=trust_pickle)
     dev, dtype = _device(device), _dtype(options.get("dtype"))
     if gguf is not None:
         model, tokenizer, kind, artifact = _load_gguf(path, gguf, dtype=dtype)
@@ -101,29 +80,6 @@ def load_hf(
     return adapter
 
 
-SPEC_OPTIONS = {"quantize": ("dynamic-int8",)}
-"""Load options a spec may carry after '?', e.g. hf:model.gguf?quantize=dynamic-int8. They are part
-of the artifact's identity: the registry records them and they enter the fingerprint."""
-
-
-def split_load_options(target: str) -> tuple[str, dict[str, str]]:
-    """``PATH?key=value&...`` → (PATH, {key: value}); a '?' not followed by known options stays in the path."""
-    head, sep, tail = target.rpartition("?")
-    if not sep:
-        return target, {}
-    options: dict[str, str] = {}
-    for pair in tail.split("&"):
-        key, eq, value = pair.partition("=")
-        if not eq or key not in SPEC_OPTIONS:
-            if key in SPEC_OPTIONS or any(k.startswith(key[:3]) for k in SPEC_OPTIONS):
-                raise GuardError(f"bad load option '{pair}'", hint=did_you_mean(key, SPEC_OPTIONS) or "quantize=dynamic-int8")
-            return target, {}
-        if value not in SPEC_OPTIONS[key]:
-            raise GuardError(f"unknown {key} '{value}'", hint="expected one of: " + ", ".join(SPEC_OPTIONS[key]))
-        options[key] = value
-    return head, options
-
-
 def _quantize_dynamic_int8(model: Any) -> Any:
     """Dynamic int8 quantization of the Linear layers (CPU): faster, smaller, usually less accurate."""
     import warnings
@@ -133,74 +89,6 @@ def _quantize_dynamic_int8(model: Any) -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # torch.ao's deprecation notices; the API still works in torch 2.x
         return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-
-
-def _resolve(target: str, *, trust_pickle: bool) -> tuple[Path, str | None]:
-    """Local model directory (or a .gguf file's folder and name) for a target; hub ids are downloaded."""
-    path = Path(target).expanduser()
-    if path.is_file():
-        if path.suffix.lower() == ".gguf":
-            return path.parent, path.name
-        raise GuardError(f"not a model directory or .gguf file: {target}", hint="pass a transformers directory or a .gguf file")
-    if path.is_dir():
-        _check_weights(path, trust_pickle=trust_pickle)
-        ggufs = sorted(path.glob("*.gguf"))
-        if not (path / "config.json").is_file():
-            if len(ggufs) == 1 and not _weights(path, trust_pickle=True):
-                return path, ggufs[0].name
-            raise GuardError(f"no config.json in {path}", hint="pass a directory written by save_pretrained, or a .gguf file")
-        return path, None
-    if _looks_like_path(target):
-        raise GuardError(f"no such file or directory: {target}")
-    return _download(target, trust_pickle=trust_pickle), None
-
-
-def _looks_like_path(target: str) -> bool:
-    return (
-        target.startswith((".", "/", "~"))
-        or target.lower().endswith(".gguf")
-        or (os.sep != "/" and os.sep in target)
-        or not _HUB_ID.match(target)
-    )
-
-
-def _weights(path: Path, *, trust_pickle: bool) -> list[Path]:
-    """The weight files transformers will load from ``path``: safetensors first, pickle only if trusted."""
-    safetensors = sorted(path.glob("*.safetensors"))
-    if safetensors or not trust_pickle:
-        return safetensors
-    return sorted(p for p in path.glob("*.bin") if p.name != "training_args.bin")
-
-
-def _check_weights(path: Path, *, trust_pickle: bool) -> None:
-    if _weights(path, trust_pickle=trust_pickle) or any(path.glob("*.gguf")):
-        return
-    if _weights(path, trust_pickle=True):
-        raise GuardError(
-            f"only pickle weights (.bin) in {path}",
-            hint="pickle can run code when loaded; convert to safetensors, or pass --trust-pickle if you trust the source",
-        )
-    raise GuardError(
-        f"no model weights in {path}",
-        hint="looked for *.safetensors (or *.bin with --trust-pickle) next to config.json, or a .gguf file",
-    )
-
-
-def _download(repo_id: str, *, trust_pickle: bool) -> Path:
-    """Fetch (or find in the cache) a hub repository's weight, config and tokenizer files."""
-    patterns = ["*.json", "*.safetensors", "*.txt", "*.model", "*.tiktoken", "*.jinja"] + (["*.bin"] if trust_pickle else [])
-    try:
-        from huggingface_hub import snapshot_download
-
-        local = snapshot_download(repo_id, allow_patterns=patterns)
-    except Exception as exc:  # noqa: BLE001 - any hub/network failure is the user's environment
-        raise GuardError(
-            f"cannot fetch hub model '{repo_id}': {_first_line(exc)}",
-            hint="offline or not found; pass a local model directory or .gguf file as hf:PATH",
-        ) from exc
-    path = Path(local)
-    _check_weights(path, trust_pickle=trust_pickle)
-    return path
 
 
 def _device(device: str | None) -> Any:
@@ -226,11 +114,6 @@ def _dtype(name: str | None) -> Any:
     return name if name == "auto" else getattr(torch, name)
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
-
-
 def _load_gguf(folder: Path, name: str, *, dtype: Any) -> tuple[Any, Any, str, ArtifactInfo]:
     """A GGUF causal LM through transformers' ``gguf_file`` support (dequantized on load)."""
     import functools
@@ -247,7 +130,7 @@ def _load_gguf(folder: Path, name: str, *, dtype: Any) -> tuple[Any, Any, str, A
         tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name, trust_remote_code=False)
         model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=dtype, trust_remote_code=False)
     except _LOAD_ERRORS as exc:
-        raise GuardError(f"cannot load GGUF model: {_first_line(exc)}", where=where) from exc
+        raise GuardError(f"cannot load GGUF model: {first_line(exc)}", where=where) from exc
     finally:
         gguf_utils.tqdm = original_tqdm
     return model, tokenizer, "causal", ArtifactInfo(files=[where], root=folder)
@@ -262,27 +145,27 @@ def _load_dir(path: Path, *, trust_pickle: bool, dtype: Any) -> tuple[Any, Any, 
     try:
         config = AutoConfig.from_pretrained(path, trust_remote_code=False)
     except _LOAD_ERRORS as exc:
-        raise GuardError(f"cannot read model config: {_first_line(exc)}", where=path / "config.json") from exc
+        raise GuardError(f"cannot read model config: {first_line(exc)}", where=path / "config.json") from exc
     kind = _architecture(config, path)
     auto = {"causal": AutoModelForCausalLM, "masked": AutoModelForMaskedLM}.get(kind, AutoModelForSequenceClassification)
-    if not any(p.is_file() for pattern in _TOKENIZER_FILES for p in path.glob(pattern)):
+    if not any(p.is_file() for pattern in TOKENIZER_FILES for p in path.glob(pattern)):
         # transformers 5 would build an empty-vocabulary tokenizer from config.json alone
         raise GuardError(
             f"no tokenizer files in {path}",
-            hint="looked for " + ", ".join(_TOKENIZER_FILES) + "; save the tokenizer next to the model",
+            hint="looked for " + ", ".join(TOKENIZER_FILES) + "; save the tokenizer next to the model",
         )
     try:
         tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
     except _LOAD_ERRORS as exc:
-        raise GuardError(f"cannot load tokenizer: {_first_line(exc)}", where=path) from exc
+        raise GuardError(f"cannot load tokenizer: {first_line(exc)}", where=path) from exc
     try:
         model = auto.from_pretrained(
             path, config=config, dtype=dtype, use_safetensors=None if trust_pickle else True, trust_remote_code=False
         )
     except (*_LOAD_ERRORS, SafetensorError) as exc:
-        raise GuardError(f"cannot load model weights: {_first_line(exc)}", where=path) from exc
-    files = _weights(path, trust_pickle=trust_pickle) + [
-        p for pattern in _ARTIFACT_PATTERNS for p in path.glob(pattern) if p.is_file()
+        raise GuardError(f"cannot load model weights: {first_line(exc)}", where=path) from exc
+    files = weights(path, trust_pickle=trust_pickle) + [
+        p for pattern in ARTIFACT_PATTERNS for p in path.glob(pattern) if p.is_file()
     ]
     return model, tokenizer, kind, ArtifactInfo(files=sorted(set(files)), root=path)
 
