@@ -144,6 +144,11 @@ def _redact_text(value: str, free_text: bool, keep: frozenset[str]) -> str:
     return _text_redactor(value)
 
 
+def redact_free_text(text: str) -> str:
+    """Both layers on one text (an error message can quote the data row it choked on)."""
+    return _redact_text(text, True, frozenset())
+
+
 def _probe_words(example: dict[str, Any]) -> dict[str, frozenset[str]]:
     """For each paired text key, the words in which it differs from its partner (kept as evidence)."""
     keep: dict[str, frozenset[str]] = {}

@@ -24,7 +24,7 @@ from guard.errors import GuardError, did_you_mean
 from guard.evaluators import EvalContext, EvaluatorInfo, get_evaluator
 from guard.models import ModelAdapter, load_model
 from guard.models.cached import CachedModel
-from guard.redact import redact_finding, redaction_mode
+from guard.redact import redact_finding, redact_free_text, redaction_mode
 from guard.suite import Suite, load_suite
 from guard.types import EvalReport, EvalResult, ModelInfo, SuiteInfo
 
@@ -150,7 +150,8 @@ def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: 
         raise
     except Exception as exc:  # a crashing evaluator fails its task, never the whole report
         message = exc.one_line() if isinstance(exc, GuardError) else f"{type(exc).__name__}: {exc}"
-        return EvalResult(**base, status="error", error=message[:2000], seconds=time.perf_counter() - started)
+        message = message[:2000] if store_raw else redact_free_text(message[:2000])
+        return EvalResult(**base, status="error", error=message, seconds=time.perf_counter() - started)
 
 
 @contextmanager

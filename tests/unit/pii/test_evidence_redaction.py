@@ -80,3 +80,17 @@ def test_the_report_says_what_redacted_its_evidence(tmp_path: Path) -> None:
     assert "<PERSON> from 42 Elm St loved this film" in text
     raw = guard.evaluate(model, suite, store_raw_evidence=True)
     assert raw.evidence_redaction == "none" and "Maria Garcia" in raw.model_dump_json()
+
+
+def test_a_crash_that_quotes_its_input_is_redacted_too(tmp_path: Path) -> None:
+    path = tmp_path / "rows.jsonl"
+    path.write_text(json.dumps({"text": "Maria Garcia, card 4111 1111 1111 1111", "label": "pos"}) + "\n")
+    suite = suite_from_dict({"name": "s", "tasks": [{"name": "acc", "evaluator": "accuracy", "dataset": {"path": str(path)}}]})
+
+    def choke(text: str) -> Prediction:
+        raise ValueError(f"cannot parse row {text!r}")
+
+    report = guard.evaluate(FakeModel(classify_fn=choke), suite)
+    [result] = report.results
+    assert result.status == "error" and "cannot parse row" in result.error
+    assert "Maria" not in result.error and "4111" not in result.error and "<CREDIT_CARD>" in result.error
