@@ -34,7 +34,8 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f8fa;padding:.5em;
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}dt{font-weight:600}dd{margin:0}
 footer{margin-top:2em;color:#57606a;font-size:.9em}
 """
-_BADGE_CLASS = {"PASS": "pass", "FAIL": "fail", "WARN": "warn", "INCONCLUSIVE": "inconclusive"}
+_BADGE_CLASS = {"PASS": "pass", "FAIL": "fail", "WARN": "warn", "INCONCLUSIVE": "inconclusive", "FAILED RUN": "fail",
+                "MISMATCH": "fail", "HIGH": "fail", "MEDIUM": "warn"}
 # Example keys shown as two columns, in this order: counterfactual swaps, CrowS-Pairs-style pairs.
 _PAIRS = (("original", "counterfactual"), ("more", "less"))
 # Example keys that hold redacted text to show verbatim (entity tags such as <PERSON> stay literal).

@@ -186,6 +186,16 @@ def test_version_export_has_registration_aliases_history_runs_approvals_waivers_
     assert "&quot;owner&quot;: &quot;&lt;script&gt;" in document  # version metadata, escaped
 
 
+def test_a_crashed_run_exports_its_error_without_evidence(store) -> None:
+    store.register_version("bias-model", "python:models/m.py:predict", FP, actor="ci")
+    run = store.start_run("bias-model", 1, suite_name="bias-suite", suite_sha256="5" * 64, fingerprint=FP, actor="ci")
+    store.fail_run(run.id, error=f"RuntimeError: out of memory {HOSTILE}", actor="ci")
+    document = export_run_html(store, run.id)
+    assert 'Verdict <span class="badge fail">FAILED RUN</span>' in document
+    assert "RuntimeError: out of memory " + escape(HOSTILE) in document and "No policy was checked." in document
+    assert "No complete evaluation run of this version." in export_version_html(store, "bias-model", 1)
+
+
 def test_a_version_without_runs_says_so_and_unknown_targets_raise(store) -> None:
     store.register_version("fresh", "hf:models/x", FP, actor="ana")
     assert "No complete evaluation run of this version." in export_version_html(store, "fresh", 1)
