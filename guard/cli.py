@@ -253,6 +253,7 @@ def list_evaluators() -> None:
 
 
 import guard._cli_export  # noqa: E402,F401  (registers export)
+import guard._cli_dashboard  # noqa: E402,F401  (registers dashboard)
 import guard._cli_pii  # noqa: E402,F401  (registers pii benchmark)
 import guard._cli_registry  # noqa: E402,F401  (registers register/history/gate/approve/waive/audit)
 

@@ -1,6 +1,6 @@
-"""Where built-in suites and policies live, in a checkout and after a non-editable install.
+"""Where built-in suites, policies and the dashboard live, in a checkout and after a non-editable install.
 
-A wheel carries ``evaluations/`` and ``policies/`` as ``guard/_builtin/...``; a checkout (or an
+A wheel carries ``evaluations/``, ``policies/`` and ``dashboard/`` as ``guard/_builtin/...``; a checkout (or an
 editable install) has them at the repository root. ``resolve`` lets a user write either a real
 path or a built-in's path relative to the project (``evaluations/demo.yaml``) from anywhere.
 """
@@ -37,3 +37,9 @@ def resolve(path: str | Path, kind: str) -> Path:
 def builtin_names(kind: str) -> list[str]:
     directory = builtin_dir(kind)
     return sorted(p.stem for p in directory.glob("*.yaml")) if directory.is_dir() else []
+
+
+def dashboard_app() -> Path:
+    """The Streamlit entry script (``dashboard/app.py``) that ``guard dashboard`` runs."""
+    packaged = _PACKAGE_DIR / "_builtin" / "dashboard" / "app.py"
+    return packaged if packaged.is_file() else _PACKAGE_DIR.parent / "dashboard" / "app.py"

@@ -22,6 +22,7 @@ from guard.registry.entities import (
     ModelVersion,
     RegisteredModel,
     RunStatus,
+    RunSummary,
     Waiver,
 )
 from guard.registry.sql import RegistryError, SqlRegistryStore
@@ -57,6 +58,7 @@ __all__ = [
     "RegistryError",
     "RegistryStore",
     "RunStatus",
+    "RunSummary",
     "SqlRegistryStore",
     "Waiver",
     "open_registry",

@@ -38,25 +38,30 @@ class ModelVersion(_Entity):
 RunStatus = Literal["running", "complete", "failed"]
 
 
-class EvalRun(_Entity):
-    """An evaluation of one version: the report, what it was checked against, and how it ended."""
+class RunSummary(_Entity):
+    """An evaluation run without its documents: cheap enough to list thousands (the overview)."""
 
     id: int
     model: str
     version: int
     status: RunStatus
     suite_name: str
-    suite_sha256: str
     policy_name: str | None = None
     policy_sha256: str | None = None
     verdict: Literal["pass", "fail", "inconclusive"] | None = None
     fingerprint: str = Field(description="Fingerprint of the artifact the report was computed on.")
-    report: dict[str, Any] | None = Field(default=None, description="The EvalReport JSON (redacted evidence).")
-    verdict_detail: dict[str, Any] | None = Field(default=None, description="The Verdict JSON.")
-    error: str | None = None
     started_at: datetime
     finished_at: datetime | None = None
     created_by: str
+
+
+class EvalRun(RunSummary):
+    """An evaluation of one version: the report, what it was checked against, and how it ended."""
+
+    suite_sha256: str
+    report: dict[str, Any] | None = Field(default=None, description="The EvalReport JSON (redacted evidence).")
+    verdict_detail: dict[str, Any] | None = Field(default=None, description="The Verdict JSON.")
+    error: str | None = None
 
 
 class AliasMove(_Entity):

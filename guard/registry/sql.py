@@ -39,7 +39,16 @@ from guard.registry._rows import (
     VersionRow,
     WaiverRow,
 )
-from guard.registry.entities import AliasMove, Approval, AuditEvent, EvalRun, ModelVersion, RegisteredModel, Waiver
+from guard.registry.entities import (
+    AliasMove,
+    Approval,
+    AuditEvent,
+    EvalRun,
+    ModelVersion,
+    RegisteredModel,
+    RunSummary,
+    Waiver,
+)
 from guard.registry.store import AuditVerification
 
 T = TypeVar("T")
@@ -389,6 +398,25 @@ class SqlRegistryStore:
             if version is not None:
                 query = query.where(RunRow.version == version)
             return [row.entity(model) for row, model in session.execute(query.order_by(RunRow.id.desc()).limit(limit))]
+        return self._read(read)
+
+    def latest_run_summaries(self, name: str | None = None) -> list[RunSummary]:
+        """Newest complete run per (version, policy hash); the grouping is answered from ``ix_runs_gate``
+        alone, and only the chosen rows are read, never a report."""
+        columns = {"id": RunRow.id, "model": ModelRow.name, "version": RunRow.version, "status": RunRow.status,
+                   "suite_name": RunRow.suite_name, "policy_name": RunRow.policy_name,
+                   "policy_sha256": RunRow.policy_sha256, "verdict": RunRow.verdict, "fingerprint": RunRow.fingerprint,
+                   "started_at": RunRow.started_at, "finished_at": RunRow.finished_at,
+                   "created_by": RunRow.created_by}
+
+        def read(session: Session) -> list[RunSummary]:
+            latest = select(func.max(RunRow.id).label("id")).where(RunRow.status == "complete")
+            if name is not None:
+                latest = latest.where(RunRow.model_id == self._model_id(session, name))
+            grouped = latest.group_by(RunRow.model_id, RunRow.version, RunRow.policy_sha256).subquery()
+            query = (select(*columns.values()).join(grouped, grouped.c.id == RunRow.id)
+                     .join(ModelRow, ModelRow.id == RunRow.model_id).order_by(RunRow.id))
+            return [RunSummary(**dict(zip(columns, row))) for row in session.execute(query)]
         return self._read(read)
 
     # -- aliases -------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from guard.registry.entities import (
     EvalRun,
     ModelVersion,
     RegisteredModel,
+    RunSummary,
     Waiver,
 )
 
@@ -63,6 +64,10 @@ class RegistryStore(Protocol):
     def get_run(self, run_id: int) -> EvalRun: ...
     def latest_run(self, name: str, version: int, *, policy_sha256: str | None = None) -> EvalRun | None: ...
     def list_runs(self, name: str | None = None, version: int | None = None, *, limit: int = 100) -> list[EvalRun]: ...
+    def latest_run_summaries(self, name: str | None = None) -> list[RunSummary]:
+        """The newest complete run of every version (of ``name``, else of every model) under every policy
+        hash and without a policy; no report or verdict JSON, one query: an overview of 10,000 runs stays cheap."""
+        ...
 
     # aliases (moved only by guard.release)
     def alias_target(self, name: str, alias: str) -> int | None: ...

@@ -24,7 +24,9 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_carries_builtins_and_data(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in ("guard/_builtin/evaluations/demo.yaml", "guard/_builtin/policies/default.yaml",
-                     "guard/_builtin/evaluations/data/sentiment_reviews.jsonl", "guard/cli.py"):
+                     "guard/_builtin/evaluations/data/sentiment_reviews.jsonl", "guard/cli.py",
+                     "guard/_builtin/dashboard/app.py", "guard/_builtin/dashboard/_common.py",
+                     "guard/_builtin/dashboard/pages/run.py", "guard/_builtin/dashboard/pages/approvals.py"):
         assert required in names, required
     assert not any("sst2/dev.tsv" in n or "hurtlex" in n.lower() for n in names), "license: never ship SST-2/HurtLex"
 
@@ -37,9 +39,11 @@ def test_installed_wheel_finds_builtins_from_any_directory(wheel: Path, tmp_path
         "import guard, guard.resources as r;"
         "assert guard.__file__.startswith(%r), guard.__file__;"
         "s = guard.load_suite('evaluations/demo.yaml'); p = guard.load_policy('default');"
-        "print(s.name, p.name, r.builtin_dir('evaluations'))"
+        "app = r.dashboard_app(); assert app.is_file() and (app.parent / 'pages' / 'overview.py').is_file(), app;"
+        "print(s.name, p.name, r.builtin_dir('evaluations'), app)"
     ) % str(target)
     env = {**os.environ, "PYTHONPATH": str(target)}
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("demo default " + str(target))
+    assert proc.stdout.split()[-1] == str(target / "guard" / "_builtin" / "dashboard" / "app.py")

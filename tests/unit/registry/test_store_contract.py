@@ -127,6 +127,32 @@ def test_latest_run_is_the_newest_complete_run_under_the_policy(store: RegistryS
     assert store.latest_run("m", 1).id == no_policy.id
 
 
+def test_latest_run_summaries_one_per_version_and_policy_without_reports(store: RegistryStore) -> None:
+    assert store.latest_run_summaries() == []
+    store.register_version("m", "hf:a", FP1, actor="a")
+    store.register_version("m", "hf:b", FP2, actor="a")
+    store.register_version("n", "hf:c", FP1, actor="a")
+    _run(store, "m", 1, verdict="fail")
+    newest_a = _run(store, "m", 1, verdict="pass")
+    policy_b = _run(store, "m", 1, policy=POLICY_B, verdict="inconclusive")
+    no_policy = _run(store, "m", 1, policy=None)
+    _run(store, "m", 1, finish=False)  # running: ignored
+    store.fail_run(_run(store, "m", 1, finish=False).id, error="x", actor="ci")  # failed: ignored
+    other_model = _run(store, "n", 1, verdict="fail")
+    summaries = store.latest_run_summaries()
+    assert [(s.id, s.model, s.version, s.policy_sha256, s.verdict) for s in summaries] == [
+        (newest_a.id, "m", 1, POLICY_A, "pass"), (policy_b.id, "m", 1, POLICY_B, "inconclusive"),
+        (no_policy.id, "m", 1, None, "pass"), (other_model.id, "n", 1, POLICY_A, "fail")]
+    first = summaries[0]
+    assert (first.status, first.policy_name, first.suite_name, first.fingerprint, first.created_by) == (
+        "complete", "release", "sst2", FP1, "ci")
+    assert first.finished_at is not None and first.finished_at.tzinfo is not None
+    assert not hasattr(first, "report")
+    assert [s.id for s in store.latest_run_summaries("n")] == [other_model.id]
+    with pytest.raises(RegistryError, match="unknown model"):
+        store.latest_run_summaries("nope")
+
+
 def test_aliases_and_history(store: RegistryStore) -> None:
     for _ in range(3):
         store.register_version("m", "hf:a", FP1, actor="a")

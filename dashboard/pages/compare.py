@@ -1,0 +1,42 @@
+"""A candidate version against the version at an alias: per metric and group, the change and the rules crossed."""
+
+from __future__ import annotations
+
+import streamlit as st
+from _common import escape_md, guarded, pick, pick_model, store, table
+
+from guard.views import compare
+
+st.title("Compare")
+registry = store()
+name = pick_model(registry)
+versions = [v.version for v in reversed(guarded(lambda: registry.list_versions(name)))]
+aliases = guarded(lambda: registry.aliases(name))
+left, right = st.columns(2)
+with left:
+    candidate = pick("Candidate version", versions, "candidate")
+with right:
+    alias = pick("Against the version at alias", sorted(aliases) or ["production"], "alias")
+result = guarded(lambda: compare(registry, name, candidate, alias))
+if result.baseline_version is None:
+    st.warning(escape_md(f"Alias {alias!r} points nowhere yet: nothing to compare against."))
+st.text(f"candidate {name}@{candidate} (run {result.candidate_run or '—'})  vs  "
+        f"{alias} = {name}@{result.baseline_version or '—'} (run {result.baseline_run or '—'})")
+if result.candidate_run is None:
+    st.info("The candidate has no complete evaluation run.")
+crossing = sorted({r for row in result.rows for r in row.crosses})
+if crossing:
+    st.error(f"Rules crossed: {len(crossing)}")
+    st.text(", ".join(crossing))
+elif result.rows:
+    st.success("No rule changes its outcome and the candidate fails none.")
+only_ruled = st.checkbox("Only metrics with rules", key="only_ruled")
+table([{"metric": row.metric, "group": row.group or "overall", "candidate": row.candidate, "baseline": row.baseline,
+        "change": row.change, "better": None if row.change is None or row.higher_is_better is None or row.change == 0
+        else ("yes" if (row.change > 0) == row.higher_is_better else "no"),
+        "rules": ", ".join(row.rules), "crosses a rule": ", ".join(row.crosses)}
+       for row in result.rows if row.rules or not only_ruled])
+if result.rule_status:
+    st.subheader("Rule outcomes")
+    table([{"rule": rule, "candidate": c or "—", "baseline": b or "—"}
+           for rule, (c, b) in result.rule_status.items()])

@@ -1,0 +1,66 @@
+"""One model: version timeline, metric trends with confidence bands, alias history, sign-offs."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+from _common import export_button, guarded, pick_model, short, store, table, when
+
+from guard.views import metric_trends, model_history
+
+st.title("Model")
+registry = store()
+name = pick_model(registry)
+history = guarded(lambda: model_history(registry, name))
+by_version: dict[int, list[str]] = {}
+for alias, target in history.aliases.items():
+    by_version.setdefault(target, []).append(alias)
+
+st.header("Versions")
+verdicts: dict[int, list[str]] = {}
+for run in history.runs:
+    verdicts.setdefault(run.version, []).append(f"{run.policy_name or 'no policy'}: {run.verdict or '—'} "
+                                                f"(run {run.id})")
+table([{"version": v.version, "registered": when(v.created_at), "by": v.created_by,
+        "aliases": ", ".join(sorted(by_version.get(v.version, []))),
+        "latest verdicts": "; ".join(verdicts.get(v.version, [])),
+        "spec": v.spec, "fingerprint": short(v.fingerprint), "metadata": str(v.metadata) if v.metadata else ""}
+       for v in history.versions])
+
+st.header("Metric trends")
+points = guarded(lambda: metric_trends(registry, name))
+if not points:
+    st.info("No complete evaluation run yet.")
+else:
+    frame = pd.DataFrame([p.model_dump() for p in points])
+    metric = st.selectbox("Metric", sorted(frame["metric"].unique()), key="trend_metric")
+    data = frame[frame["metric"] == metric].copy()
+    data["series"] = data["group"].fillna("overall")
+    groups = sorted(g for g in data["series"].unique() if g != "overall")
+    chosen = st.multiselect("Groups", groups, default=groups[:6], key=f"trend_groups_{metric}") if groups else []
+    data = data[data["series"].isin(["overall", *chosen])]
+    base = alt.Chart(data).encode(x=alt.X("version:O", title="version"),
+                                  color=alt.Color("series:N", title="group"))
+    band = base.mark_area(opacity=0.2).encode(y=alt.Y("ci_low:Q", title=metric), y2="ci_high:Q")
+    line = base.mark_line(point=True).encode(y="value:Q", tooltip=["version", "series", "value", "ci_low",
+                                                                   "ci_high", "n", "run_id"])
+    st.altair_chart(band + line, width="stretch")
+    table(data[["version", "series", "value", "ci_low", "ci_high", "n", "run_id"]].to_dict("records"))
+
+st.header("Alias history")
+if history.aliases:
+    st.text("Now: " + ", ".join(f"{a} -> {name}@{v}" for a, v in sorted(history.aliases.items())))
+table([{"when": when(m.moved_at), "alias": m.alias, "from": m.previous_version, "to": m.version, "run": m.run_id,
+        "by": m.moved_by, "why": m.reason} for m in reversed(history.alias_moves)], empty="No alias has moved yet.")
+
+st.header("Approvals and waivers")
+table([{"version": a.version, "approver": a.approver, "reason": a.reason, "at": when(a.created_at),
+        "expires": when(a.expires_at)} for a in history.approvals], empty="No approvals.")
+table([{"version": w.version, "rules": ", ".join(w.rule_ids), "policy": w.policy_name, "approver": w.approver,
+        "reason": w.reason, "at": when(w.created_at), "expires": when(w.expires_at)} for w in history.waivers],
+      empty="No waivers.")
+
+st.header("Export")
+export_version = st.selectbox("Version", [v.version for v in reversed(history.versions)], key="export_version")
+export_button("export_version_html", f"{name}-v{export_version}", registry, name, export_version)

@@ -1,0 +1,34 @@
+"""Every model version, its aliases and the latest verdict per policy, with search and filters."""
+
+from __future__ import annotations
+
+import streamlit as st
+from _common import guarded, store, table, when
+
+from guard.views import filter_overview, overview
+
+st.title("Overview")
+registry = store()
+st.caption(f"Registry: {registry.url}")  # st.caption renders markdown: the URL is ours, password masked
+rows = guarded(lambda: overview(registry))
+search_col, verdict_col, alias_col = st.columns([3, 2, 1])
+search = search_col.text_input("Search", placeholder="model, spec, alias, policy, registrant")
+verdicts = verdict_col.multiselect("Verdict", ["pass", "fail", "inconclusive", "no run"])
+aliased = alias_col.checkbox("Aliased only")
+shown = filter_overview(rows, search=search, verdicts=verdicts, aliased_only=aliased)
+models = {r.model for r in rows}
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Models", len(models))
+c2.metric("Versions", len({(r.model, r.version) for r in rows}))
+c3.metric("Failing", sum(r.verdict == "fail" for r in rows))
+c4.metric("Not evaluated", sum(r.verdict is None for r in rows))
+if not rows:
+    st.info("The registry has no models yet. Record one with: "
+            "guard evaluate MODEL --suite SUITE --registry URL --name NAME")
+table([{"model": r.model, "version": r.version, "aliases": ", ".join(r.aliases), "policy": r.policy or "",
+        "verdict": r.verdict or "no run", "stale": "stale fingerprint" if r.stale else "",
+        "run": f"run?run={r.run_id}" if r.run_id else None, "suite": r.suite or "",
+        "evaluated": when(r.evaluated_at), "spec": r.spec, "fingerprint": r.fingerprint[:19] + "…",
+        "registered by": r.registered_by, "registered": when(r.registered_at)} for r in shown],
+      column_config={"run": st.column_config.LinkColumn("run", display_text=r"run\?run=(\d+)")})
+st.caption(f"{len(shown)} of {len(rows)} rows")

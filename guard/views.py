@@ -1,0 +1,322 @@
+"""Read models for reviewers: what the dashboard (and the HTML export) show, computed from a registry.
+
+Pure functions over a ``RegistryStore``; nothing here writes. Reports are read as stored JSON (not
+re-validated), so a registry holding reports of an older schema still renders. The overview never
+loads a report: it rests on ``latest_run_summaries`` (one query), so it stays fast at 10,000 runs.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from guard.registry.entities import AliasMove, Approval, AuditEvent, EvalRun, ModelVersion, RunSummary, Waiver
+from guard.registry.store import AuditVerification, RegistryStore
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class OverviewRow(_View):
+    """One model version under one policy (or with no run yet): the overview's unit."""
+
+    model: str
+    version: int
+    aliases: list[str] = Field(default_factory=list, description="Aliases pointing at this version now.")
+    policy: str | None = None
+    verdict: str | None = Field(default=None, description="pass / fail / inconclusive; None: no complete run.")
+    run_id: int | None = None
+    suite: str | None = None
+    evaluated_at: datetime | None = None
+    stale: bool = Field(default=False, description="The run evaluated another artifact than the registered one.")
+    spec: str
+    fingerprint: str
+    registered_by: str
+    registered_at: datetime
+
+
+def overview(store: RegistryStore) -> list[OverviewRow]:
+    """Every version of every model with the latest complete run's verdict per policy name."""
+    latest: dict[tuple[str, int], dict[str | None, RunSummary]] = {}
+    for summary in store.latest_run_summaries():  # one row per policy hash; keep the newest per policy name
+        per_policy = latest.setdefault((summary.model, summary.version), {})
+        known = per_policy.get(summary.policy_name)
+        if known is None or summary.id > known.id:
+            per_policy[summary.policy_name] = summary
+    rows: list[OverviewRow] = []
+    for model in store.list_models():
+        aliases = store.aliases(model.name)
+        for v in store.list_versions(model.name):
+            base = {"model": v.model, "version": v.version, "spec": v.spec, "fingerprint": v.fingerprint,
+                    "registered_by": v.created_by, "registered_at": v.created_at,
+                    "aliases": sorted(a for a, target in aliases.items() if target == v.version)}
+            runs = latest.get((v.model, v.version), {})
+            if not runs:
+                rows.append(OverviewRow(**base))
+            for policy in sorted(runs, key=lambda p: p or ""):
+                s = runs[policy]
+                rows.append(OverviewRow(**base, policy=policy, verdict=s.verdict, run_id=s.id, suite=s.suite_name,
+                                        evaluated_at=s.finished_at, stale=s.fingerprint != v.fingerprint))
+    return rows
+
+
+def filter_overview(rows: list[OverviewRow], *, search: str = "", verdicts: list[str] | None = None,
+                    aliased_only: bool = False) -> list[OverviewRow]:
+    """Rows whose model, spec, alias, policy or registrant contains ``search`` (case-insensitive)."""
+    needle = search.strip().lower()
+    wanted = set(verdicts) if verdicts else None
+
+    def keep(r: OverviewRow) -> bool:
+        haystack = " ".join([r.model, r.spec, r.policy or "", r.registered_by, *r.aliases]).lower()
+        return ((not needle or needle in haystack) and (wanted is None or (r.verdict or "no run") in wanted)
+                and (not aliased_only or bool(r.aliases)))
+    return [r for r in rows if keep(r)]
+
+
+# -- metrics ----------------------------------------------------------------------------------------
+
+class MetricPoint(_View):
+    """One metric of one version, overall (``group`` None) or for one group, with its interval."""
+
+    version: int
+    run_id: int
+    metric: str = Field(description="task.metric")
+    group: str | None = None
+    value: float
+    ci_low: float
+    ci_high: float
+    n: int
+    higher_is_better: bool | None = None
+
+
+def report_metrics(report: dict[str, Any] | None, *, version: int, run_id: int) -> list[MetricPoint]:
+    """Every metric of a stored report, overall and per group (failed tasks have none)."""
+    points: list[MetricPoint] = []
+    for result in (report or {}).get("results", []):
+        if result.get("status", "ok") != "ok":
+            continue
+        for name, m in (result.get("metrics") or {}).items():
+            selector = f"{result.get('task')}.{name}"
+            for group, value in [(None, m), *sorted((m.get("by_group") or {}).items())]:
+                points.append(MetricPoint(version=version, run_id=run_id, metric=selector, group=group,
+                                          value=value["value"], ci_low=value["ci_low"], ci_high=value["ci_high"],
+                                          n=value.get("n", 0), higher_is_better=m.get("higher_is_better")))
+    return points
+
+
+def metric_trends(store: RegistryStore, name: str) -> list[MetricPoint]:
+    """Per version, the metrics of its latest complete run (any policy): the model page's trend charts."""
+    newest: dict[int, int] = {}
+    for s in store.latest_run_summaries(name):
+        newest[s.version] = max(newest.get(s.version, 0), s.id)
+    points: list[MetricPoint] = []
+    for version, run_id in sorted(newest.items()):
+        points += report_metrics(store.get_run(run_id).report, version=version, run_id=run_id)
+    return points
+
+
+class ModelHistory(_View):
+    """The model page: versions, the latest runs per version and policy, aliases and their moves."""
+
+    versions: list[ModelVersion]
+    runs: list[RunSummary]
+    aliases: dict[str, int]
+    alias_moves: list[AliasMove]
+    approvals: list[Approval]
+    waivers: list[Waiver]
+
+
+def model_history(store: RegistryStore, name: str) -> ModelHistory:
+    return ModelHistory(versions=store.list_versions(name), runs=store.latest_run_summaries(name),
+                        aliases=store.aliases(name), alias_moves=store.alias_history(name),
+                        approvals=store.list_approvals(name), waivers=store.list_waivers(name))
+
+
+# -- one run ----------------------------------------------------------------------------------------
+
+class RuleRow(_View):
+    """One policy rule as judged in a run, with the numbers and the controls it evidences."""
+
+    rule_id: str
+    metric: str
+    status: str
+    severity: str
+    threshold: str
+    value: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    n: int | None = None
+    judged: float | None = None
+    baseline: float | None = None
+    controls: list[str] = Field(default_factory=list)
+    message: str = ""
+    notes: list[str] = Field(default_factory=list)
+
+
+def rule_rows(verdict: dict[str, Any] | None) -> list[RuleRow]:
+    rows = []
+    for o in (verdict or {}).get("outcomes", []):
+        measured, baseline = o.get("measured") or {}, o.get("baseline") or {}
+        rows.append(RuleRow(rule_id=o["rule_id"], metric=o["metric"], status=o["status"], severity=o["severity"],
+                            threshold=o.get("threshold", ""), value=measured.get("value"),
+                            ci_low=measured.get("ci_low"), ci_high=measured.get("ci_high"), n=measured.get("n"),
+                            judged=o.get("judged"), baseline=baseline.get("value"), controls=o.get("controls", []),
+                            message=o.get("message", ""), notes=o.get("notes", [])))
+    return rows
+
+
+class FindingView(_View):
+    kind: str
+    severity: str = "info"
+    message: str = ""
+    example: dict[str, Any] = Field(default_factory=dict)
+
+
+class DatasetRow(_View):
+    task: str
+    source: str
+    fingerprint: str
+    rows: int
+
+
+class RunEvidence(_View):
+    """Everything a reviewer checks for one run: rules, findings, and what exactly was evaluated."""
+
+    run: EvalRun
+    version: ModelVersion
+    rules: list[RuleRow]
+    findings: dict[str, list[FindingView]] = Field(description="Task -> its findings (stored redacted).")
+    failed_tasks: dict[str, str] = Field(default_factory=dict)
+    datasets: list[DatasetRow] = Field(default_factory=list)
+    report_fingerprint: str | None = Field(default=None, description="Model fingerprint inside the report.")
+    raw_evidence: bool = Field(default=False, description="The report holds unredacted evidence (asked for).")
+
+    @property
+    def fingerprint_matches(self) -> bool:
+        """The run evaluated the registered artifact (run, report and version agree)."""
+        return (self.run.fingerprint == self.version.fingerprint
+                and self.report_fingerprint in (None, self.run.fingerprint))
+
+
+def run_evidence(store: RegistryStore, run_id: int) -> RunEvidence:
+    run = store.get_run(run_id)
+    report = run.report or {}
+    findings: dict[str, list[FindingView]] = {}
+    failed: dict[str, str] = {}
+    datasets: list[DatasetRow] = []
+    for result in report.get("results", []):
+        task = str(result.get("task"))
+        if result.get("status", "ok") != "ok":
+            failed[task] = str(result.get("error") or "failed")
+        findings[task] = [FindingView(**{k: f[k] for k in ("kind", "severity", "message", "example") if k in f})
+                          for f in result.get("findings", [])]
+        if result.get("dataset"):
+            d = result["dataset"]
+            datasets.append(DatasetRow(task=task, source=d.get("source", ""), fingerprint=d.get("fingerprint", ""),
+                                       rows=d.get("rows", 0)))
+    return RunEvidence(run=run, version=store.get_version(run.model, run.version), rules=rule_rows(run.verdict_detail),
+                       findings=findings, failed_tasks=failed, datasets=datasets,
+                       report_fingerprint=(report.get("model") or {}).get("fingerprint"),
+                       raw_evidence=bool(report.get("raw_evidence")))
+
+
+# -- compare ----------------------------------------------------------------------------------------
+
+class CompareRow(_View):
+    """One metric (overall or one group): candidate against baseline, and the rules it touches."""
+
+    metric: str
+    group: str | None = None
+    candidate: float | None = None
+    baseline: float | None = None
+    change: float | None = Field(default=None, description="candidate - baseline")
+    higher_is_better: bool | None = None
+    rules: list[str] = Field(default_factory=list, description="Rules judged on this number.")
+    crosses: list[str] = Field(default_factory=list, description="Of those, rules the candidate fails or that "
+                                                                 "came out differently than for the baseline.")
+
+
+class Comparison(_View):
+    model: str
+    alias: str
+    candidate_version: int
+    baseline_version: int | None
+    candidate_run: int | None
+    baseline_run: int | None
+    rows: list[CompareRow]
+    rule_status: dict[str, tuple[str | None, str | None]] = Field(
+        default_factory=dict, description="Rule id -> (candidate status, baseline status).")
+
+
+def _latest_run(store: RegistryStore, name: str, version: int, policy_sha256: str | None = None) -> EvalRun | None:
+    if policy_sha256 is not None:
+        run = store.latest_run(name, version, policy_sha256=policy_sha256)
+        if run is not None:
+            return run
+    return store.latest_run(name, version)
+
+
+def _rule_targets(verdict: dict[str, Any] | None) -> dict[tuple[str, str | None], list[str]]:
+    """(task.metric, group or None) -> ids of the rules judged on it (``m[g]`` rules name one group)."""
+    targets: dict[tuple[str, str | None], list[str]] = {}
+    for o in (verdict or {}).get("outcomes", []):
+        metric, _, group = o["metric"].partition("[")
+        targets.setdefault((metric, group.rstrip("]") or None), []).append(o["rule_id"])
+    return targets
+
+
+def compare(store: RegistryStore, name: str, candidate_version: int, alias: str) -> Comparison:
+    """The candidate's latest run against the latest run of the version at ``alias`` (same policy if any)."""
+    candidate = _latest_run(store, name, candidate_version)
+    baseline_version = store.alias_target(name, alias)
+    baseline = (None if baseline_version is None
+                else _latest_run(store, name, baseline_version, candidate.policy_sha256 if candidate else None))
+    ours = {(p.metric, p.group): p for p in report_metrics(candidate.report, version=candidate_version,
+                                                           run_id=candidate.id)} if candidate else {}
+    theirs = {(p.metric, p.group): p for p in report_metrics(baseline.report, version=baseline.version,
+                                                             run_id=baseline.id)} if baseline else {}
+    status_ours = {o["rule_id"]: o["status"] for o in ((candidate.verdict_detail if candidate else None) or {})
+                   .get("outcomes", [])}
+    status_theirs = {o["rule_id"]: o["status"] for o in ((baseline.verdict_detail if baseline else None) or {})
+                     .get("outcomes", [])}
+    rule_status = {r: (status_ours.get(r), status_theirs.get(r)) for r in sorted({*status_ours, *status_theirs})}
+    crossing = {r for r, (c, b) in rule_status.items() if c == "fail" or (c != b)}
+    targets = _rule_targets(candidate.verdict_detail if candidate else None)
+    rows = []
+    for key in sorted({*ours, *theirs}, key=lambda k: (k[0], k[1] is not None, k[1] or "")):
+        c, b = ours.get(key), theirs.get(key)
+        rules = targets.get(key, [])
+        rows.append(CompareRow(metric=key[0], group=key[1], candidate=c.value if c else None,
+                               baseline=b.value if b else None,
+                               change=c.value - b.value if c and b else None,
+                               higher_is_better=(c or b).higher_is_better, rules=rules,
+                               crosses=[r for r in rules if r in crossing]))
+    return Comparison(model=name, alias=alias, candidate_version=candidate_version, baseline_version=baseline_version,
+                      candidate_run=candidate.id if candidate else None, baseline_run=baseline.id if baseline else None,
+                      rows=rows, rule_status=rule_status)
+
+
+# -- audit ------------------------------------------------------------------------------------------
+
+class AuditLog(_View):
+    """The chain's verification and the events that pass the filters (newest first)."""
+
+    verification: AuditVerification
+    events: list[AuditEvent]
+    total: int
+
+
+def audit_log(store: RegistryStore, *, actor: str = "", action: str = "", subject: str = "",
+              since: datetime | None = None, until: datetime | None = None, limit: int | None = 500) -> AuditLog:
+    """Filters are case-insensitive substrings (``action`` also a prefix such as ``alias.``); times inclusive."""
+    events = store.audit_events()
+
+    def keep(e: AuditEvent) -> bool:
+        return (actor.lower() in e.actor.lower() and action.lower() in e.action.lower()
+                and subject.lower() in e.subject.lower()
+                and (since is None or e.at >= since) and (until is None or e.at <= until))
+    kept = [e for e in reversed(events) if keep(e)]
+    return AuditLog(verification=store.verify_audit(), events=kept[:limit] if limit else kept, total=len(events))
