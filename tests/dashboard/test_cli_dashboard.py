@@ -69,9 +69,9 @@ def test_the_server_starts_and_answers(registry: Filled, tmp_path: Path) -> None
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-c", "from guard.cli import main; main()", "dashboard", "--registry", registry.url,
-                               "--port", str(port), "--headless"], cwd=tmp_path,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    guard_cli = [sys.executable, "-c", "from guard.cli import main; main()"]
+    server = subprocess.Popen([*guard_cli, "dashboard", "--registry", registry.url, "--port", str(port), "--headless"],
+                              cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline, body = time.monotonic() + 60, b""
         while time.monotonic() < deadline and server.poll() is None and body != b"ok":

@@ -50,6 +50,7 @@ def test_model_page_shows_timeline_trends_with_bands_and_alias_history(registry:
     assert (move.alias, move.to, move.by, move.why) == ("production", 1, "ci-bot", "first release, leak waived")
     assert "reviewed the leak fix" in set(approvals.reason)
     assert list(waivers.rules) == ["no-leaks"]
+    _assert_html_export(at)
 
 
 def test_run_page_shows_rules_redacted_findings_and_fingerprints(registry: Filled) -> None:
@@ -68,6 +69,7 @@ def test_run_page_shows_rules_redacted_findings_and_fingerprints(registry: Fille
     fingerprints = frames(at)[1]
     assert fingerprints.fingerprint.nunique() == 1 and fingerprints.fingerprint[0].startswith("sha256:")
     assert "rows.jsonl" in frames(at)[2].source[0]
+    _assert_html_export(at)
 
 
 def test_run_page_reports_an_unknown_run(registry: Filled) -> None:
@@ -122,3 +124,9 @@ def test_hostile_names_and_metadata_render_as_plain_text(registry: Filled, page:
 def _models(registry: Filled) -> list[str]:
     with sqlite3.connect(registry.db) as db:
         return [row[0] for row in db.execute("SELECT name FROM models")]
+
+
+def _assert_html_export(at) -> None:
+    """The page offers guard.report.html's compliance report as a download."""
+    (button,) = at.get("download_button")
+    assert button.proto.label == "Download HTML compliance report" and button.proto.url.endswith(".html")
