@@ -12,6 +12,7 @@ from guard.views import audit_log
 
 st.title("Audit")
 registry = store()
+status = st.container()  # filled once the log is read: the chain's state stays at the top of the page
 c1, c2, c3 = st.columns(3)
 actor = c1.text_input("Actor contains")
 action = c2.text_input("Action contains", placeholder="alias.move, waiver., gate.")
@@ -26,10 +27,10 @@ log = guarded(lambda: audit_log(
     until=datetime.combine(until, time.max, timezone.utc) if until else None, limit=int(limit)))
 check = log.verification
 if check.ok:
-    st.success(f"Audit chain intact: {check.events} events verified.")
+    status.success(f"Audit chain intact: {check.events} events verified.")
 else:
-    st.error(f"Audit chain BROKEN at event {check.first_broken_seq}.")
-    st.text(check.reason)
+    status.error(f"Audit chain BROKEN at event {check.first_broken_seq}: every event from there on is suspect.")
+    status.text(check.reason)
 st.caption(f"{len(log.events)} shown of {log.total} events, newest first")
 table([{"seq": e.seq, "at": when(e.at), "actor": e.actor, "action": e.action, "subject": e.subject,
         "payload": json.dumps(e.payload, ensure_ascii=False, default=str, sort_keys=True),

@@ -28,6 +28,17 @@ table([{"version": v.version, "registered": when(v.created_at), "by": v.created_
         "spec": v.spec, "fingerprint": short(v.fingerprint), "metadata": str(v.metadata) if v.metadata else ""}
        for v in history.versions])
 
+events = [{"when": v.created_at, "version": v.version, "event": "registered", "by": v.created_by}
+          for v in history.versions]
+events += [{"when": r.finished_at, "version": r.version, "event": f"verdict: {r.verdict or '—'}",
+            "by": r.created_by} for r in history.runs if r.finished_at is not None]
+events += [{"when": m.moved_at, "version": m.version or m.previous_version, "event": f"alias {m.alias}",
+            "by": m.moved_by} for m in history.alias_moves]
+timeline = alt.Chart(pd.DataFrame(events)).mark_point(filled=True, size=90).encode(
+    x=alt.X("when:T", title="time"), y=alt.Y("version:O", title="version"), color=alt.Color("event:N"),
+    shape=alt.Shape("event:N"), tooltip=["when:T", "version", "event", "by"])
+st.altair_chart(timeline, width="stretch")
+
 st.header("Metric trends")
 points = guarded(lambda: metric_trends(registry, name))
 if not points:

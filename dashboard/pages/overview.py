@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import streamlit as st
-from _common import guarded, store, table, when
+from _common import escape_md, guarded, store, table, when
 
 from guard.views import filter_overview, overview
 
 st.title("Overview")
 registry = store()
-st.caption(f"Registry: {registry.url}")  # st.caption renders markdown: the URL is ours, password masked
+st.caption(escape_md(f"Registry: {registry.url}"))  # password masked by the store
 rows = guarded(lambda: overview(registry))
 search_col, verdict_col, alias_col = st.columns([3, 2, 1])
 search = search_col.text_input("Search", placeholder="model, spec, alias, policy, registrant")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
 from tests.dashboard.conftest import APP
@@ -45,3 +47,12 @@ def click(at: AppTest, label: str) -> AppTest:
     next(b for b in at.button if b.label == label).click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def charts(at: AppTest) -> list[tuple[str, pd.DataFrame]]:
+    """Each Vega-Lite chart's spec and the data it plots (sent beside the spec as Arrow)."""
+    found = []
+    for chart in at.get("vega_lite_chart"):
+        (dataset,) = chart.proto.datasets
+        found.append((chart.proto.spec, pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()))
+    return found

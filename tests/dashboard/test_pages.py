@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from tests.dashboard._pages import frames, markdown_texts, open_page, plain_texts
+from tests.dashboard._pages import charts, frames, markdown_texts, open_page, plain_texts
 from tests.dashboard.conftest import EMAIL, HOSTILE, Filled
 
 
@@ -44,8 +44,11 @@ def test_model_page_shows_timeline_trends_with_bands_and_alias_history(registry:
     assert list(overall.version) == [1, 2] and (overall.ci_low <= overall.value).all()
     assert overall.value.iloc[1] < overall.value.iloc[0] == 1.0  # v2 gets 'thing 1' wrong
     assert {"a", "b"} <= set(trend.series)
-    chart = at.get("vega_lite_chart")[0].proto.spec
-    assert '"area"' in chart and '"line"' in chart and "ci_high" in chart
+    (_, timeline), (chart, plotted) = charts(at)
+    assert '"area"' in chart and '"line"' in chart and '"ci_high"' in chart
+    assert list(plotted[plotted.series == "overall"].version) == [1, 2]
+    assert set(zip(timeline.version, timeline.event)) == {
+        (1, "registered"), (2, "registered"), (1, "verdict: fail"), (2, "verdict: pass"), (1, "alias production")}
     move = moves.iloc[0]
     assert (move.alias, move.to, move.by, move.why) == ("production", 1, "ci-bot", "first release, leak waived")
     assert "reviewed the leak fix" in set(approvals.reason)
