@@ -1,0 +1,125 @@
+"""The dashboard in a real browser: ``streamlit run dashboard/app.py`` driven by Debian's chromium.
+
+The registry is filled by real ``guard evaluate --registry`` runs (tests/helpers/evaluated_registry.py)
+with hostile markup in every user-, dataset- and model-controlled string. Screenshots of each page go
+to test-artifacts/ (gitignored) for a reviewer to look at.
+
+``st.dataframe`` draws its cells on a canvas; the grid mirrors them into a hidden accessibility
+table, so rule ids and thresholds are asserted there (attached), headings and text as visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.helpers.evaluated_registry import HOSTILE, HOSTILE_DIR, RULE_ID, FilledRegistry, fill_registry
+from tests.helpers.streamlit_server import streamlit_server
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO_ROOT / "test-artifacts"
+APP = REPO_ROOT / "dashboard" / "app.py"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+VISIBLE = 30_000  # ms: the first render on a busy 2-core machine
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium missing: run `make test-services`")
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> FilledRegistry:
+    return fill_registry(tmp_path_factory.mktemp("registry"))
+
+
+@pytest.fixture(scope="module")
+def dashboard(filled: FilledRegistry) -> Iterator[str]:
+    env = {"GUARD_REGISTRY": filled.url, "GUARD_REVIEWER": "e2e-reviewer"}
+    with streamlit_server(APP, env, log=ARTIFACTS / "dashboard-streamlit.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[object]:
+    """A fresh page that fails the test if any JavaScript dialog (alert, confirm, prompt) opens."""
+    dialogs: list[str] = []
+    opened = browser.new_page(viewport={"width": 1400, "height": 1000})
+    opened.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    yield opened
+    opened.close()
+    assert not dialogs, f"a dialog fired: {dialogs}"
+
+
+def _screenshot(page, name: str) -> Path:
+    """The whole page: Streamlit scrolls inside stMain, so grow the viewport to its height first."""
+    height = page.evaluate("() => document.querySelector('[data-testid=stMain]')?.scrollHeight ?? 1000")
+    page.set_viewport_size({"width": 1400, "height": max(1000, min(int(height) + 50, 12_000))})
+    page.wait_for_timeout(300)
+    path = ARTIFACTS / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+    print(f"screenshot: {path}")
+    return path
+
+
+def _cell(page, text: str):
+    return page.get_by_role("gridcell", name=text, exact=True, include_hidden=True).first
+
+
+def test_overview_lists_the_models_with_their_verdicts(dashboard: str, page) -> None:
+    page.goto(dashboard)
+    expect(page.get_by_role("heading", name="Overview")).to_be_visible(timeout=VISIBLE)
+    expect(page.get_by_test_id("stMetric").filter(has_text="Versions")).to_contain_text("2", timeout=VISIBLE)
+    expect(page.get_by_test_id("stMetric").filter(has_text="Failing")).to_contain_text("1")
+    expect(_cell(page, "sentiment")).to_be_attached(timeout=VISIBLE)
+    expect(_cell(page, "production")).to_be_attached()
+    expect(_cell(page, "fail")).to_be_attached()
+    assert _screenshot(page, "dashboard-overview").stat().st_size > 10_000
+
+
+def test_run_page_shows_model_verdict_rules_and_thresholds(dashboard: str, filled: FilledRegistry, page) -> None:
+    page.goto(f"{dashboard}/run?run={filled.failing_run}")
+    heading = f"Run {filled.failing_run}: complete, verdict fail"
+    expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=VISIBLE)
+    expect(page.get_by_text("sentiment@2 · suite sst-mini · policy release")).to_be_visible()
+    expect(page.get_by_role("heading", name="Rules")).to_be_visible()
+    expect(_cell(page, RULE_ID)).to_be_attached(timeout=VISIBLE)
+    expect(_cell(page, ">= 0.8")).to_be_attached()
+    expect(_cell(page, "block")).to_be_attached()
+    expect(page.get_by_text("expected 'pos', model said 'neg'").first).to_be_visible(timeout=VISIBLE)
+    assert _screenshot(page, f"dashboard-run-{filled.failing_run}").stat().st_size > 10_000
+
+
+def test_run_page_downloads_the_html_compliance_report(dashboard: str, filled: FilledRegistry, page) -> None:
+    page.goto(f"{dashboard}/run?run={filled.failing_run}")
+    button = page.get_by_role("button", name="Download HTML compliance report")
+    expect(button).to_be_visible(timeout=VISIBLE)
+    with page.expect_download() as download:
+        button.click()
+    document = Path(download.value.path()).read_text(encoding="utf-8")
+    assert f"<code>{RULE_ID}</code>" in document and "&gt;= 0.8" in document
+    assert "<script" not in document and "<img" not in document
+
+
+def test_hostile_strings_render_as_literal_text_and_run_nothing(dashboard: str, filled: FilledRegistry, page) -> None:
+    page.goto(f"{dashboard}/run?run={filled.passing_run}")
+    expect(page.get_by_role("heading", name=f"Run {filled.passing_run}: complete, verdict pass")).to_be_visible(
+        timeout=VISIBLE)
+    expect(page.get_by_text(f"by reviewer {HOSTILE}")).to_be_visible()  # the actor, as typed
+    expect(page.get_by_text(f"model said '{HOSTILE}'").first).to_be_visible(timeout=VISIBLE)  # a model's output
+    expect(page.get_by_text(HOSTILE_DIR).first).to_be_attached()  # the model's spec (a directory name)
+    page.wait_for_timeout(1000)  # give any injected handler the chance to fire (the page fixture fails on a dialog)
+    assert page.locator("img[src='x'], img[onerror]").count() == 0
+    assert page.locator("script:has-text('alert(')").count() == 0
+    _screenshot(page, "dashboard-hostile-strings")
