@@ -47,3 +47,10 @@ def test_installed_wheel_finds_builtins_from_any_directory(wheel: Path, tmp_path
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("demo default " + str(target))
     assert proc.stdout.split()[-1] == str(target / "guard" / "_builtin" / "dashboard" / "app.py")
+    app_test = ("from streamlit.testing.v1 import AppTest; import guard.resources as r;"
+                "at = AppTest.from_file(str(r.dashboard_app()), default_timeout=60).run();"
+                "assert not at.exception, [e.value for e in at.exception]; print(at.title[0].value)")
+    registry = {"GUARD_REGISTRY": f"sqlite:///{tmp_path / 'registry.db'}"}
+    proc = subprocess.run([sys.executable, "-c", app_test], cwd=tmp_path, env={**env, **registry},
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "Overview", proc.stderr  # the installed app runs
