@@ -1,7 +1,7 @@
 """Self-contained HTML compliance reports of a registry run or a model version.
 
-The same evidence the dashboard's run page shows, as one file a reviewer can archive or attach to a
-ticket: no script, no external reference, every stored string escaped (``_html_parts.esc``).
+The same evidence the dashboard's run page shows (both read ``guard.views.run_evidence``), plus the
+report's metrics, datasets and environment, as one file a reviewer can archive or attach to a ticket: no script, no external reference, every stored string escaped (``_html_parts.esc``).
 The audit chain is verified at export time and its state printed, so a report produced from a
 tampered registry says so.
 """
@@ -13,9 +13,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from guard._version import __version__
-from guard.policy import RuleOutcome, Verdict
 from guard.registry import EvalRun, ModelVersion, RegistryStore
-from guard.report._format import outcome_label
+from guard.report._format import num
 from guard.report._html_parts import (
     as_json,
     badge,
@@ -29,6 +28,7 @@ from guard.report._html_parts import (
     table,
     when,
 )
+from guard.views import RuleRow, RunEvidence, run_evidence
 
 _RULE_HEADERS = ("rule", "metric", "measured", "95% CI", "n", "threshold", "judged", "baseline", "severity",
                  "result", "message and notes", "controls")
@@ -36,11 +36,11 @@ _RULE_HEADERS = ("rule", "metric", "measured", "95% CI", "n", "threshold", "judg
 
 def export_run_html(store: RegistryStore, run_id: int) -> str:
     """One run's full evidence as an HTML document (``RegistryError`` for an unknown run)."""
-    run = store.get_run(run_id)
-    version = store.get_version(run.model, run.version)
+    evidence = run_evidence(store, run_id)
+    run = evidence.run
     verdict = run.verdict or ("failed run" if run.status == "failed" else "no policy")
     body = (f"<h1>Compliance report: run {esc(run.id)} of <code>{esc(run.model)}@{esc(run.version)}</code></h1>"
-            f"<p>Verdict {badge(verdict)}</p>" + _run_body(run, version, level=2) + _audit(store))
+            f"<p>Verdict {badge(verdict)}</p>" + _run_body(evidence, level=2) + _audit(store))
     return _document(f"guard run {run.id}: {run.model}@{run.version}", body)
 
 
@@ -73,7 +73,7 @@ def export_version_html(store: RegistryStore, name: str, version: int) -> str:
         parts.append(section("Latest run", "<p>No complete evaluation run of this version.</p>"))
     else:
         parts.append(f"<section><h2>Latest run: {esc(latest.id)} {badge(latest.verdict or 'no policy')}</h2>"
-                     + _run_body(latest, registered, level=3) + "</section>")
+                     + _run_body(run_evidence(store, latest.id), level=3) + "</section>")
     parts.append(_audit(store))
     return _document(f"guard {registered.ref}", "".join(parts))
 
@@ -100,17 +100,16 @@ def _sub(level: int, title: str, body: str) -> str:
     return f"<section><h{level}>{esc(title)}</h{level}>{body}</section>"
 
 
-def _run_body(run: EvalRun, registered: ModelVersion, *, level: int) -> str:
+def _run_body(evidence: RunEvidence, *, level: int) -> str:
     """Every section of one run, headed at ``level`` (2 on its own page, 3 inside a version report)."""
+    run = evidence.run
     report: Mapping[str, Any] = run.report or {}
-    model: Mapping[str, Any] = report.get("model") or {}
     results: list[Mapping[str, Any]] = list(report.get("results") or [])
-    parts = [_sub(level, "Model", _model_facts(run, registered, model)),
-             _sub(level, "Evaluation", _evaluation_facts(run, report))]
-    verdict = Verdict.model_validate(run.verdict_detail) if run.verdict_detail else None
-    parts.append(_sub(level, "Policy rules", _rules(verdict) if verdict else "<p>No policy was checked.</p>"))
-    failed = {r.get("task"): r.get("error") for r in results if r.get("status") != "ok"}
-    failed.update(verdict.failed_tasks if verdict else {})
+    parts = [_sub(level, "Model", _model_facts(evidence, report.get("model") or {})),
+             _sub(level, "Evaluation", _evaluation_facts(run, report)),
+             _sub(level, "Policy rules", _rules(run, evidence.rules) if run.verdict_detail else
+                  "<p>No policy was checked.</p>")]
+    failed = dict(evidence.failed_tasks)
     if run.error:
         failed.setdefault("(run)", run.error)
     if failed:
@@ -120,7 +119,7 @@ def _run_body(run: EvalRun, registered: ModelVersion, *, level: int) -> str:
         (code(r.get("task")), code(name), *metric_cells(m), esc(m.get("ci_method", "")),
          esc(", ".join(m.get("by_group") or {})) or "—")
         for r in results for name, m in (r.get("metrics") or {}).items()), numeric=(2, 4))))
-    parts.append(_sub(level, "Findings (redacted examples)", _findings(results, raw=bool(report.get("raw_evidence")))))
+    parts.append(_sub(level, "Findings (redacted examples)", _findings(evidence)))
     parts.append(_sub(level, "Datasets", table(("task", "evaluator", "source", "fingerprint", "rows", "columns"), (
         (code(r.get("task")), esc(f"{r.get('evaluator', '')} {r.get('evaluator_version', '')}".strip()),
          code((r.get("dataset") or {}).get("source")), code((r.get("dataset") or {}).get("fingerprint")),
@@ -131,23 +130,21 @@ def _run_body(run: EvalRun, registered: ModelVersion, *, level: int) -> str:
     return "".join(parts)
 
 
-def _model_facts(run: EvalRun, registered: ModelVersion, model: Mapping[str, Any]) -> str:
-    at_run = run.fingerprint
-    in_report = model.get("fingerprint")
+def _model_facts(evidence: RunEvidence, model: Mapping[str, Any]) -> str:
+    run, registered = evidence.run, evidence.version
     rows = [
-        ("model", code(f"{run.model}@{run.version}")),
+        ("model", code(registered.ref)),
         ("spec", code(model.get("spec") or registered.spec)),
         ("adapter", esc(model.get("kind", "—"))),
-        ("fingerprint at run time", code(at_run)),
+        ("fingerprint at run time", code(run.fingerprint)),
         ("registered fingerprint", code(registered.fingerprint)),
     ]
-    if in_report and in_report != at_run:
-        rows.append(("fingerprint in report", code(in_report)))
-    body = facts(rows)
-    if at_run != registered.fingerprint or (in_report and in_report != at_run):
-        return body + ('<p class="alert"><strong>Fingerprint mismatch:</strong> the evaluated artifact is not the '
-                       "registered one; this run is not evidence for this version.</p>")
-    return body + '<p class="ok">The evaluated artifact matches the registered fingerprint.</p>'
+    if evidence.report_fingerprint not in (None, run.fingerprint):
+        rows.append(("fingerprint in report", code(evidence.report_fingerprint)))
+    if evidence.fingerprint_matches:
+        return facts(rows) + '<p class="ok">The evaluated artifact matches the registered fingerprint.</p>'
+    return facts(rows) + ('<p class="alert"><strong>Fingerprint mismatch:</strong> the evaluated artifact is not the '
+                          "registered one; this run is not evidence for this version.</p>")
 
 
 def _evaluation_facts(run: EvalRun, report: Mapping[str, Any]) -> str:
@@ -164,38 +161,33 @@ def _evaluation_facts(run: EvalRun, report: Mapping[str, Any]) -> str:
         ("evaluated with", esc(f"guard {report.get('guard_version', '—')}")),
     ]
     if report.get("raw_evidence"):
-        rows.append(("raw evidence", '<strong>stored unredacted at the user\'s request</strong>'))
+        rows.append(("raw evidence", "<strong>stored unredacted at the user's request</strong>"))
     return facts(rows)
 
 
-def _rules(verdict: Verdict) -> str:
-    rows = [_rule_row(o) for o in verdict.outcomes]
-    controls = sorted({c for o in verdict.outcomes for c in o.controls})
+def _rules(run: EvalRun, rules: list[RuleRow]) -> str:
+    controls = sorted({c for r in rules for c in r.controls})
     note = (f"<p>Evidence toward controls (not proof of conformity): {esc(', '.join(controls))}</p>"
             if controls else "")
-    return (f"<p>Policy {code(verdict.policy)}: {badge(verdict.status)}</p>"
-            + table(_RULE_HEADERS, rows, numeric=(2, 4, 6)) + note)
+    return (f"<p>Policy {code(run.policy_name)}: {badge(run.verdict or 'inconclusive')}</p>"
+            + table(_RULE_HEADERS, [_rule_row(r) for r in rules], numeric=(2, 4, 6)) + note)
 
 
-def _rule_row(o: RuleOutcome) -> list[str]:
-    measured = o.measured.model_dump() if o.measured else None
-    baseline = "—" if o.baseline is None else metric_cells(o.baseline.model_dump())[0]
-    notes = "".join(f"<br>{esc(n)}" for n in o.notes)
-    return [code(o.rule_id), code(o.metric), *metric_cells(measured), esc(o.threshold),
-            esc("—" if o.judged is None else f"{o.judged:.4g}"), baseline, esc(o.severity),
-            badge(outcome_label(o)), esc(o.message) + notes, esc(", ".join(o.controls)) or "—"]
+def _rule_row(r: RuleRow) -> list[str]:
+    measured = None if r.value is None else {"value": r.value, "ci_low": r.ci_low, "ci_high": r.ci_high, "n": r.n}
+    outcome = "warn" if r.status == "fail" and r.severity == "warn" else r.status
+    notes = "".join(f"<br>{esc(n)}" for n in r.notes)
+    return [code(r.rule_id), code(r.metric), *metric_cells(measured), esc(r.threshold),
+            esc("—" if r.judged is None else f"{r.judged:.4g}"), esc(num(r.baseline)), esc(r.severity),
+            badge(outcome), esc(r.message) + notes, esc(", ".join(r.controls)) or "—"]
 
 
-def _findings(results: list[Mapping[str, Any]], *, raw: bool) -> str:
-    blocks = []
-    for r in results:
-        items = r.get("findings") or []
-        if items:
-            blocks.append(f"<h4>task {code(r.get('task'))}: {len(items)} finding(s)</h4>"
-                          + "".join(finding(f) for f in items))
+def _findings(evidence: RunEvidence) -> str:
+    blocks = [f"<h4>task {code(task)}: {len(items)} finding(s)</h4>" + "".join(finding(f.model_dump()) for f in items)
+              for task, items in evidence.findings.items() if items]
     if not blocks:
         return "<p>No findings.</p>"
-    warning = '<p class="alert">This report contains raw, unredacted evidence.</p>' if raw else ""
+    warning = '<p class="alert">This report contains raw, unredacted evidence.</p>' if evidence.raw_evidence else ""
     return warning + "".join(blocks)
 
 
