@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import guard._cli_export  # noqa: F401  (registers the command until guard.cli imports it)
 from guard.cli import app
 from tests.helpers.evaluated_registry import CONTROL, HOSTILE, HOSTILE_DIR, RULE_ID, FilledRegistry, fill_registry
 
