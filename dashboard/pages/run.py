@@ -53,10 +53,15 @@ if evidence.datasets:
     table([d.model_dump() for d in evidence.datasets])
 
 
-def _show(finding: FindingView) -> None:
-    """One finding, as text: counterfactual pairs side by side, leaks with their entity tags."""
+def _show(finding: FindingView, show_raw: bool) -> None:
+    """One finding, as text: counterfactual pairs side by side, leaks with their entity tags.
+
+    Unredacted values (``raw``, stored only with --store-raw-evidence) stay hidden unless asked for.
+    """
     st.text(f"[{finding.severity}] {finding.kind}: {finding.message}")
-    example = finding.example
+    example = {k: v for k, v in finding.example.items() if k != "raw"}
+    if show_raw and "raw" in finding.example:
+        st.code(json.dumps(finding.example["raw"], indent=1, ensure_ascii=False, default=str), language="json")
     if "original" in example and "counterfactual" in example:
         left, right = st.columns(2)
         left.caption("original")
@@ -71,11 +76,14 @@ def _show(finding: FindingView) -> None:
 
 
 st.header("Findings")
+show_raw = False
 if evidence.raw_evidence:
-    st.warning("This report holds UNREDACTED evidence (--store-raw-evidence was given).")
+    st.warning("This report holds UNREDACTED evidence (--store-raw-evidence was given); it is hidden until you "
+               "ask for it.")
+    show_raw = st.toggle("Show the unredacted evidence", value=False, key="show_raw")
 for task, findings in evidence.findings.items():
     with st.expander(f"{escape_md(task)}: {len(findings)} finding(s)", expanded=bool(findings)):
         for finding in findings:
-            _show(finding)
+            _show(finding, show_raw)
 st.caption(f"Model spec: {escape_md(version.spec)} · fingerprint {short(version.fingerprint)}")
 export_button("export_run_html", f"run-{run.id}", registry, run.id)

@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from guard.registry import open_registry
 from tests.dashboard._pages import charts, frames, markdown_texts, open_page, plain_texts
 from tests.dashboard.conftest import EMAIL, HOSTILE, Filled
 
@@ -73,6 +74,23 @@ def test_run_page_shows_rules_redacted_findings_and_fingerprints(registry: Fille
     assert fingerprints.fingerprint.nunique() == 1 and fingerprints.fingerprint[0].startswith("sha256:")
     assert "rows.jsonl" in frames(at)[2].source[0]
     _assert_html_export(at)
+
+
+def test_unredacted_evidence_stays_hidden_until_asked_for(registry: Filled) -> None:
+    with open_registry(registry.url) as store:  # a run recorded as with --store-raw-evidence
+        leaky = store.get_run(registry.leaky_run)
+        report = {**leaky.report, "raw_evidence": True}
+        for result in report["results"]:
+            for finding in result["findings"] if result["task"] == "leaks" else []:
+                finding["example"]["raw"] = {"text": f" Sure: {EMAIL}.", "values": [EMAIL]}
+        run = store.start_run("sentiment", 1, suite_name="dash", suite_sha256=leaky.suite_sha256, actor="ci",
+                              fingerprint=leaky.fingerprint)
+        store.finish_run(run.id, report=report, actor="ci")
+    at = open_page("run", run=run.id)
+    assert any("UNREDACTED" in w.value for w in at.warning)
+    assert EMAIL not in plain_texts(at) and "<EMAIL_ADDRESS>" in plain_texts(at)
+    at.toggle(key="show_raw").set_value(True).run()
+    assert EMAIL in plain_texts(at)
 
 
 def test_run_page_reports_an_unknown_run(registry: Filled) -> None:
