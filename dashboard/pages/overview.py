@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import streamlit as st
 from _common import escape_md, guarded, store, table, when
 
@@ -22,13 +24,14 @@ c1.metric("Models", len(models))
 c2.metric("Versions", len({(r.model, r.version) for r in rows}))
 c3.metric("Failing", sum(r.verdict == "fail" for r in rows))
 c4.metric("Not evaluated", sum(r.verdict is None for r in rows))
-if not rows:
-    st.info("The registry has no models yet. Record one with: "
-            "guard evaluate MODEL --suite SUITE --registry URL --name NAME")
+empty = ("The registry has no models yet. Record one with: guard evaluate MODEL --suite SUITE --registry URL "
+         "--name NAME" if not rows else "No version matches these filters.")
 table([{"model": r.model, "version": r.version, "aliases": ", ".join(r.aliases), "policy": r.policy or "",
         "verdict": r.verdict or "no run", "stale": "stale fingerprint" if r.stale else "",
         "run": f"run?run={r.run_id}" if r.run_id else None, "suite": r.suite or "",
-        "evaluated": when(r.evaluated_at), "spec": r.spec, "fingerprint": r.fingerprint[:19] + "…",
-        "registered by": r.registered_by, "registered": when(r.registered_at)} for r in shown],
-      column_config={"run": st.column_config.LinkColumn("run", display_text=r"run\?run=(\d+)")})
+        "evaluated": when(r.evaluated_at), "history": f"model?model={quote(r.model, safe='')}", "spec": r.spec,
+        "fingerprint": r.fingerprint[:19] + "…", "registered by": r.registered_by,
+        "registered": when(r.registered_at)} for r in shown], empty=empty,
+      column_config={"run": st.column_config.LinkColumn("run", display_text=r"run\?run=(\d+)"),
+                     "history": st.column_config.LinkColumn("history", display_text="model page")})
 st.caption(f"{len(shown)} of {len(rows)} rows")

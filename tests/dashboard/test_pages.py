@@ -19,6 +19,7 @@ def test_overview_lists_every_version_with_its_latest_verdict(registry: Filled) 
     assert rows[("sentiment", 1)].verdict == "fail" and rows[("sentiment", 1)].aliases == "production"
     assert rows[("sentiment", 2)].verdict == "pass" and rows[("sentiment", 2)].aliases == ""
     assert rows[("sentiment", 2)].run == f"run?run={registry.clean_run}"
+    assert rows[("sentiment", 2)].history == "model?model=sentiment"
     evil = next(r for key, r in rows.items() if key[0].startswith("evil"))
     assert evil.verdict == "no run" and evil.policy == ""
     assert [m.value for m in at.metric] == ["2", "3", "1", "1"]
@@ -31,6 +32,8 @@ def test_overview_search_and_verdict_filter(registry: Filled) -> None:
     at.text_input[0].input("").run()
     at.multiselect[0].select("no run").run()
     assert [m.startswith("evil") for m in frames(at)[0].model] == [True]
+    at.text_input[0].input("no-such-model").run()
+    assert not frames(at) and "No version matches these filters." in at.info[0].value
 
 
 def test_model_page_shows_timeline_trends_with_bands_and_alias_history(registry: Filled) -> None:
