@@ -1,10 +1,9 @@
-"""guard.views on a real SQLite registry filled through the store with real reports and verdicts."""
+"""guard.views on real registries (SQLite, PostgreSQL) filled through the store with real reports and verdicts."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
@@ -12,6 +11,12 @@ from guard import views
 from guard.policy import Policy, Rule, check
 from guard.registry import RegistryStore, open_registry
 from guard.types import DatasetInfo, EvalReport, EvalResult, Finding, MetricValue, ModelInfo, SuiteInfo
+from tests.helpers.registry_fixtures import (  # noqa: F401  (pytest finds fixtures by name)
+    BACKENDS,
+    postgres_server,
+    postgres_url,
+    sqlite_url,
+)
 
 FP1, FP2 = "sha256:" + "1" * 64, "sha256:" + "2" * 64
 POLICY = Policy(name="release", rules=[
@@ -44,39 +49,41 @@ def _report(accuracy: float, leak: float, *, fingerprint: str = FP1, crashed: bo
                       suite=SuiteInfo(name="s", source="s.yaml", sha256="5" * 64), results=results)
 
 
-def _record(store: RegistryStore, name: str, version: int, report: EvalReport, *, policy: Policy = POLICY,
+def _record(registry: RegistryStore, name: str, version: int, report: EvalReport, *, policy: Policy = POLICY,
             policy_sha: str = "a" * 64) -> int:
     verdict = check(report, policy)
-    run = store.start_run(name, version, suite_name="s", suite_sha256="5" * 64, fingerprint=report.model.fingerprint,
+    run = registry.start_run(name, version, suite_name="s", suite_sha256="5" * 64, fingerprint=report.model.fingerprint,
                           actor="ci", policy_name=policy.name, policy_sha256=policy_sha)
-    store.finish_run(run.id, report=report.model_dump(mode="json"), actor="ci", verdict=verdict.status,
+    registry.finish_run(run.id, report=report.model_dump(mode="json"), actor="ci", verdict=verdict.status,
                      verdict_detail=verdict.model_dump(mode="json"))
     return run.id
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[RegistryStore]:
-    with open_registry(f"sqlite:///{tmp_path / 'registry.db'}") as opened:
+@pytest.fixture(params=BACKENDS)
+def registry(request: pytest.FixtureRequest) -> Iterator[RegistryStore]:
+    """An empty registry on each backend: a SQLite file, a fresh PostgreSQL database."""
+    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
+    with open_registry(url) as opened:
         yield opened
 
 
 @pytest.fixture
-def filled(store: RegistryStore) -> dict[str, int]:
+def filled(registry: RegistryStore) -> dict[str, int]:
     """sentiment@1 (fails leaks, at production), @2 (passes; an older run under an edited policy), @3 (no run)."""
     for fingerprint in (FP1, FP2, FP2):
-        store.register_version("sentiment", "python:m.py:model", fingerprint, actor="ana")
-    store.register_version("other", "python:o.py:model", FP1, actor="bob", metadata={"team": "x"})
-    ids = {"v1": _record(store, "sentiment", 1, _report(0.9, 0.1))}
-    ids["v2_old"] = _record(store, "sentiment", 2, _report(0.5, 0.0, fingerprint=FP2), policy_sha="b" * 64)
-    ids["v2"] = _record(store, "sentiment", 2, _report(0.85, 0.0, fingerprint=FP2))
-    ids["other"] = _record(store, "other", 1, _report(0.95, 0.0, fingerprint=FP2, crashed=True))
-    store.move_alias("sentiment", "production", 1, actor="ci", reason="first")
+        registry.register_version("sentiment", "python:m.py:model", fingerprint, actor="ana")
+    registry.register_version("other", "python:o.py:model", FP1, actor="bob", metadata={"team": "x"})
+    ids = {"v1": _record(registry, "sentiment", 1, _report(0.9, 0.1))}
+    ids["v2_old"] = _record(registry, "sentiment", 2, _report(0.5, 0.0, fingerprint=FP2), policy_sha="b" * 64)
+    ids["v2"] = _record(registry, "sentiment", 2, _report(0.85, 0.0, fingerprint=FP2))
+    ids["other"] = _record(registry, "other", 1, _report(0.95, 0.0, fingerprint=FP2, crashed=True))
+    registry.move_alias("sentiment", "production", 1, actor="ci", reason="first")
     return ids
 
 
 def test_overview_has_one_row_per_version_and_policy_with_the_newest_verdict(
-        store: RegistryStore, filled: dict[str, int]) -> None:
-    rows = {(r.model, r.version): r for r in views.overview(store)}
+        registry: RegistryStore, filled: dict[str, int]) -> None:
+    rows = {(r.model, r.version): r for r in views.overview(registry)}
     assert list(rows) == [("other", 1), ("sentiment", 1), ("sentiment", 2), ("sentiment", 3)]
     assert (rows["sentiment", 1].verdict, rows["sentiment", 1].aliases) == ("fail", ["production"])
     assert rows["sentiment", 2].run_id == filled["v2"] and rows["sentiment", 2].verdict == "pass"
@@ -86,16 +93,16 @@ def test_overview_has_one_row_per_version_and_policy_with_the_newest_verdict(
     assert rows["other", 1].verdict == "inconclusive"  # a crashed task never passes
 
 
-def test_overview_keeps_one_row_per_policy_name(store: RegistryStore, filled: dict[str, int]) -> None:
+def test_overview_keeps_one_row_per_policy_name(registry: RegistryStore, filled: dict[str, int]) -> None:
     lenient = Policy(name="lenient", rules=[Rule(id="acc", metric="t.accuracy", min=0.1)])
-    run = _record(store, "sentiment", 1, _report(0.9, 0.1), policy=lenient, policy_sha="c" * 64)
-    rows = [r for r in views.overview(store) if (r.model, r.version) == ("sentiment", 1)]
+    run = _record(registry, "sentiment", 1, _report(0.9, 0.1), policy=lenient, policy_sha="c" * 64)
+    rows = [r for r in views.overview(registry) if (r.model, r.version) == ("sentiment", 1)]
     assert [(r.policy, r.verdict, r.run_id) for r in rows] == [("lenient", "pass", run),
                                                                ("release", "fail", filled["v1"])]
 
 
-def test_filter_overview(store: RegistryStore, filled: dict[str, int]) -> None:
-    rows = views.overview(store)
+def test_filter_overview(registry: RegistryStore, filled: dict[str, int]) -> None:
+    rows = views.overview(registry)
     assert [r.version for r in views.filter_overview(rows, search="PRODUCTION")] == [1]
     assert [(r.model, r.version) for r in views.filter_overview(rows, verdicts=["no run"])] == [("sentiment", 3)]
     assert [r.model for r in views.filter_overview(rows, search="bob")] == ["other"]
@@ -103,18 +110,19 @@ def test_filter_overview(store: RegistryStore, filled: dict[str, int]) -> None:
     assert views.filter_overview(rows) == rows
 
 
-def test_metric_trends_take_each_versions_newest_run_with_groups(store: RegistryStore, filled: dict[str, int]) -> None:
-    points = views.metric_trends(store, "sentiment")
+def test_metric_trends_take_each_versions_newest_run_with_groups(
+        registry: RegistryStore, filled: dict[str, int]) -> None:
+    points = views.metric_trends(registry, "sentiment")
     overall = [(p.version, p.value, p.run_id) for p in points if p.metric == "t.accuracy" and p.group is None]
     assert overall == [(1, 0.9, filled["v1"]), (2, 0.85, filled["v2"])]
     group_a = [p for p in points if p.metric == "t.accuracy" and p.group == "a"]
     assert [p.value for p in group_a] == pytest.approx([0.8, 0.75]) and group_a[0].n == 50
     assert all(p.ci_low <= p.value <= p.ci_high for p in points)
-    assert {p.metric for p in views.metric_trends(store, "other")} == {"t.accuracy", "p.leak_rate"}  # x crashed
+    assert {p.metric for p in views.metric_trends(registry, "other")} == {"t.accuracy", "p.leak_rate"}  # x crashed
 
 
-def test_run_evidence(store: RegistryStore, filled: dict[str, int]) -> None:
-    evidence = views.run_evidence(store, filled["v1"])
+def test_run_evidence(registry: RegistryStore, filled: dict[str, int]) -> None:
+    evidence = views.run_evidence(registry, filled["v1"])
     rules = {r.rule_id: r for r in evidence.rules}
     assert (rules["leaks"].status, rules["leaks"].threshold, rules["leaks"].value) == ("fail", "<= 0", 0.1)
     assert rules["acc"].controls == ["EU-AIA-Art15(1)"] and rules["acc"].n == 100 and rules["acc"].ci_low == 0.85
@@ -124,12 +132,12 @@ def test_run_evidence(store: RegistryStore, filled: dict[str, int]) -> None:
     assert evidence.datasets == [views.DatasetRow(task="t", source="rows.jsonl", fingerprint="sha256:" + "d" * 64,
                                                   rows=100)]
     assert evidence.fingerprint_matches and evidence.version.ref == "sentiment@1"
-    stale = views.run_evidence(store, filled["other"])
+    stale = views.run_evidence(registry, filled["other"])
     assert not stale.fingerprint_matches and stale.failed_tasks == {"x": "boom"}
 
 
-def test_compare_marks_changes_and_crossed_rules(store: RegistryStore, filled: dict[str, int]) -> None:
-    result = views.compare(store, "sentiment", 2, "production")
+def test_compare_marks_changes_and_crossed_rules(registry: RegistryStore, filled: dict[str, int]) -> None:
+    result = views.compare(registry, "sentiment", 2, "production")
     assert (result.baseline_version, result.candidate_run, result.baseline_run) == (1, filled["v2"], filled["v1"])
     rows = {(r.metric, r.group): r for r in result.rows}
     leak = rows["p.leak_rate", None]
@@ -144,30 +152,30 @@ def test_compare_marks_changes_and_crossed_rules(store: RegistryStore, filled: d
 
 
 def test_compare_flags_a_rule_the_candidate_fails_even_when_the_baseline_failed_too(
-        store: RegistryStore, filled: dict[str, int]) -> None:
-    _record(store, "sentiment", 3, _report(0.6, 0.2, fingerprint=FP2))
-    rows = {(r.metric, r.group): r for r in views.compare(store, "sentiment", 3, "production").rows}
+        registry: RegistryStore, filled: dict[str, int]) -> None:
+    _record(registry, "sentiment", 3, _report(0.6, 0.2, fingerprint=FP2))
+    rows = {(r.metric, r.group): r for r in views.compare(registry, "sentiment", 3, "production").rows}
     assert rows["p.leak_rate", None].crosses == ["leaks"]  # fail and fail: still a crossing
     assert rows["t.accuracy", None].crosses == ["acc"]  # pass -> fail
     assert rows["t.accuracy", "a"].crosses == ["acc-a"]  # warn rule, pass -> fail
 
 
-def test_compare_without_a_baseline_or_a_candidate_run(store: RegistryStore, filled: dict[str, int]) -> None:
-    no_alias = views.compare(store, "sentiment", 2, "staging")
+def test_compare_without_a_baseline_or_a_candidate_run(registry: RegistryStore, filled: dict[str, int]) -> None:
+    no_alias = views.compare(registry, "sentiment", 2, "staging")
     assert no_alias.baseline_version is None and no_alias.baseline_run is None
     assert all(r.baseline is None and r.change is None for r in no_alias.rows) and no_alias.rows
-    no_run = views.compare(store, "sentiment", 3, "production")
+    no_run = views.compare(registry, "sentiment", 3, "production")
     assert no_run.candidate_run is None and all(r.candidate is None for r in no_run.rows)
 
 
-def test_audit_log_filters_newest_first_and_verifies(store: RegistryStore, filled: dict[str, int]) -> None:
-    log = views.audit_log(store)
+def test_audit_log_filters_newest_first_and_verifies(registry: RegistryStore, filled: dict[str, int]) -> None:
+    log = views.audit_log(registry)
     assert log.verification.ok and log.total == len(log.events) == log.verification.events
     assert [e.seq for e in log.events] == sorted((e.seq for e in log.events), reverse=True)
-    assert {e.action for e in views.audit_log(store, action="ALIAS.").events} == {"alias.move"}
-    assert {e.subject for e in views.audit_log(store, actor="bob").events} == {"other@1"}
-    assert len(views.audit_log(store, subject="sentiment@2", action="run.").events) == 4
-    assert len(views.audit_log(store, limit=3).events) == 3
+    assert {e.action for e in views.audit_log(registry, action="ALIAS.").events} == {"alias.move"}
+    assert {e.subject for e in views.audit_log(registry, actor="bob").events} == {"other@1"}
+    assert len(views.audit_log(registry, subject="sentiment@2", action="run.").events) == 4
+    assert len(views.audit_log(registry, limit=3).events) == 3
     future = datetime.now(timezone.utc) + timedelta(days=1)
-    assert views.audit_log(store, since=future).events == []
-    assert len(views.audit_log(store, until=future).events) == log.total
+    assert views.audit_log(registry, since=future).events == []
+    assert len(views.audit_log(registry, until=future).events) == log.total
