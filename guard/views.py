@@ -250,6 +250,17 @@ class Comparison(_View):
     rule_status: dict[str, tuple[str | None, str | None]] = Field(
         default_factory=dict, description="Rule id -> (candidate status, baseline status).")
 
+    def rule_changes(self) -> dict[str, str]:
+        """Rule id -> what the candidate changes: newly failing, still failing, newly passing, unchanged,
+        or not judged (a rule only the baseline's policy has)."""
+        def change(c: str | None, b: str | None) -> str:
+            if c is None:
+                return "not judged"
+            if c == "fail":
+                return "still failing" if b == "fail" else "newly failing"
+            return "newly passing" if b == "fail" else "unchanged"
+        return {rule: change(c, b) for rule, (c, b) in self.rule_status.items()}
+
 
 def _latest_run(store: RegistryStore, name: str, version: int, policy_sha256: str | None = None) -> EvalRun | None:
     if policy_sha256 is not None:

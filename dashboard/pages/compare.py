@@ -24,11 +24,14 @@ st.text(f"candidate {name}@{candidate} (run {result.candidate_run or '—'})  vs
         f"{alias} = {name}@{result.baseline_version or '—'} (run {result.baseline_run or '—'})")
 if result.candidate_run is None:
     st.info("The candidate has no complete evaluation run.")
-crossing = sorted({r for row in result.rows for r in row.crosses})
-if crossing:
-    st.error(f"Rules crossed: {len(crossing)}")
-    st.text(", ".join(crossing))
-elif result.rows:
+changes = result.rule_changes()
+by_change = {kind: sorted(r for r, k in changes.items() if k == kind)
+             for kind in ("newly failing", "still failing", "newly passing")}
+for kind, show in (("newly failing", st.error), ("still failing", st.warning), ("newly passing", st.success)):
+    if by_change[kind]:
+        show(f"Rules {kind}: {len(by_change[kind])}")
+        st.text(", ".join(by_change[kind]))
+if result.rows and not any(by_change.values()):
     st.success("No rule changes its outcome and the candidate fails none.")
 only_ruled = st.checkbox("Only metrics with rules", key="only_ruled")
 table([{"metric": row.metric, "group": row.group or "overall", "candidate": row.candidate, "baseline": row.baseline,
@@ -38,5 +41,5 @@ table([{"metric": row.metric, "group": row.group or "overall", "candidate": row.
        for row in result.rows if row.rules or not only_ruled])
 if result.rule_status:
     st.subheader("Rule outcomes")
-    table([{"rule": rule, "candidate": c or "—", "baseline": b or "—"}
+    table([{"rule": rule, "candidate": c or "—", "baseline": b or "—", "change": changes[rule]}
            for rule, (c, b) in result.rule_status.items()])

@@ -112,6 +112,8 @@ def test_compare_shows_changes_and_crossed_rules(registry: Filled) -> None:
     assert ("t.accuracy", "a") in table.index  # per group too
     status = frames(at)[1].set_index("rule")
     assert (status.loc["no-leaks", "candidate"], status.loc["no-leaks", "baseline"]) == ("pass", "fail")
+    assert status.loc["no-leaks", "change"] == "newly passing"
+    assert any(s.value == "Rules newly passing: 1" for s in at.success)
     assert any("no-leaks" in t.value for t in at.text)
 
 

@@ -149,6 +149,7 @@ def test_compare_marks_changes_and_crossed_rules(registry: RegistryStore, filled
     assert group_a.rules == ["acc-a"] and group_a.change == pytest.approx(-0.05) and group_a.crosses == []
     assert rows["t.accuracy", "b"].rules == []
     assert result.rule_status["leaks"] == ("pass", "fail")
+    assert result.rule_changes()["leaks"] == "newly passing" and result.rule_changes()["acc"] == "unchanged"
 
 
 def test_compare_flags_a_rule_the_candidate_fails_even_when_the_baseline_failed_too(
@@ -158,6 +159,8 @@ def test_compare_flags_a_rule_the_candidate_fails_even_when_the_baseline_failed_
     assert rows["p.leak_rate", None].crosses == ["leaks"]  # fail and fail: still a crossing
     assert rows["t.accuracy", None].crosses == ["acc"]  # pass -> fail
     assert rows["t.accuracy", "a"].crosses == ["acc-a"]  # warn rule, pass -> fail
+    changes = views.compare(registry, "sentiment", 3, "production").rule_changes()
+    assert changes == {"acc": "newly failing", "acc-a": "newly failing", "leaks": "still failing"}
 
 
 def test_compare_without_a_baseline_or_a_candidate_run(registry: RegistryStore, filled: dict[str, int]) -> None:
