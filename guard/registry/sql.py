@@ -15,19 +15,23 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from pathlib import Path
-from typing import Literal, Any, TypeVar
+from typing import Any, Literal, TypeVar
 
-from sqlalchemy import Engine, event, func, make_url, select
-from sqlalchemy import create_engine as _create_engine
-from sqlalchemy.engine import URL
+from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
 
 from guard.audit import StoredEvent, canonical_json, event_document, event_hash, iso_utc, sha256_text, verify_chain
 from guard.errors import GuardError, did_you_mean
 from guard.registry import migrations
+from guard.registry._engine import (  # noqa: F401  (RegistryError, mask_url: re-exported)
+    SQLITE_BUSY_TIMEOUT_S,
+    RegistryError,
+    describe_error,
+    is_contention,
+    mask_url,
+    open_engine,
+)
 from guard.registry._rows import (
     AliasMoveRow,
     AliasRow,
@@ -56,86 +60,6 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,199}$")
 _ALIAS = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{0,99}$")
 _VERDICTS = ("pass", "fail", "inconclusive")
 _WRITE_ATTEMPTS = 8
-_SQLITE_BUSY_TIMEOUT_S = 30
-_URL_HINT = "use sqlite:///PATH or postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
-
-
-class RegistryError(GuardError):
-    """The registry cannot do what was asked: bad or unreachable URL, unknown name, conflicting write."""
-
-
-# -- engines ------------------------------------------------------------------------------------------
-
-def mask_url(text: str) -> str:
-    """``text`` with the password of any ``scheme://user:password@host`` replaced by ``***``."""
-    return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
-
-
-def _parse_url(text: str) -> URL:
-    try:
-        url = make_url(text)
-    except Exception:  # ArgumentError, ValueError (bad port), ...: the message might echo the password
-        raise RegistryError(f"malformed registry URL {mask_url(str(text))!r}", hint=_URL_HINT) from None
-    if url.drivername in ("postgresql", "postgresql+psycopg"):
-        return url.set(drivername="postgresql+psycopg")
-    if url.drivername in ("sqlite", "sqlite+pysqlite"):
-        return url
-    raise RegistryError(f"unsupported registry URL scheme {url.drivername!r} in {mask_url(str(text))!r}",
-                        hint=_URL_HINT)
-
-
-def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.isolation_level = None  # sqlite3 must not BEGIN on its own: _sqlite_begin does
-    for pragma in (f"busy_timeout = {_SQLITE_BUSY_TIMEOUT_S * 1000}", "journal_mode = WAL",
-                   "synchronous = NORMAL", "foreign_keys = ON"):
-        dbapi_connection.execute(f"PRAGMA {pragma}")
-
-
-def _sqlite_begin(connection: Any) -> None:
-    # Writers take the write lock up front, so two writers never deadlock on a lock upgrade.
-    immediate = connection.get_execution_options().get("guard_write")
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-def _open_engine(text: str) -> tuple[Engine, str]:
-    url = _parse_url(text)
-    shown = url.render_as_string(hide_password=True)
-    if url.get_backend_name() == "postgresql":
-        timeout = {} if "connect_timeout" in url.query else {"connect_timeout": 10}
-        try:
-            return _create_engine(url, connect_args=timeout), shown
-        except ImportError:
-            raise RegistryError("PostgreSQL needs the psycopg driver",
-                                hint="pip install 'rai-guard[postgres]'") from None
-    database = url.database or ":memory:"
-    options: dict[str, Any] = {"connect_args": {"timeout": _SQLITE_BUSY_TIMEOUT_S}}
-    if database == ":memory:":
-        options = {"connect_args": {"check_same_thread": False}, "poolclass": StaticPool}
-    else:
-        try:
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise RegistryError(f"cannot create the directory for the registry {shown}: {exc.strerror or exc}",
-                                hint="pick a writable location with --registry or GUARD_REGISTRY") from None
-    engine = _create_engine(url, **options)
-    event.listen(engine, "connect", _sqlite_connect)
-    event.listen(engine, "begin", _sqlite_begin)
-    return engine, shown
-
-
-def _describe(exc: SQLAlchemyError, password: str | None) -> str:
-    """The driver's own first line of the error, without the password."""
-    orig = getattr(exc, "orig", None) or exc
-    lines = [line.strip() for line in str(orig).splitlines() if line.strip()] or [type(orig).__name__]
-    line = mask_url(lines[0])
-    return line.replace(password, "***") if password else line
-
-
-def _is_contention(exc: DBAPIError) -> bool:
-    """A lock or serialisation conflict that is worth retrying (SQLite busy, PostgreSQL 40001/40P01)."""
-    if getattr(exc.orig, "sqlstate", None) in ("40001", "40P01"):
-        return True
-    return "database is locked" in str(exc.orig) or "database is busy" in str(exc.orig)
 
 
 def _now() -> datetime:
@@ -157,7 +81,7 @@ class SqlRegistryStore:
     """``RegistryStore`` over SQLAlchemy. ``url`` is the database URL with any password masked."""
 
     def __init__(self, url: str):
-        self._engine, self.url = _open_engine(url)
+        self._engine, self.url = open_engine(url)
         self._password = self._engine.url.password
         self._writer = self._engine.execution_options(guard_write=True)
         self._snapshot = (self._engine.execution_options(isolation_level="REPEATABLE READ")
@@ -204,7 +128,7 @@ class SqlRegistryStore:
         except GuardError:
             raise
         except SQLAlchemyError as exc:
-            raise RegistryError(f"registry {self.url}: {_describe(exc, self._password)}", hint=hint) from exc
+            raise RegistryError(f"registry {self.url}: {describe_error(exc, self._password)}", hint=hint) from exc
 
     def _read(self, fn: Callable[[Session], T], *, snapshot: bool = False) -> T:
         with self._errors(), Session(self._snapshot if snapshot else self._engine) as session:
@@ -212,7 +136,7 @@ class SqlRegistryStore:
 
     def _write(self, fn: Callable[[Session, AuditHeadRow, datetime], T]) -> T:
         """Run ``fn`` in a write transaction holding the registry lock; retry if the lock was contended."""
-        deadline = time.monotonic() + 2 * _SQLITE_BUSY_TIMEOUT_S
+        deadline = time.monotonic() + 2 * SQLITE_BUSY_TIMEOUT_S
         for attempt in range(1, _WRITE_ATTEMPTS + 1):
             try:
                 with self._errors(), Session(self._writer, expire_on_commit=False) as session:
@@ -222,7 +146,7 @@ class SqlRegistryStore:
                         return fn(session, head, _now())
             except RegistryError as exc:
                 cause = exc.__cause__
-                contended = isinstance(cause, DBAPIError) and _is_contention(cause)
+                contended = isinstance(cause, DBAPIError) and is_contention(cause)
                 if not contended or attempt == _WRITE_ATTEMPTS or time.monotonic() > deadline:
                     raise
                 time.sleep(min(2.0, 0.05 * 2 ** attempt) * random.uniform(0.5, 1.0))
