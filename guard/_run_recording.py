@@ -80,5 +80,8 @@ class RunRecorder:
 
     def fail(self, exc: BaseException) -> None:
         if self.run_id is not None:
+            from guard.redact import redact_free_text
+
             message = exc.message if isinstance(exc, GuardError) else f"{type(exc).__name__}: {exc}"
-            self.store.fail_run(self.run_id, error=message[:2000], actor=self.actor)
+            # Stored for good (registry and audit payload): redacted like evidence, then cut.
+            self.store.fail_run(self.run_id, error=redact_free_text(message)[:2000], actor=self.actor)

@@ -4,15 +4,14 @@ Every finding passes through ``redact_finding`` in the runner, in two layers:
 
 - Patterns, on every string: direct identifiers (e-mail, phone, card, IBAN, IP, US SSN) become
   entity tags. Cheap, precise, and the safety net under everything else.
-- The PII scanner (Presidio + spaCy NER, ``guard.pii``), on free text only — the model's inputs
-  and outputs, where a customer's name can hide: names and identifier numbers become tags too.
-  Free text is a value under a key such as ``input``/``output``/``prompt`` (``FREE_TEXT_KEYS``), or
-  any string of sentence shape (``_SENTENCE_WORDS`` words or more), so plug-in evaluators are
-  covered without registering keys. Short labels chosen by the evaluator (group terms, entity
-  type names, axis names) are not NER-scanned: they are the finding's point, and NER tags them
-  (identity terms are NRP; an entity type name can read as a PERSON). In paired texts
-  (``original``/``counterfactual``, ``more``/``less``, ``first``/``second``) the words in which
-  the two differ are the probe — a swapped identity term or name — and are kept.
+- The PII scanner (Presidio + spaCy NER, ``guard.pii``), on every string except labels: model
+  inputs and outputs, messages, anything a plug-in evaluator stores — names and identifier
+  numbers become tags too. Labels the evaluator chose (group terms, entity-type names, axis names,
+  hashes: values under ``LABEL_KEYS``) are not NER-scanned: they are the finding's point, and NER
+  tags them (identity terms are NRP; an entity type name can read as a PERSON). In a minimal pair
+  (``original``/``counterfactual``, ``more``/``less``, ``first``/``second`` differing in a few
+  words) the words in which the two differ are the probe — a swapped identity term or name — and
+  are kept; the message keeps the label words its example carries.
 
 Without the ``pii`` extra only the pattern layer runs, and the report says so
 (``EvalReport.evidence_redaction``).
@@ -76,13 +75,16 @@ def redact_patterns(text: str) -> str:
 FreeTextRedactor = Callable[[str, frozenset[str]], str]
 """``(text, words to keep) -> redacted text``: the NER layer's signature."""
 
-FREE_TEXT_KEYS = frozenset({
-    "input", "inputs", "output", "outputs", "prompt", "prompts", "completion", "completions", "response",
-    "context", "text", "original", "counterfactual", "more", "less", "first", "second", "expected",
-    "answer", "answers", "reference", "generated",
+LABEL_KEYS = frozenset({
+    "group", "groups", "axis", "from", "to", "terms", "bias_type", "direction", "kind", "severity", "category",
+    "categories", "lexicon_categories", "matched", "matched_terms", "matched_categories", "entity", "entities",
+    "entity_type", "entity_types", "unmeasured", "hash", "hashes", "highest", "lowest", "emotion_word", "gender",
+    "column", "metric", "sha256", "terms_sha256", "lexicon_sha256", "fingerprint",
 })
+"""Keys whose strings are labels the evaluator chose (group terms, entity-type names, hashes):
+patterns only. Every other string is scanned for names too — the safe default for plug-ins."""
 PAIRED_KEYS = (("original", "counterfactual"), ("more", "less"), ("first", "second"))
-_SENTENCE_WORDS = 4
+_PROBE_MAX_WORDS = 4  # a minimal pair differs in a few words; anything else is two unrelated texts
 _WORD = re.compile(r"\w+")
 
 _text_redactor: TextRedactor = redact_patterns
@@ -131,8 +133,8 @@ def words_of(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def _is_free_text(key: str | None, value: str) -> bool:
-    return key in FREE_TEXT_KEYS or len(_WORD.findall(value)) >= _SENTENCE_WORDS
+def _is_label(key: str | None) -> bool:
+    return key in LABEL_KEYS
 
 
 def _redact_text(value: str, free_text: bool, keep: frozenset[str]) -> str:
@@ -150,35 +152,42 @@ def redact_free_text(text: str) -> str:
 
 
 def _probe_words(example: dict[str, Any]) -> dict[str, frozenset[str]]:
-    """For each paired text key, the words in which it differs from its partner (kept as evidence)."""
+    """For a minimal pair (two texts that differ in a few words), the words each has and the other
+    lacks: the swapped term or name, kept as evidence. Unrelated texts keep nothing."""
     keep: dict[str, frozenset[str]] = {}
     for a, b in PAIRED_KEYS:
         if isinstance(example.get(a), str) and isinstance(example.get(b), str):
             wa, wb = words_of(example[a]), words_of(example[b])
-            keep[a], keep[b] = frozenset(wa - wb), frozenset(wb - wa)
+            only_a, only_b = wa - wb, wb - wa
+            minimal = len(only_a) <= _PROBE_MAX_WORDS and len(only_b) <= _PROBE_MAX_WORDS and len(wa & wb) >= max(
+                len(only_a), len(only_b), 1)
+            if minimal:
+                keep[a], keep[b] = frozenset(only_a), frozenset(only_b)
     return keep
 
 
 def redact_value(value: Any, *, key: str | None = None, keep: frozenset[str] = frozenset()) -> Any:
     """``value`` with PII replaced by tags, recursively; ``key`` is the dict key it was found under."""
     if isinstance(value, str):
-        return _redact_text(value, _is_free_text(key, value), keep)
+        return _redact_text(value, not _is_label(key), keep)
     if isinstance(value, list):
         return [redact_value(v, key=key, keep=keep) for v in value]
     if isinstance(value, dict):
+        if _is_label(key):  # a label's nested values are labels too
+            return {k: redact_value(v, key=key) for k, v in value.items()}
         probes = _probe_words(value)
         return {k: redact_value(v, key=k, keep=probes.get(k, frozenset())) for k, v in value.items()}
     return value
 
 
 def _label_words(value: Any, key: str | None = None) -> set[str]:
-    """Words of the example's labels (short strings outside free-text keys): the message may quote them."""
+    """Words of the example's labels (strings under ``LABEL_KEYS``): the message may quote them."""
     if isinstance(value, str):
-        return set() if _is_free_text(key, value) else words_of(value)
+        return words_of(value) if _is_label(key) else set()
     if isinstance(value, list):
         return set().union(*(_label_words(v, key) for v in value))
     if isinstance(value, dict):
-        return set().union(*(_label_words(v, k) for k, v in value.items()))
+        return set().union(*(_label_words(v, key if _is_label(key) else k) for k, v in value.items()))
     return set()
 
 

@@ -105,6 +105,8 @@ def evaluate(
     tasks = tasks if tasks is not None else prepare(suite, data=data, limit=limit)
     model = load_model(model)
     check_capabilities(tasks, model)
+    # Load the redactor now, so a bad setting (GUARD_PII_NER) fails before any inference.
+    redaction = "none" if store_raw_evidence else redaction_mode()
     with _progress(progress) as factory:
         cached = CachedModel(model, progress=factory)
         results = [_run_task(task, cached, model, seed, store_raw_evidence) for task in tasks]
@@ -126,7 +128,7 @@ def evaluate(
         ),
         seed=seed,
         raw_evidence=store_raw_evidence,
-        evidence_redaction="none" if store_raw_evidence else redaction_mode(),
+        evidence_redaction=redaction,
         results=results,
         environment=_environment(),
     )
@@ -150,7 +152,7 @@ def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: 
         raise
     except Exception as exc:  # a crashing evaluator fails its task, never the whole report
         message = exc.one_line() if isinstance(exc, GuardError) else f"{type(exc).__name__}: {exc}"
-        message = message[:2000] if store_raw else redact_free_text(message[:2000])
+        message = (message if store_raw else redact_free_text(message))[:2000]  # redact first: a cut can split a value
         return EvalResult(**base, status="error", error=message, seconds=time.perf_counter() - started)
 
 

