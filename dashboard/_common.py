@@ -118,7 +118,7 @@ def short(fingerprint: str | None, n: int = 19) -> str:
     return "" if not fingerprint else (fingerprint[:n] + "…" if len(fingerprint) > n else fingerprint)
 
 
-def export_button(function: str, stem: str, *args: Any) -> None:
+def export_button(function: str, stem: str, *args: Any, **kwargs: Any) -> None:
     """Offer ``guard.report.html.<function>(*args)`` as a download, built only when clicked.
 
     The export verifies the whole audit chain (about 1 s at 10,000 events), too slow for every render.
@@ -129,7 +129,7 @@ def export_button(function: str, stem: str, *args: Any) -> None:
 
     def document() -> str:
         try:
-            return export(*args)
+            return export(*args, **kwargs)
         except GuardError as exc:  # runs on Streamlit's download thread: no st.* calls here
             return f"<!doctype html><title>export failed</title><p>Cannot export: {html_escape(str(exc))}</p>"
 

@@ -18,6 +18,9 @@ def export(
     target: Annotated[str, typer.Argument(help="RUN_ID (a number) or NAME@VERSION.")],
     html: Annotated[Path, typer.Option("--html", help="Write the HTML report here (replaced atomically).")],
     registry: RegistryOption = None,
+    include_raw: Annotated[bool, typer.Option(
+        "--include-raw-evidence",
+        help="Include evidence stored unredacted (--store-raw-evidence); withheld from the export otherwise.")] = False,
 ) -> None:
     """Export a run or a version as one HTML file: verdict, rules, evidence, fingerprints, audit state.
 
@@ -29,9 +32,9 @@ def export(
     store = _store(registry)
     try:
         if target.strip().isdigit():
-            document = export_run_html(store, int(target))
+            document = export_run_html(store, int(target), include_raw=include_raw)
         elif "@" in target:
-            document = export_version_html(store, *parse_ref(target))
+            document = export_version_html(store, *parse_ref(target), include_raw=include_raw)
         else:
             raise GuardError(f"'{target}' is neither a run id nor NAME@VERSION", hint="e.g. 12 or sentiment@3")
     finally:

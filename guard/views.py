@@ -36,6 +36,19 @@ class OverviewRow(_View):
     fingerprint: str
     registered_by: str
     registered_at: datetime
+    unfinished_run: int | None = Field(default=None, description="A newer run that did not complete (crashed or "
+                                                                 "still going) than any complete run shown.")
+    unfinished_status: str | None = None
+
+    @property
+    def verdict_label(self) -> str:
+        """The verdict, or why there is none: ``no policy`` (a complete run, not checked), ``failed run`` /
+        ``running`` (only unfinished attempts), or ``no run``."""
+        if self.verdict:
+            return self.verdict
+        if self.run_id is not None:
+            return "no policy"
+        return {"failed": "failed run", "running": "running"}.get(self.unfinished_status or "", "no run")
 
 
 def overview(store: RegistryStore) -> list[OverviewRow]:
@@ -46,6 +59,7 @@ def overview(store: RegistryStore) -> list[OverviewRow]:
         known = per_policy.get(summary.policy_name)
         if known is None or summary.id > known.id:
             per_policy[summary.policy_name] = summary
+    attempts = {(a.model, a.version): a for a in store.newest_attempts() if a.status != "complete"}
     rows: list[OverviewRow] = []
     for model in store.list_models():
         aliases = store.aliases(model.name)
@@ -54,6 +68,9 @@ def overview(store: RegistryStore) -> list[OverviewRow]:
                     "registered_by": v.created_by, "registered_at": v.created_at,
                     "aliases": sorted(a for a, target in aliases.items() if target == v.version)}
             runs = latest.get((v.model, v.version), {})
+            attempt = attempts.get((v.model, v.version))
+            if attempt is not None:  # newest overall, so newer than every complete run of this version
+                base.update(unfinished_run=attempt.id, unfinished_status=attempt.status)
             if not runs:
                 rows.append(OverviewRow(**base))
             for policy in sorted(runs, key=lambda p: p or ""):
@@ -71,7 +88,7 @@ def filter_overview(rows: list[OverviewRow], *, search: str = "", verdicts: list
 
     def keep(r: OverviewRow) -> bool:
         haystack = " ".join([r.model, r.spec, r.policy or "", r.registered_by, *r.aliases]).lower()
-        return ((not needle or needle in haystack) and (wanted is None or (r.verdict or "no run") in wanted)
+        return ((not needle or needle in haystack) and (wanted is None or r.verdict_label in wanted)
                 and (not aliased_only or bool(r.aliases)))
     return [r for r in rows if keep(r)]
 
@@ -200,6 +217,28 @@ class RunEvidence(_View):
         return (self.run.fingerprint == self.version.fingerprint
                 and self.report_fingerprint in (None, self.run.fingerprint))
 
+    @property
+    def headline(self) -> str:
+        """The one word a reviewer reads first: the run's state before its verdict, staleness beside it.
+
+        ``unfinished`` (still running, or its process died), ``failed run``, ``no policy`` (complete,
+        not checked), else the verdict — with `` (stale)`` when the evaluated artifact is not the
+        registered one, so a PASS of other files never reads as a plain PASS.
+        """
+        if self.run.status == "running":
+            return "unfinished"
+        if self.run.status == "failed":
+            return "failed run"
+        label = self.run.verdict or "no policy"
+        return label if self.fingerprint_matches else f"{label} (stale)"
+
+    @property
+    def rules_absent_reason(self) -> str:
+        """Why a run shows no rules: it did not complete, or it was not checked against a policy."""
+        if self.run.status != "complete":
+            return "Not judged: the run did not complete."
+        return "This run was not checked against a policy."
+
 
 def run_evidence(store: RegistryStore, run_id: int) -> RunEvidence:
     run = store.get_run(run_id)
@@ -251,14 +290,16 @@ class Comparison(_View):
         default_factory=dict, description="Rule id -> (candidate status, baseline status).")
 
     def rule_changes(self) -> dict[str, str]:
-        """Rule id -> what the candidate changes: newly failing, still failing, newly passing, unchanged,
-        or not judged (a rule only the baseline's policy has)."""
+        """Rule id -> what the candidate changes: newly / still failing, newly / still inconclusive,
+        newly passing, unchanged (passing on both), or not judged (only the baseline's policy has it).
+        Anything but ``pass`` is not passing: an inconclusive rule is never reported as passing."""
         def change(c: str | None, b: str | None) -> str:
             if c is None:
                 return "not judged"
-            if c == "fail":
-                return "still failing" if b == "fail" else "newly failing"
-            return "newly passing" if b == "fail" else "unchanged"
+            if c in ("fail", "inconclusive"):
+                word = "failing" if c == "fail" else "inconclusive"
+                return f"still {word}" if b == c else f"newly {word}"
+            return "newly passing" if b in ("fail", "inconclusive") else "unchanged"
         return {rule: change(c, b) for rule, (c, b) in self.rule_status.items()}
 
 

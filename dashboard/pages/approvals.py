@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 
 import streamlit as st
 from _common import auth_configured, escape_md, guarded, pick, pick_model, reviewer, store, table, when
 
 from guard.errors import GuardError
-from guard.policy import load_policy
+from guard.policy import Policy, load_policy
+from guard.resources import builtin_dir, resolve
 from guard.release import approve, waive
 
 st.title("Approvals & waivers")
@@ -35,6 +38,18 @@ failing = [o["rule_id"] for o in ((latest.verdict_detail if latest else None) or
            if o.get("status") == "fail"]
 st.text(f"{ref}: latest run {latest.id if latest else '—'}, policy {latest.policy_name if latest else '—'}, "
         f"verdict {(latest.verdict if latest else None) or '—'}; failing rules: {', '.join(failing) or 'none'}")
+
+
+def _policy(ref: str) -> Policy:
+    """A built-in policy or a policy file under GUARD_POLICY_DIR (else the working directory) — never
+    any path on the server, since whoever reaches the page (perhaps unauthenticated) types it."""
+    path = resolve(ref.strip(), "policies").resolve()
+    roots = [builtin_dir("policies"), Path(os.environ.get("GUARD_POLICY_DIR") or Path.cwd())]
+    if not any(path.is_relative_to(root.resolve()) for root in roots):
+        raise GuardError(f"'{ref}' is outside the built-in policies and {roots[1]}",
+                         hint="name a built-in policy (e.g. default) or a file under GUARD_POLICY_DIR "
+                              "(default: the dashboard's working directory)")
+    return load_policy(path)
 
 
 def _end_of(day: date) -> datetime:
@@ -71,7 +86,7 @@ with st.form("waive"):
     if st.form_submit_button("Record waiver", disabled=disabled):
         rule_ids = [r.strip() for r in rules_text.split(",") if r.strip()]
         try:
-            policy = load_policy(policy_ref) if policy_ref.strip() else None
+            policy = _policy(policy_ref) if policy_ref.strip() else None
         except GuardError as exc:
             st.error(escape_md(f"Cannot load the policy: {exc}"))
             policy = None

@@ -25,14 +25,16 @@ st.text(f"candidate {name}@{candidate} (run {result.candidate_run or '—'})  vs
 if result.candidate_run is None:
     st.info("The candidate has no complete evaluation run.")
 changes = result.rule_changes()
-by_change = {kind: sorted(r for r, k in changes.items() if k == kind)
-             for kind in ("newly failing", "still failing", "newly passing")}
-for kind, show in (("newly failing", st.error), ("still failing", st.warning), ("newly passing", st.success)):
+shown = (("newly failing", st.error), ("still failing", st.error), ("newly inconclusive", st.warning),
+         ("still inconclusive", st.warning), ("newly passing", st.success))
+by_change = {kind: sorted(r for r, k in changes.items() if k == kind) for kind, _ in shown}
+for kind, show in shown:
     if by_change[kind]:
         show(f"Rules {kind}: {len(by_change[kind])}")
         st.text(", ".join(by_change[kind]))
-if result.rows and not any(by_change.values()):
-    st.success("No rule changes its outcome and the candidate fails none.")
+judged = [k for k in changes.values() if k != "not judged"]
+if result.candidate_run is not None and judged and all(k in ("unchanged", "newly passing") for k in judged):
+    st.success("The candidate passes every rule of its policy.")
 only_ruled = st.checkbox("Only metrics with rules", key="only_ruled")
 table([{"metric": row.metric, "group": row.group or "overall", "candidate": row.candidate, "baseline": row.baseline,
         "change": row.change, "better": None if row.change is None or row.higher_is_better is None or row.change == 0

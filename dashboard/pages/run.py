@@ -11,9 +11,11 @@ from guard.views import FindingView, run_evidence
 
 st.title("Run")
 registry = store()
-summaries = sorted(guarded(registry.latest_run_summaries), key=lambda s: -s.id)
-labels = {s.id: f"run {s.id} · {s.model}@{s.version} · {s.policy_name or 'no policy'} · {s.verdict or '—'}"
-          for s in summaries}
+# The latest complete run per version and policy, and any newer run that did not complete.
+unfinished = [a for a in guarded(registry.newest_attempts) if a.status != "complete"]
+summaries = sorted([*guarded(registry.latest_run_summaries), *unfinished], key=lambda s: -s.id)
+labels = {s.id: f"run {s.id} · {s.model}@{s.version} · {s.policy_name or 'no policy'} · "
+                f"{s.verdict or ('no verdict' if s.status == 'complete' else s.status)}" for s in summaries}
 wanted = st.query_params.get("run", "")
 if wanted.isdigit() and int(wanted) not in labels:  # an older (superseded) run named in the URL
     labels = {int(wanted): f"run {wanted}", **labels}
@@ -24,13 +26,22 @@ if run_id is None:
 evidence = guarded(lambda: run_evidence(registry, run_id))
 run, version = evidence.run, evidence.version
 
-st.subheader(f"Run {run.id}: {run.status}, verdict {run.verdict or '—'}")
+st.subheader(f"Run {run.id}: {evidence.headline.upper()}")
 st.text(f"{version.ref} · suite {run.suite_name} · policy {run.policy_name or '—'} · "
         f"by {run.created_by} · {when(run.started_at)} → {when(run.finished_at)}")
+if not evidence.fingerprint_matches:
+    st.error("STALE: the evaluated artifact is not the registered one, so this verdict is not evidence for "
+             f"{escape_md(version.ref)} (see Fingerprints).")
+# Evidence stored unredacted (--store-raw-evidence) is shown only on request, findings and errors alike.
+show_raw = False
+if evidence.raw_evidence:
+    st.warning("This report holds UNREDACTED evidence (--store-raw-evidence was given): findings and task errors "
+               "are hidden until you ask for them.")
+    show_raw = st.toggle("Show the unredacted evidence", value=False, key=f"show_raw_{run.id}")
 if run.error:
     st.error(escape_md(f"The run failed: {run.error}"))
 for task, error in evidence.failed_tasks.items():
-    st.error(escape_md(f"Task '{task}' crashed: {error}"))
+    st.error(escape_md(f"Task '{task}' crashed: {error if show_raw or not evidence.raw_evidence else '(hidden)'}"))
 
 st.header("Rules")
 if evidence.rules:
@@ -39,7 +50,7 @@ if evidence.rules:
             "judged": r.judged, "baseline": r.baseline, "controls": ", ".join(r.controls), "message": r.message,
             "notes": "; ".join(r.notes)} for r in evidence.rules])
 else:
-    st.info("This run was not checked against a policy.")
+    st.info(evidence.rules_absent_reason)
 
 st.header("Fingerprints")
 if evidence.fingerprint_matches:
@@ -76,14 +87,12 @@ def _show(finding: FindingView, show_raw: bool) -> None:
 
 
 st.header("Findings")
-show_raw = False
-if evidence.raw_evidence:
-    st.warning("This report holds UNREDACTED evidence (--store-raw-evidence was given); it is hidden until you "
-               "ask for it.")
-    show_raw = st.toggle("Show the unredacted evidence", value=False, key="show_raw")
-for task, findings in evidence.findings.items():
-    with st.expander(f"{escape_md(task)}: {len(findings)} finding(s)", expanded=bool(findings)):
-        for finding in findings:
-            _show(finding, show_raw)
+if evidence.raw_evidence and not show_raw:
+    st.info("Hidden: unredacted evidence (use the toggle above).")
+else:
+    for task, findings in evidence.findings.items():
+        with st.expander(f"{escape_md(task)}: {len(findings)} finding(s)", expanded=bool(findings)):
+            for finding in findings:
+                _show(finding, show_raw)
 st.caption(f"Model spec: {escape_md(version.spec)} · fingerprint {short(version.fingerprint)}")
-export_button("export_run_html", f"run-{run.id}", registry, run.id)
+export_button("export_run_html", f"run-{run.id}", registry, run.id, include_raw=show_raw)

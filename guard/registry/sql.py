@@ -327,6 +327,15 @@ class SqlRegistryStore:
     def latest_run_summaries(self, name: str | None = None) -> list[RunSummary]:
         """Newest complete run per (version, policy hash); the grouping is answered from ``ix_runs_gate``
         alone, and only the chosen rows are read, never a report."""
+        latest = select(func.max(RunRow.id).label("id")).where(RunRow.status == "complete")
+        return self._summaries(latest, (RunRow.model_id, RunRow.version, RunRow.policy_sha256), name)
+
+    def newest_attempts(self, name: str | None = None) -> list[RunSummary]:
+        """Newest run per version whatever its status: a crash or a run still going after the last
+        complete one must not hide behind an older verdict."""
+        return self._summaries(select(func.max(RunRow.id).label("id")), (RunRow.model_id, RunRow.version), name)
+
+    def _summaries(self, latest: Any, group: tuple[Any, ...], name: str | None) -> list[RunSummary]:
         columns = {"id": RunRow.id, "model": ModelRow.name, "version": RunRow.version, "status": RunRow.status,
                    "suite_name": RunRow.suite_name, "policy_name": RunRow.policy_name,
                    "policy_sha256": RunRow.policy_sha256, "verdict": RunRow.verdict, "fingerprint": RunRow.fingerprint,
@@ -334,10 +343,10 @@ class SqlRegistryStore:
                    "created_by": RunRow.created_by}
 
         def read(session: Session) -> list[RunSummary]:
-            latest = select(func.max(RunRow.id).label("id")).where(RunRow.status == "complete")
+            chosen = latest
             if name is not None:
-                latest = latest.where(RunRow.model_id == self._model_id(session, name))
-            grouped = latest.group_by(RunRow.model_id, RunRow.version, RunRow.policy_sha256).subquery()
+                chosen = chosen.where(RunRow.model_id == self._model_id(session, name))
+            grouped = chosen.group_by(*group).subquery()
             query = (select(*columns.values()).join(grouped, grouped.c.id == RunRow.id)
                      .join(ModelRow, ModelRow.id == RunRow.model_id).order_by(RunRow.id))
             return [RunSummary(**dict(zip(columns, row))) for row in session.execute(query)]

@@ -68,6 +68,10 @@ class RegistryStore(Protocol):
         """The newest complete run of every version (of ``name``, else of every model) under every policy
         hash and without a policy; no report or verdict JSON, one query: an overview of 10,000 runs stays cheap."""
         ...
+    def newest_attempts(self, name: str | None = None) -> list[RunSummary]:
+        """The newest run of every version whatever its status (running, failed, complete), one query:
+        so a crash after the last complete run is shown, not hidden behind an older verdict."""
+        ...
 
     # aliases (moved only by guard.release)
     def alias_target(self, name: str, alias: str) -> int | None: ...

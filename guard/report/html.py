@@ -30,21 +30,27 @@ from guard.report._html_parts import (
 )
 from guard.views import RuleRow, RunEvidence, run_evidence
 
+_WITHHELD = ("Withheld: this report was stored with unredacted evidence (--store-raw-evidence); "
+             "export it with --include-raw-evidence to include it.")
 _RULE_HEADERS = ("rule", "metric", "measured", "95% CI", "n", "threshold", "judged", "baseline", "severity",
                  "result", "message and notes", "controls")
 
 
-def export_run_html(store: RegistryStore, run_id: int) -> str:
-    """One run's full evidence as an HTML document (``RegistryError`` for an unknown run)."""
+def export_run_html(store: RegistryStore, run_id: int, *, include_raw: bool = False) -> str:
+    """One run's full evidence as an HTML document (``RegistryError`` for an unknown run).
+
+    A report stored with ``--store-raw-evidence`` has its findings and task errors withheld unless
+    ``include_raw``: an export travels further than the registry does.
+    """
     evidence = run_evidence(store, run_id)
     run = evidence.run
-    verdict = run.verdict or ("failed run" if run.status == "failed" else "no policy")
     body = (f"<h1>Compliance report: run {esc(run.id)} of <code>{esc(run.model)}@{esc(run.version)}</code></h1>"
-            f"<p>Verdict {badge(verdict)}</p>" + _run_body(evidence, level=2) + _audit(store))
+            f"<p>Verdict {badge(evidence.headline)}</p>" + _run_body(evidence, level=2, include_raw=include_raw)
+            + _audit(store))
     return _document(f"guard run {run.id}: {run.model}@{run.version}", body)
 
 
-def export_version_html(store: RegistryStore, name: str, version: int) -> str:
+def export_version_html(store: RegistryStore, name: str, version: int, *, include_raw: bool = False) -> str:
     """A version's registration, aliases, runs, approvals, waivers and its latest run's evidence."""
     registered = store.get_version(name, version)
     aliases = sorted(a for a, v in store.aliases(name).items() if v == version)
@@ -72,8 +78,9 @@ def export_version_html(store: RegistryStore, name: str, version: int) -> str:
     if latest is None:
         parts.append(section("Latest run", "<p>No complete evaluation run of this version.</p>"))
     else:
-        parts.append(f"<section><h2>Latest run: {esc(latest.id)} {badge(latest.verdict or 'no policy')}</h2>"
-                     + _run_body(run_evidence(store, latest.id), level=3) + "</section>")
+        evidence = run_evidence(store, latest.id)
+        parts.append(f"<section><h2>Latest run: {esc(latest.id)} {badge(evidence.headline)}</h2>"
+                     + _run_body(evidence, level=3, include_raw=include_raw) + "</section>")
     parts.append(_audit(store))
     return _document(f"guard {registered.ref}", "".join(parts))
 
@@ -100,16 +107,17 @@ def _sub(level: int, title: str, body: str) -> str:
     return f"<section><h{level}>{esc(title)}</h{level}>{body}</section>"
 
 
-def _run_body(evidence: RunEvidence, *, level: int) -> str:
+def _run_body(evidence: RunEvidence, *, level: int, include_raw: bool) -> str:
     """Every section of one run, headed at ``level`` (2 on its own page, 3 inside a version report)."""
     run = evidence.run
     report: Mapping[str, Any] = run.report or {}
     results: list[Mapping[str, Any]] = list(report.get("results") or [])
+    withheld = evidence.raw_evidence and not include_raw
     parts = [_sub(level, "Model", _model_facts(evidence, report.get("model") or {})),
              _sub(level, "Evaluation", _evaluation_facts(run, report)),
              _sub(level, "Policy rules", _rules(run, evidence.rules) if run.verdict_detail else
-                  "<p>No policy was checked.</p>")]
-    failed = dict(evidence.failed_tasks)
+                  f"<p>{esc(evidence.rules_absent_reason)}</p>")]
+    failed = {task: _WITHHELD if withheld else error for task, error in evidence.failed_tasks.items()}
     if run.error:
         failed.setdefault("(run)", run.error)
     if failed:
@@ -119,7 +127,8 @@ def _run_body(evidence: RunEvidence, *, level: int) -> str:
         (code(r.get("task")), code(name), *metric_cells(m), esc(m.get("ci_method", "")),
          esc(", ".join(m.get("by_group") or {})) or "—")
         for r in results for name, m in (r.get("metrics") or {}).items()), numeric=(2, 4))))
-    parts.append(_sub(level, "Findings (redacted examples)", _findings(evidence)))
+    parts.append(_sub(level, "Findings (redacted examples)", f'<p class="alert">{esc(_WITHHELD)}</p>' if withheld
+                      else _findings(evidence)))
     parts.append(_sub(level, "Datasets", table(("task", "evaluator", "source", "fingerprint", "rows", "columns"), (
         (code(r.get("task")), esc(f"{r.get('evaluator', '')} {r.get('evaluator_version', '')}".strip()),
          code((r.get("dataset") or {}).get("source")), code((r.get("dataset") or {}).get("fingerprint")),

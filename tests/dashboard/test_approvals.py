@@ -69,6 +69,7 @@ def test_bad_approvals_are_refused_and_nothing_is_written(
 
 def test_a_waiver_is_recorded_through_release(registry: Filled, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GUARD_ACTOR", "rita")
+    monkeypatch.setenv("GUARD_POLICY_DIR", str(registry.policy.parent))
     at = open_page("approvals", model="sentiment", version=2)
     assert at.text_input(key="waive_rules").value == ""  # v2 fails no rule
     at.text_input(key="waive_policy").input(str(registry.policy))
@@ -87,11 +88,13 @@ def test_a_waiver_is_recorded_through_release(registry: Filled, monkeypatch: pyt
     (None, "", "why", None, "names the rule ids"),
     (None, "accuracy", "why", date.today() - timedelta(days=1), "not in the future"),
     ("missing-policy.yaml", "accuracy", "why", None, "Cannot load the policy"),
+    ("/etc/passwd", "accuracy", "why", None, "is outside the built-in policies"),
 ])
 def test_bad_waivers_are_refused_and_nothing_is_written(
         registry: Filled, monkeypatch: pytest.MonkeyPatch, policy: str | None, rules: str, reason: str,
         expires: date | None, error: str) -> None:
     monkeypatch.setenv("GUARD_REVIEWER", "rita")
+    monkeypatch.setenv("GUARD_POLICY_DIR", str(registry.policy.parent))
     before = _recorded(registry)
     at = open_page("approvals", model="sentiment", version=2)
     at.text_input(key="waive_policy").input(policy or str(registry.policy))

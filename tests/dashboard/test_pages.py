@@ -86,14 +86,18 @@ def test_unredacted_evidence_stays_hidden_until_asked_for(registry: Filled) -> N
         for result in report["results"]:
             for finding in result["findings"] if result["task"] == "leaks" else []:
                 finding["example"]["raw"] = {"text": f" Sure: {EMAIL}.", "values": [EMAIL]}
+        # What --store-raw-evidence leaves in any other evaluator's findings: the raw input itself.
+        report["results"][0]["findings"].append(
+            {"kind": "misclassified", "severity": "low", "message": "expected 'pos'", "example": {"input": f"mail {EMAIL}"}})
         run = store.start_run("sentiment", 1, suite_name="dash", suite_sha256=leaky.suite_sha256, actor="ci",
                               fingerprint=leaky.fingerprint)
         store.finish_run(run.id, report=report, actor="ci")
     at = open_page("run", run=run.id)
     assert any("UNREDACTED" in w.value for w in at.warning)
-    assert EMAIL not in plain_texts(at) and "<EMAIL_ADDRESS>" in plain_texts(at)
-    at.toggle(key="show_raw").set_value(True).run()
-    assert EMAIL in plain_texts(at)
+    shown = plain_texts(at) + "\n".join(markdown_texts(at))
+    assert EMAIL not in shown and "<EMAIL_ADDRESS>" not in shown  # every finding hidden, not only `raw`
+    at.toggle(key=f"show_raw_{run.id}").set_value(True).run()
+    assert f"mail {EMAIL}" in plain_texts(at) and EMAIL in plain_texts(at)
 
 
 def test_run_page_reports_an_unknown_run(registry: Filled) -> None:

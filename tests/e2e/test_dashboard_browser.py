@@ -90,7 +90,7 @@ def test_overview_lists_the_models_with_their_verdicts(dashboard: str, page) -> 
 
 def test_run_page_shows_model_verdict_rules_and_thresholds(dashboard: str, filled: FilledRegistry, page) -> None:
     page.goto(f"{dashboard}/run?run={filled.failing_run}")
-    heading = f"Run {filled.failing_run}: complete, verdict fail"
+    heading = f"Run {filled.failing_run}: FAIL"
     expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=VISIBLE)
     expect(page.get_by_text("sentiment@2 · suite sst-mini · policy release")).to_be_visible()
     expect(page.get_by_role("heading", name="Rules")).to_be_visible()
@@ -114,7 +114,7 @@ def test_run_page_downloads_the_html_compliance_report(dashboard: str, filled: F
 
 def test_hostile_strings_render_as_literal_text_and_run_nothing(dashboard: str, filled: FilledRegistry, page) -> None:
     page.goto(f"{dashboard}/run?run={filled.passing_run}")
-    expect(page.get_by_role("heading", name=f"Run {filled.passing_run}: complete, verdict pass")).to_be_visible(
+    expect(page.get_by_role("heading", name=f"Run {filled.passing_run}: PASS")).to_be_visible(
         timeout=VISIBLE)
     expect(page.get_by_text(f"by reviewer {HOSTILE}")).to_be_visible()  # the actor, as typed
     expect(page.get_by_text(f"model said '{HOSTILE}'").first).to_be_visible(timeout=VISIBLE)  # a model's output

@@ -101,6 +101,20 @@ def test_overview_keeps_one_row_per_policy_name(registry: RegistryStore, filled:
                                                                ("release", "fail", filled["v1"])]
 
 
+def test_overview_shows_a_run_that_did_not_complete_after_the_last_verdict(
+        registry: RegistryStore, filled: dict[str, int]) -> None:
+    crashed = registry.start_run("sentiment", 2, suite_name="s", suite_sha256="5" * 64, fingerprint=FP2, actor="ci")
+    registry.fail_run(crashed.id, error="out of memory", actor="ci")
+    only = registry.start_run("sentiment", 3, suite_name="s", suite_sha256="5" * 64, fingerprint=FP2, actor="ci")
+    registry.fail_run(only.id, error="boom", actor="ci")
+    rows = {(r.model, r.version): r for r in views.overview(registry)}
+    v2, v3 = rows["sentiment", 2], rows["sentiment", 3]
+    assert (v2.verdict, v2.unfinished_run, v2.unfinished_status) == ("pass", crashed.id, "failed")
+    assert (v3.verdict_label, v3.run_id, v3.unfinished_run) == ("failed run", None, only.id)
+    assert rows["sentiment", 1].unfinished_run is None
+    assert [r.version for r in views.filter_overview(list(rows.values()), verdicts=["failed run"])] == [3]
+
+
 def test_filter_overview(registry: RegistryStore, filled: dict[str, int]) -> None:
     rows = views.overview(registry)
     assert [r.version for r in views.filter_overview(rows, search="PRODUCTION")] == [1]
@@ -161,6 +175,15 @@ def test_compare_flags_a_rule_the_candidate_fails_even_when_the_baseline_failed_
     assert rows["t.accuracy", "a"].crosses == ["acc-a"]  # warn rule, pass -> fail
     changes = views.compare(registry, "sentiment", 3, "production").rule_changes()
     assert changes == {"acc": "newly failing", "acc-a": "newly failing", "leaks": "still failing"}
+
+
+def test_an_inconclusive_rule_is_never_counted_as_passing() -> None:
+    comparison = views.Comparison(model="m", alias="production", candidate_version=2, baseline_version=1,
+                                  candidate_run=2, baseline_run=1, rows=[], rule_status={
+                                      "a": ("inconclusive", "fail"), "b": ("inconclusive", "pass"),
+                                      "c": ("inconclusive", "inconclusive"), "d": ("pass", None), "e": (None, "pass")})
+    assert comparison.rule_changes() == {"a": "newly inconclusive", "b": "newly inconclusive",
+                                         "c": "still inconclusive", "d": "unchanged", "e": "not judged"}
 
 
 def test_compare_without_a_baseline_or_a_candidate_run(registry: RegistryStore, filled: dict[str, int]) -> None:

@@ -153,6 +153,19 @@ def test_latest_run_summaries_one_per_version_and_policy_without_reports(store: 
         store.latest_run_summaries("nope")
 
 
+def test_newest_attempts_show_a_crash_after_the_last_complete_run(store: RegistryStore) -> None:
+    store.register_version("m", "hf:a", FP1, actor="a")
+    store.register_version("m", "hf:b", FP2, actor="a")
+    _run(store, "m", 1, verdict="pass")
+    crashed = _run(store, "m", 1, finish=False)
+    store.fail_run(crashed.id, error="x", actor="ci")
+    complete = _run(store, "m", 2, verdict="fail")
+    assert [(s.id, s.version, s.status) for s in store.newest_attempts()] == [
+        (crashed.id, 1, "failed"), (complete.id, 2, "complete")]
+    running = _run(store, "m", 2, finish=False)
+    assert [(s.id, s.status) for s in store.newest_attempts("m")] == [(crashed.id, "failed"), (running.id, "running")]
+
+
 def test_aliases_and_history(store: RegistryStore) -> None:
     for _ in range(3):
         store.register_version("m", "hf:a", FP1, actor="a")

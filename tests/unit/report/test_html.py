@@ -192,7 +192,8 @@ def test_a_crashed_run_exports_its_error_without_evidence(store) -> None:
     store.fail_run(run.id, error=f"RuntimeError: out of memory {HOSTILE}", actor="ci")
     document = export_run_html(store, run.id)
     assert 'Verdict <span class="badge fail">FAILED RUN</span>' in document
-    assert "RuntimeError: out of memory " + escape(HOSTILE) in document and "No policy was checked." in document
+    assert "RuntimeError: out of memory " + escape(HOSTILE) in document
+    assert "Not judged: the run did not complete." in document
     assert "No complete evaluation run of this version." in export_version_html(store, "bias-model", 1)
 
 
@@ -203,3 +204,32 @@ def test_a_version_without_runs_says_so_and_unknown_targets_raise(store) -> None
         export_run_html(store, 999)
     with pytest.raises(RegistryError):
         export_version_html(store, "fresh", 2)
+
+
+def test_raw_evidence_is_withheld_from_an_export_unless_asked_for(store) -> None:
+    store.register_version("bias-model", "python:models/m.py:predict", FP, actor="ci")
+    report = _report().model_copy(update={"raw_evidence": True}).model_dump(mode="json")
+    report["results"][0]["findings"][0]["example"]["original"] = "write to jane.roe@example.org"
+    report["results"][3]["error"] = "ValueError: bad row jane.roe@example.org"
+    run = store.start_run("bias-model", 1, suite_name="bias-suite", suite_sha256="5" * 64, fingerprint=FP, actor="ci")
+    store.finish_run(run.id, report=report, actor="ci")
+    withheld = export_run_html(store, run.id)
+    assert "jane.roe@example.org" not in withheld and "Withheld: this report was stored with unredacted" in withheld
+    assert "jane.roe@example.org" not in export_version_html(store, "bias-model", 1)
+    assert "jane.roe@example.org" in export_run_html(store, run.id, include_raw=True)
+
+
+def test_the_headline_says_unfinished_no_policy_or_stale_before_any_verdict(store) -> None:
+    from guard.views import overview, run_evidence
+
+    store.register_version("bias-model", "python:models/m.py:predict", FP, actor="ci")
+    running = store.start_run("bias-model", 1, suite_name="s", suite_sha256="5" * 64, fingerprint=FP, actor="ci")
+    assert run_evidence(store, running.id).headline == "unfinished"
+    assert "Not judged: the run did not complete." in export_run_html(store, running.id)
+    unchecked = store.start_run("bias-model", 1, suite_name="s", suite_sha256="5" * 64, fingerprint=FP, actor="ci")
+    store.finish_run(unchecked.id, report=_report().model_dump(mode="json"), actor="ci")
+    assert run_evidence(store, unchecked.id).headline == "no policy"
+    assert [r.verdict_label for r in overview(store)] == ["no policy"]
+    stale = _record(store, run_fingerprint="sha256:" + "ee" * 32)
+    assert run_evidence(store, stale).headline == "fail (stale)"
+    assert 'Verdict <span class="badge' in export_run_html(store, stale) and "FAIL (STALE)" in export_run_html(store, stale)
