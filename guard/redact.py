@@ -181,13 +181,15 @@ def redact_value(value: Any, *, key: str | None = None, keep: frozenset[str] = f
 
 
 def _label_words(value: Any, key: str | None = None) -> set[str]:
-    """Words of the example's labels (strings under ``LABEL_KEYS``): the message may quote them."""
+    """Words of the example's labels — strings under ``LABEL_KEYS`` and every dict key (group names,
+    entity types): the message may quote them."""
     if isinstance(value, str):
         return words_of(value) if _is_label(key) else set()
     if isinstance(value, list):
         return set().union(*(_label_words(v, key) for v in value))
     if isinstance(value, dict):
-        return set().union(*(_label_words(v, key if _is_label(key) else k) for k, v in value.items()))
+        keys = set().union(*(words_of(str(k)) for k in value))
+        return keys.union(*(_label_words(v, key if _is_label(key) else k) for k, v in value.items()))
     return set()
 
 

@@ -120,7 +120,9 @@ def install_redactor(**config: Any) -> bool:
     wanted = set(EVIDENCE_ENTITIES)
 
     def _redact(text: str, keep: frozenset[str]) -> str:
-        spans = [f for f in scanner.scan_text(text) if f.entity_type in wanted]
+        # spaCy's small model now and then reads a hash or a code as a name; names have no digits.
+        spans = [f for f in scanner.scan_text(text) if f.entity_type in wanted
+                 and not (f.entity_type == "PERSON" and any(c.isdigit() for c in text[f.start:f.end]))]
         out, pos = [], 0
         for f in sorted(spans, key=lambda f: (f.start, -f.end)):
             if f.start >= pos:

@@ -107,3 +107,13 @@ def test_a_crash_that_quotes_its_input_is_redacted_too(tmp_path: Path) -> None:
     [result] = report.results
     assert result.status == "error" and "cannot parse row" in result.error
     assert "Maria" not in result.error and "4111" not in result.error and "<CREDIT_CARD>" in result.error
+
+
+def test_messages_keep_the_entity_names_and_hashes_they_quote() -> None:
+    # Seen on SmolLM2's demo report: spaCy read PHONE_NUMBER and a hash prefix as names.
+    quality = redact_finding(Finding(kind="scanner_quality", message="recall: EMAIL_ADDRESS 1.00, PHONE_NUMBER 1.00",
+                                     example={"measured": {"PHONE_NUMBER": {"recall": 1.0}}}))
+    assert quality.message == "recall: EMAIL_ADDRESS 1.00, PHONE_NUMBER 1.00"
+    lexicon = redact_finding(Finding(kind="lexicon", message="99 terms from terms/hurtful_en.txt (960b9897…, all)",
+                                     example={"lexicon_sha256": "960b9897" + "0" * 56}))
+    assert lexicon.message == "99 terms from terms/hurtful_en.txt (960b9897…, all)"
