@@ -79,10 +79,12 @@ LABEL_KEYS = frozenset({
     "group", "groups", "axis", "from", "to", "terms", "bias_type", "direction", "kind", "severity", "category",
     "categories", "lexicon_categories", "matched", "matched_terms", "matched_categories", "entity", "entities",
     "entity_type", "entity_types", "unmeasured", "hash", "hashes", "highest", "lowest", "emotion_word", "gender",
-    "column", "metric", "sha256", "terms_sha256", "lexicon_sha256", "fingerprint",
+    "column", "metric", "sha256", "terms_sha256", "lexicon_sha256", "fingerprint", "predicted", "label", "labels",
 })
-"""Keys whose strings are labels the evaluator chose (group terms, entity-type names, hashes):
-patterns only. Every other string is scanned for names too — the safe default for plug-ins."""
+"""Keys whose strings are labels the evaluator chose (group terms, entity-type names, hashes, a
+classifier's predicted label): patterns only. Every other string of two words or more is scanned
+for names too — the safe default for plug-ins. A single word is not: out of context spaCy tags
+labels such as "neg" as a PERSON, and one word alone does not identify anyone."""
 PAIRED_KEYS = (("original", "counterfactual"), ("more", "less"), ("first", "second"))
 _PROBE_MAX_WORDS = 4  # a minimal pair differs in a few words; anything else is two unrelated texts
 _WORD = re.compile(r"\w+")
@@ -139,7 +141,7 @@ def _is_label(key: str | None) -> bool:
 
 def _redact_text(value: str, free_text: bool, keep: frozenset[str]) -> str:
     value = str(value)  # numpy.str_ is a str that spaCy refuses
-    if free_text:
+    if free_text and len(_WORD.findall(value)) >= 2:
         _ensure_loaded()
         if _free_text_redactor is not None:
             return _free_text_redactor(value, keep)

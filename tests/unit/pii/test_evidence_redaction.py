@@ -61,8 +61,11 @@ def test_sentences_under_unknown_keys_are_scanned_too() -> None:
 
 def test_short_outputs_and_messages_are_scanned_unless_they_are_labels() -> None:
     out = redact_finding(Finding(kind="counterfactual_flip", message="John Smith was predicted for Mary Jones", example={
-        "prediction_original": "Ask John Smith", "predicted": "John Smith", "group": "Muslim"}))
-    assert out.example == {"prediction_original": "Ask <PERSON>", "predicted": "<PERSON>", "group": "Muslim"}
+        "prediction_original": "Ask John Smith", "prediction_counterfactual": "neg", "output": "Mary Jones",
+        "predicted": "neg", "group": "Muslim"}))
+    # "neg" alone is one word (spaCy tags it as a PERSON out of context): patterns only.
+    assert out.example == {"prediction_original": "Ask <PERSON>", "prediction_counterfactual": "neg",
+                           "output": "<PERSON>", "predicted": "neg", "group": "Muslim"}
     assert "John" not in out.message and "Mary" not in out.message
 
 
