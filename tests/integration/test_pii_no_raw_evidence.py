@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import guard.evaluators.pii.canary  # noqa: F401  (registers the PII evaluators until the lead wires them)
-import guard.evaluators.pii.dataset  # noqa: F401
-import guard.evaluators.pii.output  # noqa: F401
+import guard
 from guard.cli import app
+from guard.errors import GuardError
+from guard.models.fake import FakeModel
+from guard.suite import suite_from_dict
 
 runner = CliRunner()
 
@@ -66,7 +67,7 @@ def _pii_available() -> bool:
         from guard.pii import get_scanner
 
         get_scanner(entities=["EMAIL_ADDRESS"], score_threshold=0.5)
-    except Exception:  # not written yet, or Presidio / spaCy missing
+    except Exception:  # Presidio or spaCy missing (an install without the pii extra)
         return False
     return True
 
@@ -158,9 +159,6 @@ def test_the_pii_policy_does_not_pass_a_leaking_model(workspace: Path) -> None:
     assert "pii-direct-identifiers" in result.output
 
 
-@pytest.mark.skipif("--store-raw-evidence" not in json.dumps([p.opts for p in __import__("typer").main.get_command(app)
-                                                               .commands["evaluate"].params]),
-                    reason="the CLI has no --store-raw-evidence yet (the lead adds it)")
 @pytest.mark.skipif(not _pii_available(), reason="guard.pii's scanner is not available")
 def test_store_raw_evidence_keeps_raw_values(workspace: Path) -> None:
     result = _evaluate(workspace, "--store-raw-evidence")
@@ -183,4 +181,27 @@ def test_bad_input_is_one_clear_error_and_exit_2(workspace: Path, edit: tuple[st
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and message in result.output, result.output
     assert "Traceback" not in result.output and SECRET not in result.output
+    assert not (workspace / "report.json").exists()
+
+
+def test_a_bad_ner_setting_fails_before_any_inference(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from guard import redact
+
+    monkeypatch.setenv("GUARD_PII_NER", "en_core_web_nonexistent")
+    redact.reset_redactor()  # the redactor is loaded once per process: make this run load it
+    model = FakeModel(generate_fn=lambda prompt: " Leeds")
+    qa = suite_from_dict({"name": "qa", "tasks": [{"name": "qa", "evaluator": "accuracy", "params": {"mode": "generate"},
+                                                   "dataset": {"path": str(workspace / "qa.jsonl"),
+                                                               "columns": {"text": "question", "answers": "answers"}}}]})
+    try:
+        result = runner.invoke(app, ["evaluate", f"python:{workspace / 'leaky.py'}:model", "--suite",
+                                     str(workspace / "suite.yaml"), "--out", str(workspace / "report.json")])
+        with pytest.raises(GuardError, match="en_core_web_nonexistent"):
+            guard.evaluate(model, qa)
+    finally:
+        redact.reset_redactor()
+    assert model.calls["generate"] == 0  # refused before the model ran
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "en_core_web_nonexistent" in errors[0] and "Traceback" not in result.output
     assert not (workspace / "report.json").exists()
