@@ -121,7 +121,7 @@ def short(fingerprint: str | None, n: int = 19) -> str:
 def export_button(function: str, stem: str, *args: Any, **kwargs: Any) -> None:
     """Offer ``guard.report.html.<function>(*args)`` as a download, built only when clicked.
 
-    The export verifies the whole audit chain (about 1 s at 10,000 events), too slow for every render.
+    The export verifies the whole audit chain (0.3-0.4 s at 10,000 events on 2 cores): not on every render.
     """
     from guard.report import html
 
