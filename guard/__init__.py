@@ -9,7 +9,7 @@
 
 from guard._version import __version__
 from guard.errors import GuardError
-from guard.evaluators import EvalContext, EvaluatorParams, Scores, evaluator
+from guard.evaluators import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.models import Capability, GenerationConfig, ModelAdapter, Prediction, load_model
 from guard.policy import Policy, Verdict, check, load_policy
 from guard.registry import open_registry
@@ -29,6 +29,7 @@ __all__ = [
     "GateDecision",
     "GenerationConfig",
     "GuardError",
+    "MetricSpec",
     "MetricValue",
     "ModelAdapter",
     "Policy",

@@ -21,10 +21,11 @@ RegistryOption = Annotated[
 ActorOption = Annotated[str | None, typer.Option("--actor", help="Who is acting (else GUARD_ACTOR, else user@host).")]
 
 
-def _store(url: str | None):
+def _store(url: str | None, *, create: bool = False):
+    """The registry; only verbs that register something may create one (a typo never makes a new file)."""
     from guard.registry import open_registry
 
-    return open_registry(url)
+    return open_registry(url, create=create)
 
 
 def _when(value: datetime | None) -> str:
@@ -62,9 +63,23 @@ def register(
     """
     from guard.release import register as register_version
 
-    store = _store(registry)
+    store = _store(registry, create=True)
+    before = {v.version for v in _versions_or_none(store, name)}
     registered = register_version(store, name, model, version=version, actor=actor, trust_pickle=trust_pickle)
+    if registered.version in before:
+        out.print(f"already registered: {registered.ref} is this artifact  {registered.fingerprint}", markup=False,
+                  highlight=False)
+        return
     out.print(f"registered {registered.ref}  {registered.fingerprint}", markup=False, highlight=False)
+
+
+def _versions_or_none(store, name: str) -> list:
+    from guard.registry import RegistryError
+
+    try:
+        return store.list_versions(name)
+    except RegistryError:
+        return []
 
 
 @app.command()
@@ -187,17 +202,55 @@ def waive(
 
 @audit_app.command("verify")
 @_guarded
-def audit_verify(registry: RegistryOption = None) -> None:
-    """Walk the hash chain: exit 0 when intact, 1 naming the first broken event.
+def audit_verify(
+    registry: RegistryOption = None,
+    expect_head: Annotated[str | None, typer.Option(
+        "--expect-head", help="SEQ:HASH saved earlier (guard audit head): fail unless the chain still extends it.")] = None,
+) -> None:
+    """Walk the hash chain and check every registry row against it: exit 0 intact, 1 naming what broke.
 
-    Example: guard audit verify --registry sqlite:///.guard/registry.db
+    With GUARD_AUDIT_KEY set, every event's HMAC is checked too.
+    Example: guard audit verify --registry sqlite:///.guard/registry.db --expect-head 42:9f86d0…
     """
-    result = _store(registry).verify_audit()
+    from guard.audit import parse_head
+
+    expected = None
+    if expect_head is not None:
+        try:
+            expected = parse_head(expect_head)
+        except ValueError as exc:
+            raise GuardError(f"--expect-head: {exc}", hint="copy it from guard audit head") from None
+    result = _store(registry).verify_audit(expect_head=expected)
     if result.ok:
-        out.print(f"audit chain intact: {result.events} events", markup=False)
+        parts = [f"audit chain intact: {result.events} events", f"{result.rows} rows bound"]
+        if result.unbound_before_migration:
+            parts.append(f"rows unbound before migration: {result.unbound_before_migration}")
+        if result.key_used:
+            parts.append(f"{result.keyed} events keyed (HMAC verified)")
+        if expected is not None:
+            parts.append(f"extends the saved head {expected[0]}")
+        out.print("; ".join(parts), markup=False, highlight=False)
         return
-    err.print(f"audit chain BROKEN at event {result.first_broken_seq}: {result.reason}", markup=False, highlight=False)
+    if result.first_broken_seq is not None:
+        err.print(f"audit chain BROKEN at event {result.first_broken_seq}: {result.reason}", markup=False, highlight=False)
+    else:
+        more = f" (and {result.row_problem_count - 1} more)" if result.row_problem_count > 1 else ""
+        err.print(f"audit chain intact ({result.events} events) but the registry does NOT match it: "
+                  f"{result.reason}{more}", markup=False, highlight=False)
+        for line in result.row_problems[1:]:
+            err.print(f"  {line}", markup=False, highlight=False)
     raise typer.Exit(1)
+
+
+@audit_app.command("head")
+@_guarded
+def audit_head(registry: RegistryOption = None) -> None:
+    """Print the chain's head as SEQ:HASH, to keep outside the registry (a CI log, a ticket, a store).
+
+    Example: guard audit head >> audit-heads.txt; later: guard audit verify --expect-head "$(tail -1 audit-heads.txt)"
+    """
+    seq, digest = _store(registry).audit_head()
+    out.print(f"{seq}:{digest}", markup=False, highlight=False, soft_wrap=True)
 
 
 @audit_app.command("log")

@@ -28,42 +28,23 @@ class RunRecorder:
 
         return cls(store=open_registry(url), name=name, version=version, actor=current_actor(actor))
 
-    def start(self, adapter: Any, suite: Any, policy: Any) -> None:
-        registered = self._version_for(adapter)
+    def start(self, plan: Any, policy: Any) -> None:
+        """Register the artifact (or find its version, atomically) and record the run as ``running``."""
+        registered = self._version_for(plan.model)
         self.ref = registered.ref
         run = self.store.start_run(
-            self.name, registered.version, suite_name=suite.name, suite_sha256=suite.sha256,
-            fingerprint=adapter.fingerprint, actor=self.actor,
+            self.name, registered.version, suite_name=plan.suite.name, suite_sha256=plan.suite.sha256,
+            fingerprint=plan.model.fingerprint, actor=self.actor,
             policy_name=policy.name if policy else None, policy_sha256=policy.sha256 if policy else None,
+            plan=plan.model_dump(mode="json"),
         )
         self.run_id = run.id
 
-    def _version_for(self, adapter: Any):
-        """The registered version for this artifact: the given number, or the one with this fingerprint."""
-        known = {v.version: v for v in self._versions()}
-        if self.version is not None:
-            existing = known.get(self.version)
-            if existing is None:
-                return self.store.register_version(self.name, adapter.spec, adapter.fingerprint, actor=self.actor,
-                                                   version=self.version)
-            if existing.fingerprint != adapter.fingerprint:
-                raise GuardError(
-                    f"{existing.ref} is a different artifact ({existing.fingerprint[:19]}…) than {adapter.spec} "
-                    f"({adapter.fingerprint[:19]}…)", hint="register the new files as a new version",
-                )
-            return existing
-        same = [v for v in known.values() if v.fingerprint == adapter.fingerprint and v.spec == adapter.spec]
-        if same:
-            return max(same, key=lambda v: v.version)
-        return self.store.register_version(self.name, adapter.spec, adapter.fingerprint, actor=self.actor)
-
-    def _versions(self) -> list:
-        from guard.registry import RegistryError
-
-        try:
-            return self.store.list_versions(self.name)
-        except RegistryError:
-            return []  # a new model: its first version is registered by this run
+    def _version_for(self, model: Any):
+        """The registered version for this artifact: one version per fingerprint, decided by the store
+        under its write lock (racing evaluations of one file get one version)."""
+        return self.store.register_version(self.name, model.spec, model.fingerprint, actor=self.actor,
+                                           version=self.version)
 
     def baselines(self, policy: Any) -> dict:
         """Reports of the versions the policy's baseline aliases point at now (for relative rules)."""

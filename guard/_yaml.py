@@ -3,6 +3,12 @@
 Suites and policies are data: only YAML's safe types are accepted (no ``!function``, no tags that
 construct objects), duplicate keys are errors, and every validation error names the line of the
 offending key so the user can jump straight to it.
+
+Parsing is bounded, so a hostile or broken file fails fast with one line instead of exhausting memory
+or the Python stack: files over ``MAX_FILE_BYTES`` are refused before parsing; aliases (``*name``) are
+refused outright, so the "billion laughs" expansion cannot happen and a policy reads the same to every
+reviewer (as with merge keys); and the composer stops at ``MAX_DEPTH`` levels of nesting and at
+``MAX_NODES`` values, before the recursive construction step can run.
 """
 
 from __future__ import annotations
@@ -20,13 +26,56 @@ Model = TypeVar("Model", bound=BaseModel)
 Loc = tuple[Any, ...]
 
 
+# Built-in suites and policies are under 5 KB and a few hundred values. These limits are far above any
+# real one and bound the worst case for an accepted file (pure-Python parsing) to about two seconds;
+# anything refused is refused as soon as the limit is met, with the line where it was met.
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 100
+MAX_NODES = 100_000
+
+
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that remembers the line of every mapping key and sequence item."""
+    """SafeLoader that remembers the line of every mapping key and sequence item, within limits."""
 
     def __init__(self, stream: str, source: str):
         super().__init__(stream)
         self.source = source
         self.lines: dict[Loc, int] = {}
+        self._depth = 0
+        self._nodes = 0
+
+    def _where(self, event: yaml.Event) -> str:
+        return f"{self.source}:{event.start_mark.line + 1}"
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        # The composer and the constructor recurse once per nesting level: stopping here, before the
+        # child is composed, keeps both far from Python's recursion limit.
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise GuardError(
+                f"YAML alias '*{event.anchor}' is not supported",
+                where=self._where(event),
+                hint="write the value out; a policy should read the same to every reviewer, "
+                "and aliases can expand without limit",
+            )
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise GuardError(
+                f"YAML has more than {MAX_NODES:,} values",
+                where=self._where(event),
+                hint="suites and policies are small; keep data in the dataset files they point to",
+            )
+        if self._depth >= MAX_DEPTH:
+            raise GuardError(
+                f"YAML is nested more than {MAX_DEPTH} levels deep",
+                where=self._where(event),
+                hint="suites and policies are shallow; flatten the structure",
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
@@ -67,26 +116,42 @@ _LineLoader.add_multi_constructor("!", _reject_tag)
 _LineLoader.add_multi_constructor("tag:", _reject_tag)
 
 
-def _record_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            child = (*loc, key_node.value)
-            lines[child] = key_node.start_mark.line + 1
-            _record_lines(value_node, child, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_lines(item, (*loc, index), lines)
+def _record_lines(root: yaml.Node, lines: dict[Loc, int]) -> None:
+    """Line of every node by key path (a key's own line for mapping values); iterative, same order."""
+    stack: list[tuple[yaml.Node, Loc, int | None]] = [(root, (), None)]
+    while stack:
+        node, loc, key_line = stack.pop()
+        if key_line is not None:
+            lines[loc] = key_line
+        lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            children = [(v, (*loc, k.value), k.start_mark.line + 1) for k, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, (*loc, index), None) for index, item in enumerate(node.value)]
+        else:
+            continue
+        stack.extend(reversed(children))
 
 
 def read_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
     """Parse a YAML file safely; return the data and a map from key path to line number."""
     try:
-        text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
+        if size <= MAX_FILE_BYTES:
+            # Read at most one character over the cap: a FIFO or /proc file can report size 0.
+            with path.open(encoding="utf-8") as stream:
+                text = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise GuardError("file not found", where=path) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise GuardError(f"cannot read file: {exc}", where=path) from None
+    if size > MAX_FILE_BYTES or len(text) > MAX_FILE_BYTES:
+        of = f" ({size:,} bytes)" if size > MAX_FILE_BYTES else ""
+        raise GuardError(
+            f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit{of}; not parsed",
+            where=path,
+            hint="suites and policies are small; keep data in the dataset files they point to",
+        )
     loader = _LineLoader(text, str(path))
     try:
         node = loader.get_single_node()
@@ -101,7 +166,7 @@ def read_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
         loader.dispose()
     lines: dict[Loc, int] = {}
     if node is not None:
-        _record_lines(node, (), lines)
+        _record_lines(node, lines)
     return data, lines
 
 
@@ -116,15 +181,27 @@ def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     """Field names valid at ``loc`` inside ``model`` (for did-you-mean on unknown keys)."""
     current: Any = model
+    keyed = False  # the previous part was a dict[str, Model] field: this part is a user's key, not a field
     for part in loc:
         if isinstance(part, int) or current is None:
+            continue
+        if keyed:
+            keyed = False
             continue
         fields = getattr(current, "model_fields", None)
         if not fields or part not in fields:
             return []
-        current = _model_in(fields[part].annotation)
+        annotation = fields[part].annotation
+        keyed = _is_mapping(annotation)
+        current = _model_in(annotation)
     fields = getattr(current, "model_fields", None)
     return [info.alias or name for name, info in fields.items()] if fields else []
+
+
+def _is_mapping(annotation: Any) -> bool:
+    if getattr(annotation, "__origin__", None) is dict:
+        return True
+    return any(_is_mapping(arg) for arg in getattr(annotation, "__args__", ()) or ())
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

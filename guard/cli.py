@@ -136,17 +136,22 @@ def evaluate(
 
     Example: guard evaluate hf:models/sentiment --suite evaluations/demo.yaml --policy policies/default.yaml --out report.json
     """
+    from guard.evidence import pin_problems
     from guard.models import load_model
     from guard.policy import check, load_policy
     from guard.report import write_report
+    from guard.runner import build_plan, check_capabilities, prepare
     from guard.runner import evaluate as run_suite
-    from guard.runner import prepare
     from guard.suite import load_suite
 
     if (junit or markdown) and not policy:
         raise GuardError("--junit and --markdown need --policy (they report a verdict)")
-    if (name or version) and not (registry or name):
+    if version and not name:
         raise GuardError("--version needs --name")
+    if registry and not name:
+        raise GuardError("--registry records the run under a model name: add --name NAME")
+    if seed < 0:
+        raise GuardError(f"--seed must be 0 or more, got {seed}")
     overrides = _parse_data(data)
     loaded_suite = load_suite(suite)
     loaded_policy = load_policy(policy) if policy else None
@@ -159,10 +164,13 @@ def evaluate(
     options = {k: v for k, v in {"batch_size": batch_size, "device": device}.items() if v is not None}
     with err.status(f"loading {model}"):
         adapter = load_model(model, trust_pickle=trust_pickle, **options)
+    check_capabilities(tasks, adapter)
+    plan = build_plan(loaded_suite, tasks, adapter, seed=seed, data=overrides, limit=limit)
+    _say_if_not_evidence(plan, loaded_policy, pin_problems)
     if recorder is not None:
-        recorder.start(adapter, loaded_suite, loaded_policy)
+        recorder.start(plan, loaded_policy)
     try:
-        report = run_suite(adapter, loaded_suite, tasks=tasks, seed=seed, progress=err.is_terminal,
+        report = run_suite(adapter, loaded_suite, tasks=tasks, plan=plan, progress=err.is_terminal,
                            store_raw_evidence=store_raw_evidence)
     except BaseException as exc:
         if recorder is not None:
@@ -188,6 +196,16 @@ def evaluate(
         raise typer.Exit(2)
 
 
+def _say_if_not_evidence(plan: Any, policy: Any, pin_problems: Callable[..., list[str]]) -> None:
+    """Before inference: a run the gate will not accept as release evidence is worth knowing about."""
+    problems = pin_problems(plan, policy) if policy is not None else (
+        [f"{', '.join(plan.ad_hoc())} makes this run ad hoc"] if plan.ad_hoc() else [])
+    if problems:
+        under = f" under policy '{policy.name}'" if policy is not None else ""
+        err.print(f"note: this run is a report, not release evidence{under} (the gate will refuse it): "
+                  + "; ".join(problems), markup=False, highlight=False)
+
+
 @app.command()
 @_guarded
 def check(
@@ -203,14 +221,26 @@ def check(
     """
     from guard.policy import check as check_policy
     from guard.policy import load_policy
-    from guard.report import read_report
 
     loaded_policy = load_policy(policy)
-    loaded_report = read_report(report)
-    loaded_baseline = read_report(baseline) if baseline else None
+    loaded_report = _read_checked_report(report)
+    loaded_baseline = _read_checked_report(baseline) if baseline else None
     verdict = check_policy(loaded_report, loaded_policy, loaded_baseline)
     _emit_verdict(verdict, junit, markdown)
     raise typer.Exit(verdict.exit_code)
+
+
+def _read_checked_report(path: Path) -> Any:
+    """A report whose numbers are possible: a rate above 1 or a negative count is an edited file."""
+    from guard.evaluators import report_range_problems
+    from guard.report import read_report
+
+    loaded = read_report(path)
+    problems = report_range_problems(loaded)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise GuardError(problems[0] + more, where=path, hint="a report guard wrote never holds this; was it edited?")
+    return loaded
 
 
 class SchemaKind(str, Enum):

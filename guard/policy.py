@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -28,14 +28,51 @@ CONTROL_ID = re.compile(
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: a threshold written as the string '0.99' is an error, not silently a number
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+Threshold = Annotated[float, Field(allow_inf_nan=False)]
+"""A finite number: ``.nan`` would make every comparison false (a blocking rule that cannot fail), ``.inf`` one
+that cannot pass or cannot fail."""
 
 
 class Relative(_Strict):
     """Judge against the same metric of a baseline (e.g. the version at ``production``)."""
 
     baseline: str = Field(description="Alias (in the registry) or label of the baseline report.")
-    max_drop: float = Field(ge=0, description="How much worse than the baseline the metric may be.")
+    max_drop: Threshold = Field(ge=0, description="How much worse than the baseline the metric may be.")
+
+
+class SuitePin(_Strict):
+    """The suite whose runs count: by name, by content hash, or both."""
+
+    name: str | None = None
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$", description="sha256 of the suite file.")
+
+
+class TaskPin(_Strict):
+    """What one task's data must be for a run to count."""
+
+    dataset: str | None = Field(
+        default=None, pattern=r"^(sha256:[0-9a-f]{64}|hub:.+)$",
+        description="The dataset fingerprint the report records (sha256:… of the file bytes, or hub:ID@…).")
+    min_n: int | None = Field(default=None, ge=1, description="At least this many rows.")
+
+
+class EvidencePins(_Strict):
+    """What counts as release evidence under this policy. Without pins, a run made with ``--data``,
+    ``--limit`` or another ``--seed`` is refused by the gate (a report, not release evidence)."""
+
+    suite: SuitePin | None = None
+    seed: int | None = Field(default=None, ge=0, description="The seed runs must use (default 0).")
+    tasks: dict[str, TaskPin] = Field(default_factory=dict, description="Task name -> pinned data.")
+
+
+class ApprovalRequirement(_Strict):
+    """Sign-off the gate requires: distinct reviewers with unexpired approvals of the version."""
+
+    min: int = Field(ge=1, description="How many distinct approvers.")
 
 
 class Rule(_Strict):
@@ -44,8 +81,8 @@ class Rule(_Strict):
         pattern=r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+(\[[^\]]+\])?$",
         description="task.metric, or task.metric[group] for one group's value.",
     )
-    min: float | None = Field(default=None, description="Pass when the judged value is >= min.")
-    max: float | None = Field(default=None, description="Pass when the judged value is <= max.")
+    min: Threshold | None = Field(default=None, description="Pass when the judged value is >= min.")
+    max: Threshold | None = Field(default=None, description="Pass when the judged value is <= max.")
     relative: Relative | None = None
     on: Literal["value", "ci_low", "ci_high"] = Field(
         default="value", description="Which number is judged: the point value or a CI bound."
@@ -95,6 +132,8 @@ class Policy(_Strict):
     name: str
     description: str = ""
     rules: list[Rule] = Field(min_length=1)
+    evidence: EvidencePins | None = Field(default=None, description="What counts as release evidence (pins).")
+    approvals: ApprovalRequirement | None = Field(default=None, description="Sign-off the gate requires.")
 
     _source: Path | None = PrivateAttr(default=None)
     _sha256: str = PrivateAttr(default="")
@@ -164,6 +203,8 @@ class Verdict(BaseModel):
     model_spec: str = ""
     model_fingerprint: str = ""
     failed_tasks: dict[str, str] = Field(default_factory=dict, description="Task -> error, for tasks that crashed.")
+    evidence_problems: list[str] = Field(
+        default_factory=list, description="Where the report's run plan differs from the policy's evidence pins.")
 
     @property
     def passed(self) -> bool:
@@ -193,10 +234,15 @@ def check(
     Relative rules compare with ``baseline``: one report for every baseline alias, or a mapping
     from alias (``production``) to the report of the version that alias points at.
     """
+    from guard.evidence import pin_problems
+
     outcomes = [_judge(rule, report, _baseline_for(rule, baseline)) for rule in policy.rules]
+    evidence = pin_problems(report.plan, policy, explicit_only=True) if policy.evidence is not None else []
+    if policy.evidence is not None and report.plan is None:
+        evidence = ["the policy pins its evidence, but the report carries no run plan"]
     if any(o.status == "fail" and o.blocking for o in outcomes):
         status: Status = "fail"
-    elif any(o.status == "inconclusive" for o in outcomes) or report.failed_tasks:
+    elif any(o.status == "inconclusive" for o in outcomes) or report.failed_tasks or evidence:
         # A crashed task never yields a pass, even when no rule names its metrics.
         status = "inconclusive"
     else:
@@ -209,6 +255,7 @@ def check(
         model_spec=report.model.spec,
         model_fingerprint=report.model.fingerprint,
         failed_tasks={r.task: r.error or "failed" for r in report.failed_tasks},
+        evidence_problems=evidence,
     )
 
 
@@ -299,6 +346,12 @@ def _judge(rule: Rule, report: EvalReport, baseline: EvalReport | None) -> RuleO
         if base_metric is None:
             return RuleOutcome(**common, status="inconclusive", measured=metric, judged=value,
                                message=_missing(rule, baseline, label="baseline"))
+        from guard.evidence import incomparable
+
+        apart = incomparable(report, baseline, rule.metric.partition(".")[0])
+        if apart:
+            return RuleOutcome(**common, status="inconclusive", measured=metric, judged=value, baseline=base_metric,
+                               message=apart)
         if metric.higher_is_better is None:
             return RuleOutcome(**common, status="inconclusive", measured=metric, judged=value, baseline=base_metric,
                                message=f"metric '{rule.metric}' has no better direction; a relative rule cannot judge it")

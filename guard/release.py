@@ -16,12 +16,14 @@ import re
 import socket
 import time
 from datetime import datetime, timezone
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from guard.errors import GuardError
+from guard.evidence import pin_problems, plan_consistency
 from guard.policy import Policy, Verdict, check
+from guard.registry._engine import AliasMovedError
 from guard.registry.entities import AliasMove, Approval, ModelVersion, Waiver
 from guard.registry.store import RegistryStore
 from guard.types import EvalReport
@@ -88,7 +90,12 @@ def gate(
     now: datetime | None = None,
     verify_fingerprint: bool = True,
 ) -> GateDecision:
-    """Move ``alias`` to ``ref`` if the evidence allows it; otherwise say exactly why not."""
+    """Move ``alias`` to ``ref`` if the evidence allows it; otherwise say exactly why not.
+
+    Every row the decision reads (version, run, baseline aliases and runs, waivers, approvals) is
+    re-checked against the audit event that wrote it; the run's plan must be release evidence under
+    the policy's pins; a refusal of any kind is itself an audit event.
+    """
     from guard.models.artifacts import artifact_fingerprint
 
     started = time.perf_counter()
@@ -100,11 +107,12 @@ def gate(
     version = store.get_version(name, number)
     base = {"ref": version.ref, "alias": alias, "policy": policy.name, "policy_sha256": policy.sha256}
 
-    def finish(outcome: Outcome, reasons: list[str], **extra) -> GateDecision:
+    def finish(outcome: Outcome, reasons: list[str], **extra: Any) -> GateDecision:
         decision = GateDecision(**base, outcome=outcome, reasons=reasons, decision_seconds=time.perf_counter() - started - extra.get("fingerprint_seconds", 0.0), **extra)
         if outcome != "moved":
             store.append_audit(actor=actor, action=f"gate.{outcome}", subject=version.ref,
-                               payload={"alias": alias, "policy": policy.name, "policy_sha256": policy.sha256, "reasons": reasons})
+                               payload={"alias": alias, "policy": policy.name, "policy_sha256": policy.sha256,
+                                        "run_id": extra.get("run_id"), "reasons": reasons})
         return decision
 
     run = store.latest_run(name, number, policy_sha256=policy.sha256)
@@ -118,6 +126,10 @@ def gate(
             ])
         return finish("refused", [f"{version.ref} has no complete evaluation run under policy '{policy.name}'; "
                                   f"run guard evaluate --registry ... --name {name} --version {number} --policy ..."])
+    tampered = store.binding_problems([("model_versions", version.ref), ("runs", str(run.id))])
+    if tampered:
+        return finish("refused", [*tampered, "the registry was changed outside guard: run guard audit verify"],
+                      run_id=run.id)
     reasons: list[str] = []
     if run.fingerprint != version.fingerprint:
         reasons.append(f"run {run.id} evaluated artifact {run.fingerprint[:19]}…, but {version.ref} is {version.fingerprint[:19]}…")
@@ -128,45 +140,98 @@ def gate(
             now_fingerprint = artifact_fingerprint(version.spec)
         except GuardError as exc:
             now_fingerprint = None
-            reasons.append(f"cannot read the artifact of {version.ref} to verify it: {exc.message}")
+            reasons.append(f"cannot read the artifact of {version.ref} to verify it: {exc.one_line()}")
         fingerprint_seconds = time.perf_counter() - t0
         if now_fingerprint is not None and now_fingerprint != version.fingerprint:
             reasons.append(f"the files of {version.ref} changed after registration: fingerprint is now "
                            f"{now_fingerprint[:19]}…, registered {version.fingerprint[:19]}…")
+    report = EvalReport.model_validate(run.report)
+    reasons += [f"run {run.id}: {p}" for p in _evidence_problems(run.plan, report, policy)]
     if reasons:
         return finish("refused", reasons, run_id=run.id, fingerprint_seconds=fingerprint_seconds)
 
-    baselines, baseline_versions, baseline_reasons = baseline_reports(store, name, policy)
-    report = EvalReport.model_validate(run.report)
+    baselines, baseline_versions, baseline_reasons, baseline_rows = _baselines(store, name, policy)
+    tampered = store.binding_problems(baseline_rows)
+    if tampered:
+        return finish("refused", [*tampered, "the registry was changed outside guard: run guard audit verify"],
+                      run_id=run.id, fingerprint_seconds=fingerprint_seconds)
     verdict = check(report, policy, baselines)
     extra = {"run_id": run.id, "verdict": verdict, "baseline": baseline_versions, "fingerprint_seconds": fingerprint_seconds}
     if verdict.status == "inconclusive":
         why = [f"{o.rule_id}: {o.message}" for o in verdict.outcomes if o.status == "inconclusive"]
         why += [f"task '{t}' crashed: {e}" for t, e in verdict.failed_tasks.items()]
+        why += verdict.evidence_problems
         return finish("inconclusive", baseline_reasons + why, **extra)
     failing = [o for o in verdict.outcomes if o.status == "fail" and o.blocking]
     waivers = store.active_waivers(name, number, policy_name=policy.name, at=now)
+    tampered = store.binding_problems([("waivers", str(w.id)) for w in waivers])
+    if tampered:
+        return finish("refused", [*tampered, "the registry was changed outside guard: run guard audit verify"], **extra)
     waived = sorted({o.rule_id for o in failing if any(o.rule_id in w.rule_ids for w in waivers)})
     unwaived = [o for o in failing if o.rule_id not in waived]
     if unwaived:
         return finish("refused", [f"{o.rule_id}: {o.message}" for o in unwaived], waived_rules=waived, **extra)
+    missing_signoff = _approval_problems(store, version.ref, policy, now)
+    if missing_signoff:
+        return finish("refused", missing_signoff, waived_rules=waived, **extra)
     previous = store.alias_target(name, alias)
-    move = store.move_alias(
-        name, alias, number, actor=actor, reason=reason or f"gate passed under policy '{policy.name}'",
-        run_id=run.id, expected_previous=previous,
-        audit_payload={"policy": policy.name, "policy_sha256": policy.sha256, "verdict": verdict.status,
-                       "waived_rules": waived, "fingerprint": version.fingerprint, "baseline": baseline_versions},
-    )
+    try:
+        move = store.move_alias(
+            name, alias, number, actor=actor, reason=reason or f"gate passed under policy '{policy.name}'",
+            run_id=run.id, expected_previous=previous,
+            audit_payload={"policy": policy.name, "policy_sha256": policy.sha256, "verdict": verdict.status,
+                           "waived_rules": waived, "fingerprint": version.fingerprint, "baseline": baseline_versions,
+                           "plan_sha256": report.plan.sha256 if report.plan else None},
+        )
+    except AliasMovedError as exc:  # another gate moved the alias between our read and our write
+        return finish("refused", [f"lost a race: {exc.message}; nothing moved, decide again"], waived_rules=waived,
+                      **extra)
     notes = [f"waived: {rule}" for rule in waived]
     return finish("moved", notes, waived_rules=waived, move=move, **extra)
 
 
+def _evidence_problems(stored_plan: dict[str, Any] | None, report: EvalReport, policy: Policy) -> list[str]:
+    """Why a run's report is not release evidence under ``policy`` (empty: it is)."""
+    from guard.evaluators import report_range_problems
+
+    problems = plan_consistency(report) + report_range_problems(report)
+    if report.plan is not None and stored_plan is not None and report.plan.model_dump(mode="json") != stored_plan:
+        problems.append("the report's plan is not the plan the run recorded when it started")
+    return problems or pin_problems(report.plan, policy)
+
+
+def _approval_problems(store: RegistryStore, ref: str, policy: Policy, now: datetime) -> list[str]:
+    """The policy's sign-off requirement: distinct approvers, unexpired, each row bound to the chain."""
+    if policy.approvals is None:
+        return []
+    name, number = parse_ref(ref)
+    valid = [a for a in store.list_approvals(name, number) if a.expires_at is None or a.expires_at > now]
+    tampered = store.binding_problems([("approvals", str(a.id)) for a in valid])
+    if tampered:
+        return [*tampered, "the registry was changed outside guard: run guard audit verify"]
+    approvers = sorted({a.approver for a in valid})
+    if len(approvers) < policy.approvals.min:
+        have = f"{len(approvers)} ({', '.join(approvers)})" if approvers else "none"
+        return [f"policy '{policy.name}' requires {policy.approvals.min} distinct unexpired approvals of {ref}; "
+                f"it has {have}: guard approve {ref} --reason ..."]
+    return []
+
+
 def baseline_reports(store: RegistryStore, name: str, policy: Policy) -> tuple[dict[str, EvalReport], dict[str, int | None], list[str]]:
     """Reports of the versions the policy's baseline aliases point at now."""
+    reports, versions, reasons, _rows = _baselines(store, name, policy)
+    return reports, versions, reasons
+
+
+def _baselines(store: RegistryStore, name: str, policy: Policy) -> tuple[
+        dict[str, EvalReport], dict[str, int | None], list[str], list[tuple[str, str]]]:
+    """The baseline reports, the versions the aliases point at, why any is missing, and the rows read."""
     reports: dict[str, EvalReport] = {}
     versions: dict[str, int | None] = {}
     reasons: list[str] = []
+    rows: list[tuple[str, str]] = []
     for alias in sorted({r.relative.baseline for r in policy.rules if r.relative is not None}):
+        rows.append(("aliases", f"{name}@{alias}"))
         target = store.alias_target(name, alias)
         versions[alias] = target
         if target is None:
@@ -176,8 +241,9 @@ def baseline_reports(store: RegistryStore, name: str, policy: Policy) -> tuple[d
         if run is None or run.report is None:
             reasons.append(f"baseline {name}@{target} ('{alias}') has no complete run")
             continue
+        rows.append(("runs", str(run.id)))
         reports[alias] = EvalReport.model_validate(run.report)
-    return reports, versions, reasons
+    return reports, versions, reasons, rows
 
 
 def approve(
@@ -186,6 +252,10 @@ def approve(
     """Record a reviewer's sign-off on a version (who, why, until when)."""
     if not reason.strip():
         raise GuardError("an approval needs a reason", hint="--reason '...'")
+    if expires_at is not None:
+        expires_at = expires_at if expires_at.tzinfo else expires_at.replace(tzinfo=timezone.utc)
+        if expires_at <= datetime.now(timezone.utc):
+            raise GuardError(f"the approval's expiry {expires_at.isoformat()} is not in the future")
     name, number = parse_ref(ref)
     store.get_version(name, number)
     return store.add_approval(name, number, approver=current_actor(actor), reason=reason, expires_at=expires_at)

@@ -1,7 +1,9 @@
-"""``evaluate(model, suite) -> EvalReport``: run every task of a suite against one model.
+"""``evaluate(model, suite) -> EvalReport``: prepare → plan → run every task of a suite on one model.
 
-Everything checkable before inference is checked first (suite, datasets, columns, capabilities),
-so bad input costs seconds. Tasks then share one inference cache; a task that crashes is recorded
+``prepare`` loads and checks every task's data (no model needed); ``build_plan`` fixes what will
+run — suite hash, each dataset's fingerprint and rows, the overrides, evaluator versions and params,
+and the model fingerprint, taken once — before the first model call; ``evaluate`` runs the plan.
+Bad input therefore costs seconds. Tasks share one inference cache; a task that crashes is recorded
 as failed with its error — its metrics are absent, so any rule on them is inconclusive, never a pass.
 """
 
@@ -26,7 +28,7 @@ from guard.models import ModelAdapter, load_model
 from guard.models.cached import CachedModel
 from guard.redact import redact_finding, redact_free_text, redaction_mode
 from guard.suite import Suite, load_suite
-from guard.types import EvalReport, EvalResult, ModelInfo, SuiteInfo
+from guard.types import EvalReport, EvalResult, ModelInfo, Overrides, RunPlan, SuiteInfo, TaskPlan
 
 
 @dataclass
@@ -85,6 +87,40 @@ def check_capabilities(tasks: list[PreparedTask], model: ModelAdapter) -> None:
             )
 
 
+def model_info(model: ModelAdapter) -> ModelInfo:
+    """What identifies the artifact, with its fingerprint computed here, once per run."""
+    artifact = getattr(model, "artifact", None)
+    hashed = getattr(artifact, "hashed_files", None)
+    return ModelInfo(
+        spec=model.spec,
+        kind=model.kind,
+        fingerprint=model.fingerprint,
+        fingerprint_kind=getattr(model, "fingerprint_kind", "content"),
+        capabilities=sorted(c.value for c in model.capabilities),
+        parameters=getattr(model, "num_parameters", None),
+        size_on_disk_bytes=getattr(model, "size_on_disk_bytes", None),
+        fingerprint_files=list(hashed()) if callable(hashed) else [],
+    )
+
+
+def build_plan(
+    suite: Suite, tasks: list[PreparedTask], model: ModelAdapter, *, seed: int = 0,
+    data: Mapping[str, str] | None = None, limit: int | None = None,
+) -> RunPlan:
+    """The run plan: everything that determines the numbers, fixed before the first model call."""
+    if seed < 0:
+        raise GuardError(f"--seed must be 0 or more, got {seed}")
+    return RunPlan(
+        suite=SuiteInfo(name=suite.name, source=str(suite.source) if suite.source else "<inline>", sha256=suite.sha256),
+        model=model_info(model),
+        seed=seed,
+        overrides=Overrides(data=dict(data or {}), limit=limit, seed=seed),
+        tasks=[TaskPlan(task=t.name, evaluator=t.evaluator.name, evaluator_version=t.evaluator.version,
+                        params=t.params.model_dump(mode="json"), dataset=t.data.info if t.data else None)
+               for t in tasks],
+    )
+
+
 def evaluate(
     model: ModelAdapter | str,
     suite: Suite | str | Path,
@@ -93,18 +129,25 @@ def evaluate(
     seed: int = 0,
     limit: int | None = None,
     tasks: list[PreparedTask] | None = None,
+    plan: RunPlan | None = None,
     progress: bool = False,
     store_raw_evidence: bool = False,
 ) -> EvalReport:
     """Run ``suite`` on ``model`` and return the report (never raises for a crashing task).
 
-    Findings are redacted before they enter the report unless ``store_raw_evidence`` is set.
+    ``tasks`` and ``plan`` come from ``prepare`` and ``build_plan`` when the caller made them already
+    (the command line does, to record the plan before inference). Findings are redacted before they
+    enter the report unless ``store_raw_evidence`` is set.
     """
     if not isinstance(suite, Suite):
         suite = load_suite(suite)
+    if plan is not None and tasks is None:
+        raise ValueError("a plan is run with the tasks it was built from: pass tasks= too")
     tasks = tasks if tasks is not None else prepare(suite, data=data, limit=limit)
     model = load_model(model)
     check_capabilities(tasks, model)
+    plan = plan or build_plan(suite, tasks, model, seed=seed, data=data, limit=limit)
+    seed = plan.seed
     # Load the redactor now, so a bad setting (GUARD_PII_NER) fails before any inference.
     redaction = "none" if store_raw_evidence else redaction_mode()
     with _progress(progress) as factory:
@@ -112,21 +155,10 @@ def evaluate(
         results = [_run_task(task, cached, model, seed, store_raw_evidence) for task in tasks]
     return EvalReport(
         guard_version=__version__,
-        model=ModelInfo(
-            spec=model.spec,
-            kind=model.kind,
-            fingerprint=model.fingerprint,
-            fingerprint_kind=getattr(model, "fingerprint_kind", "content"),
-            capabilities=sorted(c.value for c in model.capabilities),
-            parameters=getattr(model, "num_parameters", None),
-            size_on_disk_bytes=getattr(model, "size_on_disk_bytes", None),
-        ),
-        suite=SuiteInfo(
-            name=suite.name,
-            source=str(suite.source) if suite.source else "<inline>",
-            sha256=suite.sha256,
-        ),
+        model=plan.model,
+        suite=plan.suite,
         seed=seed,
+        plan=plan,
         raw_evidence=store_raw_evidence,
         evidence_redaction=redaction,
         results=results,

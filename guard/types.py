@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: the run plan (``plan``) and the model's hashed files
 
 
 class _Frozen(BaseModel):
@@ -96,12 +96,69 @@ class ModelInfo(_Frozen):
     capabilities: list[str] = Field(default_factory=list)
     parameters: int | None = None
     size_on_disk_bytes: int | None = None
+    fingerprint_files: list[str] = Field(
+        default_factory=list, description="What the fingerprint hashed: file names relative to the artifact's folder."
+    )
 
 
 class SuiteInfo(_Frozen):
     name: str
     source: str = Field(description="Path of the suite file (or 'builtin:NAME').")
     sha256: str = Field(description="sha256 of the suite file's bytes.")
+
+
+class Overrides(_Frozen):
+    """What the command line changed against the suite. Any of it makes a run ad hoc: a fine report,
+    but not release evidence unless the policy pins exactly what it produced."""
+
+    data: dict[str, str] = Field(default_factory=dict, description="Task -> dataset path given with --data.")
+    limit: int | None = Field(default=None, description="--limit: only the first N rows of each dataset.")
+    seed: int = Field(default=0, description="--seed (0 is the default).")
+
+
+class TaskPlan(_Frozen):
+    """One task as it will run: evaluator and version, validated params, the exact data."""
+
+    task: str
+    evaluator: str
+    evaluator_version: str = ""
+    params: dict[str, Any] = Field(default_factory=dict)
+    dataset: DatasetInfo | None = None
+
+
+class RunPlan(_Frozen):
+    """Everything that determines a run's numbers, fixed before the first model call.
+
+    The report and the registry run carry it; a policy's ``evidence`` section pins parts of it and
+    the release gate compares the two (suite, data fingerprints and row counts, overrides, model).
+    """
+
+    suite: SuiteInfo
+    model: ModelInfo
+    seed: int = 0
+    overrides: Overrides = Field(default_factory=Overrides)
+    tasks: list[TaskPlan]
+
+    @property
+    def sha256(self) -> str:
+        """Content hash of the plan (canonical JSON)."""
+        import hashlib
+        import json
+
+        text = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def ad_hoc(self) -> list[str]:
+        """The command-line overrides that make this run ad hoc, as the user typed them (empty: none)."""
+        found = [f"--data {task}={path}" for task, path in sorted(self.overrides.data.items())]
+        if self.overrides.limit is not None:
+            found.append(f"--limit {self.overrides.limit}")
+        if self.overrides.seed != 0:
+            found.append(f"--seed {self.overrides.seed}")
+        return found
+
+    def task(self, name: str) -> TaskPlan | None:
+        return next((t for t in self.tasks if t.task == name), None)
 
 
 class EvalReport(_Frozen):
@@ -121,6 +178,9 @@ class EvalReport(_Frozen):
     )
     results: list[EvalResult]
     environment: dict[str, str] = Field(default_factory=dict, description="Library versions that ran.")
+    plan: RunPlan | None = Field(
+        default=None, description="The run plan (suite hash, data fingerprints, overrides, model); absent before 1.1."
+    )
 
     def result(self, task: str) -> EvalResult | None:
         return next((r for r in self.results if r.task == task), None)

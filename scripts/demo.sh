@@ -4,7 +4,8 @@
 #      suite (accuracy, bias, PII leakage, efficiency) under policies/default.yaml and gated into
 #      `production` (a failing blocking rule needs a recorded, expiring waiver first).
 #   2. v2, the same file with dynamic int8 quantization of its Linear layers (the usual bet: less
-#      latency and memory for some quality), is evaluated under
+#      latency and memory for some quality), is first evaluated on a subset (--limit 8): the gate
+#      refuses that run as release evidence. Then it is evaluated on the whole suite under
 #      policies/release.yaml, whose relative rules compare it with the version at `production`,
 #      and the gate decides — printing its reasons.
 # Exit codes 0 (moved) and 1 (refused) are both a finished demo; 2 (error) fails it.
@@ -38,7 +39,15 @@ if [ "$rc" -eq 1 ]; then
   ok_or_policy $?
 fi
 
-step "3/4 evaluate smollm2 v2 (dynamic int8) under policies/release.yaml (relative to production)"
+step "3a/4 a shortcut: evaluate smollm2 v2 (dynamic int8) on the first 8 rows of each dataset only (--limit 8)"
+echo "(a run on a subset is a fine report, but not release evidence: the gate must refuse it)"
+$GUARD evaluate "hf:$GGUF?quantize=dynamic-int8" --suite evaluations/demo.yaml --policy policies/release.yaml \
+  --name smollm2 --limit 8 --out .guard/demo-report-v2-limited.json
+ok_or_policy $?
+$GUARD gate smollm2@2 --policy policies/release.yaml --to production --reason "int8 candidate, quick check"
+rc=$?; [ "$rc" -eq 1 ] || { echo "demo failed: the gate accepted (or errored on) a cherry-picked run (exit $rc)"; exit 2; }
+
+step "3/4 evaluate smollm2 v2 (dynamic int8) on the whole suite under policies/release.yaml (relative to production)"
 $GUARD evaluate "hf:$GGUF?quantize=dynamic-int8" --suite evaluations/demo.yaml --policy policies/release.yaml \
   --name smollm2 --out .guard/demo-report-v2.json --markdown .guard/demo-summary-v2.md --junit .guard/demo-junit-v2.xml
 ok_or_policy $?
@@ -51,6 +60,8 @@ step "history and audit"
 $GUARD history smollm2
 $GUARD audit verify
 ok_or_policy $?
+echo "Audit head (keep it outside the registry; later: guard audit verify --expect-head HEAD):"
+$GUARD audit head
 echo
 echo "Reports: .guard/demo-report-v1.json .guard/demo-report-v2.json (Markdown and JUnit beside them)"
 echo "Registry: $GUARD_REGISTRY  (try: GUARD_REGISTRY=$GUARD_REGISTRY $GUARD history smollm2)"

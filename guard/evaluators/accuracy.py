@@ -21,7 +21,7 @@ from guard import stats
 from guard.evaluators._classification import classification_metrics
 from guard.evaluators._prompts import render, template_fields
 from guard.evaluators._text_match import contains, exact_match, token_f1
-from guard.evaluators.base import EvalContext, EvaluatorParams, Scores, evaluator
+from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.models.base import Capability, GenerationConfig, ModelAdapter
 from guard.types import Finding, MetricValue
 
@@ -72,12 +72,33 @@ def _columns(params: AccuracyParams) -> tuple[set[str], set[str]]:
     return fields, {"label", "answers", "group"}
 
 
+# The union over modes: classify/loglikelihood give the classification metrics (ece and roc_auc
+# only with probabilities), generate the answer-matching ones.
+METRICS = (
+    MetricSpec("accuracy", 0, 1, higher_is_better=True,
+               description="Share of examples whose predicted label is the gold label."),
+    MetricSpec("precision", 0, 1, higher_is_better=True, description="Macro-averaged precision over labels."),
+    MetricSpec("recall", 0, 1, higher_is_better=True, description="Macro-averaged recall over labels."),
+    MetricSpec("macro_f1", 0, 1, higher_is_better=True, description="Macro-averaged F1 over labels."),
+    MetricSpec("roc_auc", 0, 1, higher_is_better=True,
+               description="ROC-AUC (binary, or one-vs-rest macro for more labels)."),
+    MetricSpec("ece", 0, 1, higher_is_better=False, description="Expected calibration error of the top-label confidence."),
+    MetricSpec("exact_match", 0, 1, higher_is_better=True,
+               description="Share of generated answers equal to an accepted answer after normalising."),
+    MetricSpec("contains", 0, 1, higher_is_better=True,
+               description="Share of generated answers containing an accepted answer."),
+    MetricSpec("token_f1", 0, 1, higher_is_better=True,
+               description="Mean best token F1 between a generated answer and the accepted answers."),
+)
+
+
 @evaluator(
     "accuracy",
     version="1.0",
     params=AccuracyParams,
     requires=(Capability.CLASSIFY, Capability.LOGLIKELIHOOD, Capability.GENERATE),
     columns=_columns,
+    metrics=METRICS,
     citation="Pedregosa et al., Scikit-learn: Machine Learning in Python, JMLR 12 (2011); "
     "Rajpurkar et al., SQuAD (2016) for answer normalisation; Guo et al., On Calibration of Modern "
     "Neural Networks (2017) for ECE.",

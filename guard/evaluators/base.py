@@ -1,16 +1,19 @@
 """The evaluator protocol and registry: decorator for code, entry points for packages.
 
 An evaluator is a function ``(model, data, params, ctx) -> Scores`` wrapped by ``@evaluator``,
-which records its name, version, description, citation, required capabilities, parameter model
-and dataset columns — everything a report needs to say exactly what ran. Plugins are validated
-when they load, not half-way through a run.
+which records its name, version, description, citation, required capabilities, parameter model,
+dataset columns and the metrics it produces (``MetricSpec``: range and direction) — everything a
+report needs to say exactly what ran, and what a report may plausibly contain. Plugins are
+validated when they load, not half-way through a run.
 """
 
 from __future__ import annotations
 
 import inspect
+import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
+from fnmatch import fnmatchcase
 from importlib.metadata import entry_points
 from typing import Any, Protocol
 
@@ -53,6 +56,62 @@ class EvalContext:
     store_raw_evidence: bool = False  # the user asked for unredacted evidence (--store-raw-evidence)
 
 
+_PATTERN_CHARS = frozenset("*?")
+_FORBIDDEN_IN_NAMES = frozenset(".[]")  # '.' splits task.metric in a selector, '[...]' names a group
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """One metric an evaluator declares it can produce, with its valid range and direction.
+
+    ``name`` is a metric name, or a pattern when it contains ``*`` or ``?`` (``fnmatch`` rules,
+    case-sensitive: ``leak_rate_*`` covers ``leak_rate_email``), for evaluators whose metric names
+    depend on the data. ``low`` / ``high`` are inclusive bounds, None for unbounded; they apply to
+    the value, both interval ends and every ``by_group`` entry, so a report that breaks them is
+    rejected instead of judged.
+    """
+
+    name: str
+    low: float | None = None
+    high: float | None = None
+    _: KW_ONLY
+    higher_is_better: bool | None = None
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        where = f"metric '{self.name}'"
+        if not self.name or any(c.isspace() or c in _FORBIDDEN_IN_NAMES for c in self.name):
+            raise GuardError(f"{where}: a metric name needs no spaces, '.', '[' or ']'",
+                             hint="policies address metrics as task.metric[group]")
+        for bound in (self.low, self.high):
+            if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int | float) or not math.isfinite(bound)):
+                raise GuardError(f"{where}: bounds must be finite numbers or None (unbounded), got {bound!r}")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise GuardError(f"{where}: low {self.low} is above high {self.high}")
+        if not self.description.strip() or "\n" in self.description:
+            raise GuardError(f"{where}: needs a one-line description")
+
+    @property
+    def is_pattern(self) -> bool:
+        return bool(_PATTERN_CHARS & set(self.name))
+
+    def matches(self, metric: str) -> bool:
+        """Whether this spec covers the metric name ``metric`` (exactly, or by its pattern)."""
+        return fnmatchcase(metric, self.name) if self.is_pattern else metric == self.name
+
+    def contains(self, value: float, *, tolerance: float = 1e-9) -> bool:
+        """Whether ``value`` lies in ``[low, high]``, allowing float rounding (1 + 2e-16 is still a rate)."""
+        if self.low is not None and value < self.low - tolerance * max(1.0, abs(self.low)):
+            return False
+        return self.high is None or value <= self.high + tolerance * max(1.0, abs(self.high))
+
+    def range_text(self) -> str:
+        """The range as a reader expects it: ``[0, 1]``, ``[0, inf)``, ``(-inf, inf)``."""
+        low = "(-inf" if self.low is None else f"[{self.low:g}"
+        high = "inf)" if self.high is None else f"{self.high:g}]"
+        return f"{low}, {high}"
+
+
 class EvaluatorFn(Protocol):
     def __call__(self, model: ModelAdapter, data: Any, params: Any, ctx: EvalContext) -> Scores: ...
 
@@ -73,6 +132,16 @@ class EvaluatorInfo:
     columns: ColumnsSpec = ((), ())  # (required roles, optional roles), or a function of params
     citation: str = ""
     needs_dataset: bool = True
+    metrics: tuple[MetricSpec, ...] = ()  # empty: undeclared, no range or name checks apply
+
+    def metric_spec(self, name: str) -> MetricSpec | None:
+        """The declaration covering metric ``name``: an exact name wins over a pattern; None if none."""
+        exact = next((m for m in self.metrics if not m.is_pattern and m.name == name), None)
+        return exact or next((m for m in self.metrics if m.is_pattern and m.matches(name)), None)
+
+    def declares(self, name: str) -> bool:
+        """Whether this evaluator declares it can produce metric ``name`` (False for undeclared evaluators)."""
+        return self.metric_spec(name) is not None
 
     def column_roles(self, params: BaseModel) -> tuple[set[str], set[str]]:
         spec = self.columns(params) if callable(self.columns) else self.columns
@@ -97,8 +166,13 @@ def evaluator(
     columns: ColumnsSpec = ((), ()),
     citation: str = "",
     needs_dataset: bool = True,
+    metrics: Iterable[MetricSpec] = (),
 ) -> Callable[[EvaluatorFn], EvaluatorInfo]:
-    """Register a function as the evaluator ``name`` (usable from any suite by that name)."""
+    """Register a function as the evaluator ``name`` (usable from any suite by that name).
+
+    ``metrics`` declares every metric the evaluator can produce under any params (optional for
+    plugins; once given, a report holding another metric from it is refused as foreign).
+    """
 
     def register(fn: EvaluatorFn) -> EvaluatorInfo:
         if not callable(fn):
@@ -113,6 +187,7 @@ def evaluator(
             columns=columns,
             citation=citation,
             needs_dataset=needs_dataset,
+            metrics=tuple(metrics),
         )
         _validate(info, origin=f"{fn.__module__}.{getattr(fn, '__qualname__', name)}")
         _REGISTRY[name] = info
@@ -128,6 +203,13 @@ def _validate(info: EvaluatorInfo, *, origin: str) -> None:
         raise GuardError(f"evaluator '{info.name}' ({origin}) has no description", hint="add a docstring")
     if not (isinstance(info.params_model, type) and issubclass(info.params_model, BaseModel)):
         raise GuardError(f"evaluator '{info.name}' ({origin}): params must be a pydantic model class")
+    seen: set[str] = set()
+    for spec in info.metrics:
+        if not isinstance(spec, MetricSpec):
+            raise GuardError(f"evaluator '{info.name}' ({origin}): metrics must be MetricSpec objects, got {spec!r}")
+        if spec.name in seen:
+            raise GuardError(f"evaluator '{info.name}' ({origin}) declares metric '{spec.name}' twice")
+        seen.add(spec.name)
 
 
 def _load_entry_points() -> None:

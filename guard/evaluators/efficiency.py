@@ -18,7 +18,7 @@ from scipy import stats as scipy_stats
 
 from guard import stats
 from guard.evaluators._prompts import render, template_fields
-from guard.evaluators.base import EvalContext, EvaluatorParams, Scores, evaluator
+from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.models.base import Capability, GenerationConfig, ModelAdapter
 from guard.types import Finding, MetricValue
 
@@ -41,12 +41,29 @@ def _columns(params: EfficiencyParams) -> tuple[set[str], set[str]]:
     return template_fields(params.prompt), set()
 
 
+METRICS = (
+    MetricSpec("latency_p50_ms", 0, None, higher_is_better=False,
+               description="Median latency of one-example calls, in milliseconds."),
+    MetricSpec("latency_p95_ms", 0, None, higher_is_better=False,
+               description="95th-percentile latency of one-example calls, in milliseconds."),
+    MetricSpec("throughput_per_s", 0, None, higher_is_better=True,
+               description="Examples per second in the adapter's batched pass."),
+    MetricSpec("peak_memory_mb", 0, None, higher_is_better=False,
+               description="Peak resident memory of the process while timing, in MiB."),
+    MetricSpec("parameters", 0, None, higher_is_better=None,
+               description="Number of model parameters (when the adapter knows it)."),
+    MetricSpec("size_on_disk_mb", 0, None, higher_is_better=None,
+               description="Size of the model's files on disk, in MiB (when known)."),
+)
+
+
 @evaluator(
     "efficiency",
     version="1.0",
     params=EfficiencyParams,
     requires=(Capability.CLASSIFY, Capability.GENERATE, Capability.LOGLIKELIHOOD),
     columns=_columns,
+    metrics=METRICS,
 )
 def efficiency(model: ModelAdapter, data: Any, params: EfficiencyParams, ctx: EvalContext) -> Scores:
     """Per-example latency (p50/p95), batched throughput, peak memory, parameter count and size on disk."""

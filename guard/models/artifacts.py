@@ -12,7 +12,10 @@ from guard.models.base import ArtifactInfo, fingerprint_text
 
 
 def artifact_for(spec: str, *, trust_pickle: bool = False) -> ArtifactInfo | None:
-    """The files a spec's fingerprint covers; None for endpoints (identity, not content)."""
+    """The files a spec's fingerprint covers; None for endpoints and built-in modules (identity, not content).
+
+    For ``python:`` specs: the module's file plus what its ``GUARD_ARTIFACTS`` declares.
+    """
     scheme, _, target = spec.partition(":")
     if scheme == "hf":
         from guard.models import _hf_files as hf
@@ -32,19 +35,13 @@ def artifact_for(spec: str, *, trust_pickle: bool = False) -> ArtifactInfo | Non
             raise GuardError(f"model file not found: {path}")
         return ArtifactInfo(files=[path], root=path.parent)
     if scheme == "python":
-        module = target.rpartition(":")[0]
-        if module.endswith(".py"):
-            path = Path(module).expanduser().resolve()
-            if not path.is_file():
-                raise GuardError(f"model source not found: {path}")
-            return ArtifactInfo(files=[path], root=path.parent)
-        import importlib.util
+        from guard.models import _python_files
 
-        found = importlib.util.find_spec(module)
-        if found is None or not found.origin:
-            raise GuardError(f"cannot find module '{module}'")
-        path = Path(found.origin)
-        return ArtifactInfo(files=[path], root=path.parent)
+        module_part, sep, _ = target.rpartition(":")
+        if not sep or not module_part:
+            raise GuardError(f"'{spec}' needs MODULE_OR_FILE:CALLABLE", hint="e.g. python:models/keyword.py:predict")
+        # The loader's resolution (guard.models.callable), without importing or running the module.
+        return _python_files.resolve(module_part, spec=spec).artifact_info()
     return None
 
 

@@ -99,6 +99,11 @@ class ArtifactInfo:
         files = fingerprint_files(self.files, root=self.root)
         return fingerprint_text(files, self.variant) if self.variant else files
 
+    def hashed_files(self) -> list[str]:
+        """The names ``fingerprint()`` hashes, in its order: paths relative to ``root`` (POSIX
+        separators), or bare file names when there is no root."""
+        return sorted(f.relative_to(self.root).as_posix() if self.root else f.name for f in self.files)
+
 
 def fingerprint_files(files: Iterable[Path], *, root: Path | None = None) -> str:
     """sha256 over (relative name, sha256 of content) of each file, in sorted order.

@@ -25,7 +25,7 @@ from guard.registry.entities import (
     RunSummary,
     Waiver,
 )
-from guard.registry.sql import RegistryError, SqlRegistryStore
+from guard.registry.sql import AliasMovedError, RegistryError, SqlRegistryStore
 from guard.registry.store import DEFAULT_URL, AuditVerification, RegistryStore
 
 ENV_VAR = "GUARD_REGISTRY"
@@ -36,17 +36,20 @@ def resolve_url(url: str | None = None) -> str:
     return url or os.environ.get(ENV_VAR) or DEFAULT_URL
 
 
-def open_registry(url: str | None = None) -> RegistryStore:
+def open_registry(url: str | None = None, *, create: bool = True) -> RegistryStore:
     """Open (creating and migrating if needed) the registry at ``resolve_url(url)``.
+
+    ``create=False`` for read-only commands: a registry that does not exist is an error, not a new file.
 
     Raises ``RegistryError`` (one line, password masked) for a malformed, unsupported or unreachable URL.
     Call ``close()`` on the store (or use it as a context manager) to release its connections.
     """
-    return SqlRegistryStore(resolve_url(url))
+    return SqlRegistryStore(resolve_url(url), create=create)
 
 
 __all__ = [
     "DEFAULT_URL",
+    "AliasMovedError",
     "ENV_VAR",
     "AliasMove",
     "Approval",

@@ -26,6 +26,10 @@ class RegistryError(GuardError):
     """The registry cannot do what was asked: bad or unreachable URL, unknown name, conflicting write."""
 
 
+class AliasMovedError(RegistryError):
+    """A compare-and-swap alias move lost a race: the alias no longer points where the caller saw it."""
+
+
 def mask_url(text: str) -> str:
     """``text`` with the password of any ``scheme://user:password@host`` replaced by ``***``."""
     return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
@@ -57,8 +61,11 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def open_engine(text: str) -> tuple[Engine, str]:
-    """An engine for the URL, and the URL as shown to users (password hidden)."""
+def open_engine(text: str, *, create: bool = True) -> tuple[Engine, str]:
+    """An engine for the URL, and the URL as shown to users (password hidden).
+
+    ``create=False`` (read-only verbs): a SQLite file that does not exist is an error, never created.
+    """
     url = _parse_url(text)
     shown = url.render_as_string(hide_password=True)
     if url.get_backend_name() == "postgresql":
@@ -72,6 +79,9 @@ def open_engine(text: str) -> tuple[Engine, str]:
     options: dict[str, Any] = {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_S}}
     if database == ":memory:":
         options = {"connect_args": {"check_same_thread": False}, "poolclass": StaticPool}
+    elif not create and not Path(database).is_file():
+        raise RegistryError(f"no registry at {shown}: {database} does not exist",
+                            hint="check --registry / GUARD_REGISTRY; read-only commands never create one")
     else:
         try:
             Path(database).parent.mkdir(parents=True, exist_ok=True)

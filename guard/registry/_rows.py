@@ -79,7 +79,12 @@ class ModelRow(Base):
 
 class VersionRow(Base):
     __tablename__ = "model_versions"
-    __table_args__ = (UniqueConstraint("model_id", "version", name="uq_model_versions_model_version"),)
+    __table_args__ = (
+        UniqueConstraint("model_id", "version", name="uq_model_versions_model_version"),
+        # One version per artifact: ``artifact_key`` is the fingerprint (NULL only for duplicates that a
+        # registry held before revision 0002, which are kept), so a racing second registration cannot insert.
+        Index("uq_model_versions_artifact", "model_id", "artifact_key", unique=True),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     model_id: Mapped[int] = mapped_column(ForeignKey("models.id", name="fk_model_versions_model"))
     version: Mapped[int] = mapped_column(Integer)
@@ -88,10 +93,13 @@ class VersionRow(Base):
     metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JsonText)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[str] = mapped_column(String(200))
+    artifact_key: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    audit_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     def entity(self, model: str) -> ModelVersion:
         return ModelVersion(model=model, version=self.version, spec=self.spec, fingerprint=self.fingerprint,
-                            metadata=self.metadata_ or {}, created_at=self.created_at, created_by=self.created_by)
+                            metadata=self.metadata_ or {}, created_at=self.created_at, created_by=self.created_by,
+                            audit_seq=self.audit_seq)
 
 
 class RunRow(Base):
@@ -119,13 +127,16 @@ class RunRow(Base):
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_by: Mapped[str] = mapped_column(String(200))
+    plan: Mapped[dict[str, Any] | None] = mapped_column(JsonText, nullable=True)
+    audit_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     def entity(self, model: str) -> EvalRun:
         return EvalRun(id=self.id, model=model, version=self.version, status=self.status, suite_name=self.suite_name,
                        suite_sha256=self.suite_sha256, policy_name=self.policy_name, policy_sha256=self.policy_sha256,
                        verdict=self.verdict, fingerprint=self.fingerprint, report=self.report,
                        verdict_detail=self.verdict_detail, error=self.error, started_at=self.started_at,
-                       finished_at=self.finished_at, created_by=self.created_by)
+                       finished_at=self.finished_at, created_by=self.created_by, plan=self.plan,
+                       audit_seq=self.audit_seq)
 
 
 class AliasRow(Base):
@@ -135,6 +146,7 @@ class AliasRow(Base):
     model_id: Mapped[int] = mapped_column(ForeignKey("models.id", name="fk_aliases_model"), primary_key=True)
     alias: Mapped[str] = mapped_column(String(100), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
+    audit_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class AliasMoveRow(Base):
@@ -149,11 +161,12 @@ class AliasMoveRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     moved_at: Mapped[datetime] = mapped_column(UtcDateTime)
     moved_by: Mapped[str] = mapped_column(String(200))
+    audit_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     def entity(self, model: str) -> AliasMove:
         return AliasMove(id=self.id, model=model, alias=self.alias, version=self.version,
                          previous_version=self.previous_version, run_id=self.run_id, reason=self.reason,
-                         moved_at=self.moved_at, moved_by=self.moved_by)
+                         moved_at=self.moved_at, moved_by=self.moved_by, audit_seq=self.audit_seq)
 
 
 class ApprovalRow(Base):
@@ -166,10 +179,11 @@ class ApprovalRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    audit_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     def entity(self, model: str) -> Approval:
         return Approval(id=self.id, model=model, version=self.version, approver=self.approver, reason=self.reason,
-                        created_at=self.created_at, expires_at=self.expires_at)
+                        created_at=self.created_at, expires_at=self.expires_at, audit_seq=self.audit_seq)
 
 
 class WaiverRow(Base):
@@ -184,17 +198,23 @@ class WaiverRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    audit_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     def entity(self, model: str) -> Waiver:
         return Waiver(id=self.id, model=model, version=self.version, rule_ids=list(self.rule_ids),
                       policy_name=self.policy_name, approver=self.approver, reason=self.reason,
-                      created_at=self.created_at, expires_at=self.expires_at)
+                      created_at=self.created_at, expires_at=self.expires_at, audit_seq=self.audit_seq)
 
 
 class AuditEventRow(Base):
-    """``at`` and ``payload`` are stored as the exact text the hash covers (ISO time, canonical JSON)."""
+    """``at`` and ``payload`` are stored as the exact text the hash covers (ISO time, canonical JSON).
+
+    ``hmac`` (HMAC-SHA256 of ``hash`` under ``GUARD_AUDIT_KEY``) is set only when the writer had the key.
+    """
 
     __tablename__ = "audit_events"
+    # The gate's "is this the latest move of that alias" lookup.
+    __table_args__ = (Index("ix_audit_events_subject", "subject", "action", "seq"),)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     at: Mapped[str] = mapped_column(String(40))
     actor: Mapped[str] = mapped_column(String(200))
@@ -203,11 +223,12 @@ class AuditEventRow(Base):
     payload: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    hmac: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     def entity(self) -> AuditEvent:
         return AuditEvent(seq=self.seq, at=datetime.fromisoformat(self.at), actor=self.actor, action=self.action,
                           subject=self.subject, payload=json.loads(self.payload), prev_hash=self.prev_hash,
-                          hash=self.hash)
+                          hash=self.hash, keyed=self.hmac is not None)
 
 
 class AuditHeadRow(Base):

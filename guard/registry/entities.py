@@ -12,6 +12,12 @@ class _Entity(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
+class _Bound(_Entity):
+    audit_seq: int | None = Field(
+        default=None, description="The audit event that wrote this row's current content (its binding to the chain)."
+    )
+
+
 class RegisteredModel(_Entity):
     name: str
     description: str = ""
@@ -19,7 +25,7 @@ class RegisteredModel(_Entity):
     created_by: str
 
 
-class ModelVersion(_Entity):
+class ModelVersion(_Bound):
     """One artifact of a model: its spec, its content fingerprint, and who registered it."""
 
     model: str
@@ -62,9 +68,11 @@ class EvalRun(RunSummary):
     report: dict[str, Any] | None = Field(default=None, description="The EvalReport JSON (redacted evidence).")
     verdict_detail: dict[str, Any] | None = Field(default=None, description="The Verdict JSON.")
     error: str | None = None
+    plan: dict[str, Any] | None = Field(default=None, description="The RunPlan JSON fixed before inference.")
+    audit_seq: int | None = Field(default=None, description="The audit event that wrote this row's current content.")
 
 
-class AliasMove(_Entity):
+class AliasMove(_Bound):
     """One change of an alias: who pointed it at which version, when and why."""
 
     id: int
@@ -78,7 +86,7 @@ class AliasMove(_Entity):
     moved_by: str
 
 
-class Approval(_Entity):
+class Approval(_Bound):
     id: int
     model: str
     version: int
@@ -88,7 +96,7 @@ class Approval(_Entity):
     expires_at: datetime | None = None
 
 
-class Waiver(_Entity):
+class Waiver(_Bound):
     """Accepted residual risk: failing blocking rules that may be ignored until ``expires_at``."""
 
     id: int
@@ -113,3 +121,4 @@ class AuditEvent(_Entity):
     payload: dict[str, Any] = Field(default_factory=dict)
     prev_hash: str
     hash: str
+    keyed: bool = Field(default=False, description="Carries an HMAC under GUARD_AUDIT_KEY.")

@@ -21,11 +21,14 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from guard.audit import StoredEvent, canonical_json, event_document, event_hash, iso_utc, sha256_text, verify_chain
+from guard.audit import audit_key, canonical_json, event_document, event_hash, event_hmac, iso_utc, sha256_text
+from guard.registry import _verify
+from guard.registry._binding import RESERVED_KEYS, binding, document_sha256
 from guard.errors import GuardError, did_you_mean
 from guard.registry import migrations
 from guard.registry._engine import (  # noqa: F401  (RegistryError, mask_url: re-exported)
     SQLITE_BUSY_TIMEOUT_S,
+    AliasMovedError,
     RegistryError,
     describe_error,
     is_contention,
@@ -60,6 +63,8 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,199}$")
 _ALIAS = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{0,99}$")
 _VERDICTS = ("pass", "fail", "inconclusive")
 _WRITE_ATTEMPTS = 8
+_ROW_ACTIONS = frozenset({"version.register", "run.start", "run.finish", "run.fail", "alias.move", "approval.add",
+                          "waiver.add", "registry.migrate"})
 
 
 def _now() -> datetime:
@@ -80,8 +85,9 @@ def _text(value: Any, field: str) -> str:
 class SqlRegistryStore:
     """``RegistryStore`` over SQLAlchemy. ``url`` is the database URL with any password masked."""
 
-    def __init__(self, url: str):
-        self._engine, self.url = open_engine(url)
+    def __init__(self, url: str, *, create: bool = True):
+        self._engine, self.url = open_engine(url, create=create)
+        self._key = audit_key()
         self._password = self._engine.url.password
         self._writer = self._engine.execution_options(guard_write=True)
         self._snapshot = (self._engine.execution_options(isolation_level="REPEATABLE READ")
@@ -89,8 +95,11 @@ class SqlRegistryStore:
         try:
             with self._errors(hint="check --registry / GUARD_REGISTRY and that the database is reachable"):
                 with self._engine.connect() as conn:
-                    at_head = migrations.current_revision(conn) == migrations.HEAD
-                if not at_head:
+                    revision = migrations.current_revision(conn)
+                if revision is None and not create:
+                    raise RegistryError(f"registry {self.url} holds no guard registry",
+                                        hint="check the URL; read-only commands never create one")
+                if revision != migrations.HEAD:
                     self._upgrade()
         except BaseException:
             self._engine.dispose()
@@ -153,8 +162,13 @@ class SqlRegistryStore:
         raise AssertionError("unreachable")
 
     def _append(self, session: Session, head: AuditHeadRow, at: datetime, *, actor: str, action: str,
-                subject: str, payload: dict[str, Any]) -> AuditEventRow:
+                subject: str, payload: dict[str, Any], bound: list[tuple[str, str, Any]] = ()) -> AuditEventRow:
+        """Append one event; ``bound`` lists the (table, model, ORM row) it wrote: each row's digest goes
+        into the payload and the row's ``audit_seq`` points at the event (see ``_binding``)."""
         _text(actor, "actor"), _text(action, "action")
+        if bound:
+            session.flush()
+            payload = {**payload, "rows": [binding(table, model, row) for table, model, row in bound]}
         try:
             payload_text = canonical_json(payload)
         except (TypeError, ValueError) as exc:
@@ -162,10 +176,13 @@ class SqlRegistryStore:
         seq, at_text = head.seq + 1, iso_utc(at)
         document = event_document(seq=seq, at=at_text, actor=actor, action=action, subject=subject,
                                   payload=json.loads(payload_text))
+        digest = event_hash(head.hash, document)
         row = AuditEventRow(seq=seq, at=at_text, actor=actor, action=action, subject=subject, payload=payload_text,
-                            prev_hash=head.hash, hash=event_hash(head.hash, document))
+                            prev_hash=head.hash, hash=digest, hmac=event_hmac(self._key, digest) if self._key else None)
         session.add(row)
         head.seq, head.hash, head.count = seq, row.hash, head.count + 1
+        for _table, _model, bound_row in bound:
+            bound_row.audit_seq = seq
         session.flush()
         return row
 
@@ -212,6 +229,17 @@ class SqlRegistryStore:
         def write(session: Session, head: AuditHeadRow, now: datetime) -> ModelVersion:
             model = session.scalar(select(ModelRow).where(ModelRow.name == name))
             new_model = model is None
+            if model is not None:
+                # One version per artifact, decided under the write lock (and backed by a unique index):
+                # sixteen racing evaluations of one file get one version, not sixteen.
+                same = session.scalar(select(VersionRow).where(VersionRow.model_id == model.id,
+                                                               VersionRow.fingerprint == fingerprint)
+                                      .order_by(VersionRow.version).limit(1))
+                if same is not None:
+                    if version is not None and version != same.version:
+                        raise RegistryError(f"{name}@{same.version} is already this artifact ({fingerprint[:19]}…)",
+                                            hint=f"use {name}@{same.version}; a version number names one artifact")
+                    return same.entity(name)
             if model is None:
                 model = ModelRow(name=name, description="", created_at=now, created_by=actor)
                 session.add(model)
@@ -223,11 +251,11 @@ class SqlRegistryStore:
                 raise RegistryError(f"version {name}@{version} already exists",
                                     hint=f"omit the version to register {name}@{latest + 1}")
             row = VersionRow(model_id=model.id, version=number, spec=spec, fingerprint=fingerprint,
-                             metadata_=metadata, created_at=now, created_by=actor)
+                             metadata_=metadata, created_at=now, created_by=actor, artifact_key=fingerprint)
             session.add(row)
             self._append(session, head, now, actor=actor, action="version.register", subject=f"{name}@{number}",
                          payload={"spec": spec, "fingerprint": fingerprint, "metadata_sha256": _digest(metadata),
-                                  "new_model": new_model})
+                                  "new_model": new_model}, bound=[("model_versions", name, row)])
             return row.entity(name)
 
         return self._write(write)
@@ -249,20 +277,22 @@ class SqlRegistryStore:
     # -- evaluation runs -----------------------------------------------------------------------------
 
     def start_run(self, name: str, version: int, *, suite_name: str, suite_sha256: str, fingerprint: str, actor: str,
-                  policy_name: str | None = None, policy_sha256: str | None = None) -> EvalRun:
+                  policy_name: str | None = None, policy_sha256: str | None = None,
+                  plan: dict[str, Any] | None = None) -> EvalRun:
         _text(suite_name, "suite_name"), _text(suite_sha256, "suite_sha256"), _text(fingerprint, "fingerprint")
 
         def write(session: Session, head: AuditHeadRow, now: datetime) -> EvalRun:
             target = self._version_row(session, name, version)
             row = RunRow(model_id=target.model_id, version=version, status="running", suite_name=suite_name,
                          suite_sha256=suite_sha256, policy_name=policy_name, policy_sha256=policy_sha256,
-                         fingerprint=fingerprint, started_at=now, created_by=actor)
+                         fingerprint=fingerprint, started_at=now, created_by=actor, plan=plan)
             session.add(row)
             session.flush()
             self._append(session, head, now, actor=actor, action="run.start", subject=f"{name}@{version}",
                          payload={"run_id": row.id, "suite_name": suite_name, "suite_sha256": suite_sha256,
                                   "policy_name": policy_name, "policy_sha256": policy_sha256,
-                                  "fingerprint": fingerprint})
+                                  "fingerprint": fingerprint, "plan_sha256": document_sha256(plan)},
+                         bound=[("runs", name, row)])
             return row.entity(name)
 
         return self._write(write)
@@ -274,10 +304,14 @@ class SqlRegistryStore:
             row, name = self._run_row(session, run_id)
             if row.status != "running":
                 raise RegistryError(f"run {run_id} is already {row.status}", hint="start a new run to re-evaluate")
+            report = changes.get("report")
+            if report is not None and row.plan is not None and report.get("plan") != row.plan:
+                raise RegistryError(f"run {run_id}: the report's plan is not the plan the run started with",
+                                    hint="a run records the report of the plan it announced")
             for key, value in {**changes, "finished_at": now}.items():
                 setattr(row, key, value)
             self._append(session, head, now, actor=actor, action=action, subject=f"{name}@{row.version}",
-                         payload={"run_id": run_id, **payload})
+                         payload={"run_id": run_id, **payload}, bound=[("runs", name, row)])
             return row.entity(name)
         return self._write(write)
 
@@ -394,24 +428,31 @@ class SqlRegistryStore:
             current = session.get(AliasRow, (model_id, alias))
             previous = current.version if current is not None else None
             if expected_previous != "any" and previous != expected_previous:
-                raise RegistryError(f"alias {name}@{alias} now points at {previous}, not {expected_previous}",
+                raise AliasMovedError(f"alias {name}@{alias} now points at {previous}, not {expected_previous}",
                                     hint="it moved meanwhile; look at `guard history` and try again")
             if version is None and current is None:
                 raise RegistryError(f"alias {name}@{alias} is not set", hint=did_you_mean(alias, session.scalars(
                     select(AliasRow.alias).where(AliasRow.model_id == model_id)).all()))
+            payload_rows: list[dict[str, Any]] = []
             if version is None:
                 session.delete(current)
+                payload_rows.append({"table": "aliases", "key": f"{name}@{alias}", "sha256": None})
             elif current is None:
-                session.add(AliasRow(model_id=model_id, alias=alias, version=version))
+                current = AliasRow(model_id=model_id, alias=alias, version=version)
+                session.add(current)
             else:
                 current.version = version
             move = AliasMoveRow(model_id=model_id, alias=alias, version=version, previous_version=previous,
                                 run_id=run_id, reason=reason, moved_at=now, moved_by=actor)
             session.add(move)
             session.flush()
+            bound = [("alias_moves", name, move)] + ([("aliases", name, current)] if version is not None else [])
+            payload = {"move_id": move.id, "alias": alias, "version": version, "previous_version": previous,
+                       "run_id": run_id, "reason": reason, "detail": audit_payload or {}}
+            if payload_rows:
+                payload["removed"] = payload_rows
             self._append(session, head, now, actor=actor, action="alias.move", subject=f"{name}@{alias}",
-                         payload={"move_id": move.id, "alias": alias, "version": version, "previous_version": previous,
-                                  "run_id": run_id, "reason": reason, "detail": audit_payload or {}})
+                         payload=payload, bound=bound)
             return move.entity(name)
 
         return self._write(write)
@@ -421,15 +462,20 @@ class SqlRegistryStore:
     def add_approval(self, name: str, version: int, *, approver: str, reason: str,
                      expires_at: datetime | None = None) -> Approval:
         _text(approver, "approver"), _text(reason, "reason")
+        if expires_at is not None and expires_at.tzinfo is None:
+            expires_at = expires_at.replace(tzinfo=timezone.utc)
 
         def write(session: Session, head: AuditHeadRow, now: datetime) -> Approval:
+            if expires_at is not None and expires_at <= now:
+                raise RegistryError(f"approval expiry {iso_utc(expires_at)} is not in the future")
             target = self._version_row(session, name, version)
             row = ApprovalRow(model_id=target.model_id, version=version, approver=approver, reason=reason,
                               created_at=now, expires_at=expires_at)
             session.add(row)
             session.flush()
             self._append(session, head, now, actor=approver, action="approval.add", subject=f"{name}@{version}",
-                         payload={"approval_id": row.id, "reason": reason, "expires_at": expires_at})
+                         payload={"approval_id": row.id, "reason": reason, "expires_at": expires_at},
+                         bound=[("approvals", name, row)])
             return row.entity(name)
 
         return self._write(write)
@@ -463,7 +509,7 @@ class SqlRegistryStore:
             session.flush()
             self._append(session, head, now, actor=approver, action="waiver.add", subject=f"{name}@{version}",
                          payload={"waiver_id": row.id, "rule_ids": rules, "policy_name": policy_name,
-                                  "reason": reason, "expires_at": expires})
+                                  "reason": reason, "expires_at": expires}, bound=[("waivers", name, row)])
             return row.entity(name)
 
         return self._write(write)
@@ -488,6 +534,11 @@ class SqlRegistryStore:
     # -- audit ---------------------------------------------------------------------------------------
 
     def append_audit(self, *, actor: str, action: str, subject: str, payload: dict[str, Any]) -> AuditEvent:
+        """A free event (a gate's refusal, a note). It binds no row: the keys and actions that do are the store's."""
+        if not isinstance(payload, dict) or any(key in payload for key in RESERVED_KEYS):
+            raise RegistryError(f"an audit payload may not carry {', '.join(RESERVED_KEYS)}: they bind registry rows")
+        if action in _ROW_ACTIONS:
+            raise RegistryError(f"audit action '{action}' is written by the store itself")
         return self._write(lambda session, head, now: self._append(
             session, head, now, actor=actor, action=action, subject=subject, payload=payload).entity())
 
@@ -496,15 +547,20 @@ class SqlRegistryStore:
         query = select(AuditEventRow).where(AuditEventRow.seq > since_seq).order_by(AuditEventRow.seq).limit(limit)
         return self._read(lambda s: [r.entity() for r in s.scalars(query)])
 
-    def verify_audit(self) -> AuditVerification:
-        def read(session: Session) -> AuditVerification:
+    def verify_audit(self, *, expect_head: tuple[int, str] | None = None) -> AuditVerification:
+        """Walk the chain, then check every bound table's rows against the events that wrote them."""
+        return self._read(lambda s: _verify.verify_all(s, key=self._key, expect_head=expect_head), snapshot=True)
+
+    def audit_head(self) -> tuple[int, str]:
+        """(seq, hash) of the newest event: save it outside the registry, check later with ``expect_head``."""
+        def read(session: Session) -> tuple[int, str]:
             head = session.get(AuditHeadRow, 1)
             if head is None:
-                return AuditVerification(ok=False, events=0, first_broken_seq=0, reason="the audit head row is missing")
-            rows = session.execute(select(AuditEventRow).order_by(AuditEventRow.seq).execution_options(yield_per=2000))
-            check = verify_chain((StoredEvent(r.seq, r.at, r.actor, r.action, r.subject, r.payload, r.prev_hash, r.hash)
-                                  for r in rows.scalars()), head_seq=head.seq, head_hash=head.hash,
-                                 head_count=head.count)
-            return AuditVerification(ok=check.ok, events=check.events, first_broken_seq=check.first_broken_seq,
-                                     reason=check.reason)
-        return self._read(read, snapshot=True)
+                raise RegistryError(f"registry {self.url}: the audit head row is missing")
+            return head.seq, head.hash
+        return self._read(read)
+
+    def binding_problems(self, rows: list[tuple[str, str]]) -> list[str]:
+        """For each (table, key) — e.g. ("runs", "12"), ("aliases", "m@production") — whether the stored row
+        still matches the audit event that wrote it; an empty list when all do (the gate's re-check)."""
+        return self._read(lambda s: _verify.binding_problems(s, rows, key=self._key), snapshot=True)

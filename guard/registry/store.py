@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from guard.registry.entities import (
     AliasMove,
@@ -27,7 +27,11 @@ DEFAULT_URL = "sqlite:///.guard/registry.db"
 
 
 class AuditVerification(BaseModel):
-    """Result of walking the hash chain: intact, or the first event that does not verify."""
+    """Result of walking the hash chain and checking every bound row against it.
+
+    ``ok`` only when the chain is intact *and* every row of every bound table matches the event that
+    wrote it; ``reason`` names the first problem (an event, or a table and row).
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -35,6 +39,13 @@ class AuditVerification(BaseModel):
     events: int
     first_broken_seq: int | None = None
     reason: str = ""
+    rows: int = Field(default=0, description="Rows of the bound tables that were checked.")
+    row_problems: list[str] = Field(default_factory=list, description="The first rows that do not match the chain.")
+    row_problem_count: int = 0
+    unbound_before_migration: int = Field(
+        default=0, description="Rows written before revision 0002: snapshotted by the migration, not bound when written.")
+    keyed: int = Field(default=0, description="Events that carry a verified HMAC.")
+    key_used: bool = Field(default=False, description="GUARD_AUDIT_KEY was set, so HMACs were checked.")
 
 
 class RegistryStore(Protocol):
@@ -46,7 +57,9 @@ class RegistryStore(Protocol):
     def register_version(
         self, name: str, spec: str, fingerprint: str, *, actor: str,
         version: int | None = None, metadata: dict[str, Any] | None = None,
-    ) -> ModelVersion: ...
+    ) -> ModelVersion:
+        """A new version, or the existing one when this fingerprint already is a version of ``name``."""
+        ...
     def get_version(self, name: str, version: int) -> ModelVersion: ...
     def list_models(self) -> list[RegisteredModel]: ...
     def list_versions(self, name: str) -> list[ModelVersion]: ...
@@ -54,7 +67,7 @@ class RegistryStore(Protocol):
     # evaluation runs
     def start_run(
         self, name: str, version: int, *, suite_name: str, suite_sha256: str, fingerprint: str, actor: str,
-        policy_name: str | None = None, policy_sha256: str | None = None,
+        policy_name: str | None = None, policy_sha256: str | None = None, plan: dict[str, Any] | None = None,
     ) -> EvalRun: ...
     def finish_run(
         self, run_id: int, *, report: dict[str, Any], actor: str, verdict: str | None = None,
@@ -98,4 +111,8 @@ class RegistryStore(Protocol):
     # audit
     def append_audit(self, *, actor: str, action: str, subject: str, payload: dict[str, Any]) -> AuditEvent: ...
     def audit_events(self, *, since_seq: int = 0, limit: int | None = None) -> list[AuditEvent]: ...
-    def verify_audit(self) -> AuditVerification: ...
+    def verify_audit(self, *, expect_head: tuple[int, str] | None = None) -> AuditVerification: ...
+    def audit_head(self) -> tuple[int, str]: ...
+    def binding_problems(self, rows: list[tuple[str, str]]) -> list[str]:
+        """Whether each (table, key) row still matches the audit event that wrote it (the gate's re-check)."""
+        ...

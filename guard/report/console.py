@@ -33,6 +33,7 @@ def verdict_details(verdict: Verdict) -> list[str]:
             lines.append(f"{outcome_label(o)} {o.rule_id}: {o.message}")
         lines.extend(f"note {o.rule_id}: {note}" for note in o.notes)
     lines.extend(f"task '{task}' crashed: {error}" for task, error in verdict.failed_tasks.items())
+    lines.extend(f"evidence: {problem}" for problem in verdict.evidence_problems)
     return lines
 
 
@@ -42,7 +43,8 @@ def print_verdict(verdict: Verdict, console: Console) -> None:
         console.print(line, markup=False, highlight=False)
     summary = {"pass": "PASS: the model may be released under this policy.",
                "fail": "FAIL: a blocking rule failed.",
-               "inconclusive": "INCONCLUSIVE: a required metric is missing or a task failed; not a pass."}
+               "inconclusive": "INCONCLUSIVE: a required metric is missing, a task failed or the evidence is not the "
+                               "policy's; not a pass."}
     console.print(Text(summary[verdict.status], style=_STYLE[STATUS_LABEL[verdict.status]]))
 
 

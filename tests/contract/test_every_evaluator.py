@@ -1,7 +1,9 @@
 """One contract over every registered evaluator (as scikit-learn's estimator checks do).
 
 Each built-in evaluator needs a case here: a model and rows it can run on. A new evaluator
-without a case fails ``test_every_evaluator_has_a_contract_case`` until one is added.
+without a case fails ``test_every_evaluator_has_a_contract_case`` until one is added. Between
+them, an evaluator's cases must produce every metric it declares (``@evaluator(metrics=...)``),
+so a declaration can neither miss a metric nor name one the evaluator never produces.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import guard
-from guard.evaluators import registered
+from guard.evaluators import registered, report_range_problems
 from guard.models.base import Prediction
 from guard.models.fake import FakeModel
 from guard.suite import suite_from_dict
@@ -21,12 +23,13 @@ SENTIMENT = [{"text": f"{'a lovely' if i % 3 else 'an awful'} film, take {i}", "
 QA = [{"text": f"What is {i} plus 1?", "answers": [str(i + 1)], "group": "even" if i % 2 == 0 else "odd"} for i in range(20)]
 
 
-def _classifier() -> FakeModel:
-    def classify(text: str) -> Prediction:
-        p = 0.8 if "lovely" in text else 0.3
-        return Prediction("positive" if p > 0.5 else "negative", {"positive": p, "negative": 1 - p})
+def _classify(text: str) -> Prediction:
+    p = 0.8 if "lovely" in text else 0.3
+    return Prediction("positive" if p > 0.5 else "negative", {"positive": p, "negative": 1 - p})
 
-    return FakeModel(classify_fn=classify)
+
+def _classifier() -> FakeModel:
+    return FakeModel(classify_fn=_classify)
 
 
 def _llm() -> FakeModel:
@@ -59,6 +62,25 @@ PAIRS = [
 ]
 
 
+DIRECTED_PAIRS = [{**row, "direction": "stereo" if i % 3 else "antistereo"} for i, row in enumerate(PAIRS)]
+
+
+class _SizedClassifier(FakeModel):
+    """A classifier that knows its parameter count and size on disk, as HF and sklearn adapters do."""
+
+    @property
+    def num_parameters(self) -> int:
+        return 1_234_567
+
+    @property
+    def size_on_disk_bytes(self) -> int:
+        return 5 * 1024 * 1024
+
+
+def _sized_classifier() -> FakeModel:
+    return _SizedClassifier(classify_fn=_classify)
+
+
 def _pairs_llm() -> FakeModel:
     return FakeModel(loglikelihood_fn=lambda context, sentence: -float(len(sentence)))  # shorter wins
 
@@ -82,12 +104,13 @@ CASES = {
         ("zero-shot", _llm, SENTIMENT, {"mode": "loglikelihood", "verbalizers": {"positive": " positive", "negative": " negative"}}),
         ("generate", _llm, QA, {"mode": "generate"}),
     ],
-    "efficiency": [("classifier", _classifier, SENTIMENT, {"samples": 5, "repeats": 2})],
+    "efficiency": [("classifier", _classifier, SENTIMENT, {"samples": 5, "repeats": 2}),
+                   ("sized", _sized_classifier, SENTIMENT, {"samples": 3, "repeats": 2, "warmup": 0})],
     "bias.group": [("classifier", _classifier, GROUPED, {"positive_label": "positive", "min_group_size": 5})],
     "bias.counterfactual": [("classify", _classifier, GENDERED, {"positive_label": "positive"}),
                             ("generate", _llm, GENDERED, {"mode": "generate", "axes": ["gender"]})],
     "bias.eec": [("classifier", _classifier, EEC_LIKE, {"positive_label": "positive"})],
-    "bias.pairs": [("causal", _pairs_llm, PAIRS, {})],
+    "bias.pairs": [("causal", _pairs_llm, PAIRS, {}), ("directions", _pairs_llm, DIRECTED_PAIRS, {})],
     "pii.output": [("generate", _pii_llm, PII_PROMPTS, {"include_probes": False, "entities": ["EMAIL_ADDRESS", "PHONE_NUMBER"]})],
     "pii.dataset": [("scan", _pii_llm, PII_ROWS, {"entities": ["EMAIL_ADDRESS", "PHONE_NUMBER"]})],
     "pii.canary": [("dataset-canaries", _canary_llm, CANARY_ROWS, {"prefix_fraction": 0.85, "samples": 2, "exposure_candidates": 50})],
@@ -108,11 +131,22 @@ def _run(tmp_path: Path, name: str, model: FakeModel, rows: list[dict], params: 
     return guard.evaluate(model, suite, seed=seed)
 
 
+_REPORTS: dict[tuple[str, str], guard.EvalReport] = {}
+
+
+def _case_report(tmp_path_factory: pytest.TempPathFactory, name: str, label: str) -> guard.EvalReport:
+    """The report of one contract case, run once per session (several tests read the same run)."""
+    if (name, label) not in _REPORTS:
+        _, make_model, rows, params = next(c for c in CASES[name] if c[0] == label)
+        _REPORTS[name, label] = _run(tmp_path_factory.mktemp("case"), name, make_model(), rows, params)
+    return _REPORTS[name, label]
+
+
 @pytest.mark.parametrize(("name", "label", "make_model", "rows", "params"), PARAMS, ids=[f"{p[0]}-{p[1]}" for p in PARAMS])
-def test_evaluator_contract(tmp_path: Path, name: str, label: str, make_model, rows: list[dict], params: dict) -> None:
+def test_evaluator_contract(tmp_path_factory: pytest.TempPathFactory, name: str, label: str, make_model, rows: list[dict], params: dict) -> None:
     info = registered()[name]
     assert info.version and info.description, "self-describing: version and description"
-    report = _run(tmp_path, name, make_model(), rows, params)
+    report = _case_report(tmp_path_factory, name, label)
     result = report.results[0]
     assert result.status == "ok", result.error
     assert result.metrics, "at least one metric"
@@ -126,6 +160,29 @@ def test_evaluator_contract(tmp_path: Path, name: str, label: str, make_model, r
     for finding in result.findings:
         assert finding.message
     json.loads(report.model_dump_json())  # the report is plain JSON
+
+
+@pytest.mark.parametrize(("name", "label"), [p[:2] for p in PARAMS], ids=[f"{p[0]}-{p[1]}" for p in PARAMS])
+def test_metrics_produced_are_declared_in_range_and_directed(tmp_path_factory: pytest.TempPathFactory, name: str, label: str) -> None:
+    info = registered()[name]
+    assert info.metrics, f"built-in evaluator '{name}' must declare its metrics (@evaluator(metrics=...))"
+    report = _case_report(tmp_path_factory, name, label)
+    assert report_range_problems(report) == []
+    for metric_name, metric in report.results[0].metrics.items():
+        spec = info.metric_spec(metric_name)
+        assert spec is not None and metric.higher_is_better == spec.higher_is_better, (metric_name, spec)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_declared_metric_is_produced_by_some_case(tmp_path_factory: pytest.TempPathFactory, name: str) -> None:
+    results = [_case_report(tmp_path_factory, name, label).results[0] for label, *_ in CASES[name]]
+    assert all(r.status == "ok" for r in results), [r.error for r in results]
+    produced = {m for r in results for m in r.metrics}
+    declared = {spec.name for spec in registered()[name].metrics}
+    unmeasured_scanner = any(f.kind == "scanner_quality" and "problem" in f.example for r in results for f in r.findings)
+    if unmeasured_scanner:  # this environment's PII scanner has no quality measurement: the metric is rightly absent
+        declared.discard("scanner_recall_min")
+    assert declared <= produced, f"'{name}' declares metrics no case produces: {sorted(declared - produced)}"
 
 
 @pytest.mark.parametrize(("name", "label", "make_model", "rows", "params"), [p for p in PARAMS if p[0] != "efficiency"],

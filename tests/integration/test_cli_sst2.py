@@ -60,7 +60,8 @@ def sst2_report(shared_data: Path, tmp_path_factory) -> Path:
 
 def test_report_has_metrics_with_ci_and_n(sst2_report: Path) -> None:
     report = json.loads(sst2_report.read_text())
-    assert report["schema_version"] == "1.0"
+    assert report["schema_version"] == "1.1"
+    assert report["plan"]["overrides"]["data"]["sentiment"].endswith("dev.tsv")  # the run plan says what ran
     assert report["model"]["fingerprint"].startswith("sha256:")
     sentiment = next(r for r in report["results"] if r["task"] == "sentiment")
     assert sentiment["dataset"]["rows"] == 872

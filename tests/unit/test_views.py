@@ -18,7 +18,7 @@ from tests.helpers.registry_fixtures import (  # noqa: F401  (pytest finds fixtu
     sqlite_url,
 )
 
-FP1, FP2 = "sha256:" + "1" * 64, "sha256:" + "2" * 64
+FP1, FP2, FP3 = "sha256:" + "1" * 64, "sha256:" + "2" * 64, "sha256:" + "3" * 64
 POLICY = Policy(name="release", rules=[
     Rule(id="acc", metric="t.accuracy", min=0.8, controls=["EU-AIA-Art15(1)"]),
     Rule(id="acc-a", metric="t.accuracy[a]", min=0.7, severity="warn"),
@@ -70,7 +70,7 @@ def registry(request: pytest.FixtureRequest) -> Iterator[RegistryStore]:
 @pytest.fixture
 def filled(registry: RegistryStore) -> dict[str, int]:
     """sentiment@1 (fails leaks, at production), @2 (passes; an older run under an edited policy), @3 (no run)."""
-    for fingerprint in (FP1, FP2, FP2):
+    for fingerprint in (FP1, FP2, FP3):
         registry.register_version("sentiment", "python:m.py:model", fingerprint, actor="ana")
     registry.register_version("other", "python:o.py:model", FP1, actor="bob", metadata={"team": "x"})
     ids = {"v1": _record(registry, "sentiment", 1, _report(0.9, 0.1))}
@@ -88,7 +88,7 @@ def test_overview_has_one_row_per_version_and_policy_with_the_newest_verdict(
     assert (rows["sentiment", 1].verdict, rows["sentiment", 1].aliases) == ("fail", ["production"])
     assert rows["sentiment", 2].run_id == filled["v2"] and rows["sentiment", 2].verdict == "pass"
     assert rows["sentiment", 3].verdict is None and rows["sentiment", 3].run_id is None
-    assert rows["sentiment", 3].registered_by == "ana" and rows["sentiment", 3].fingerprint == FP2
+    assert rows["sentiment", 3].registered_by == "ana" and rows["sentiment", 3].fingerprint == FP3
     assert rows["other", 1].stale and not rows["sentiment", 2].stale  # evaluated FP2, registered FP1
     assert rows["other", 1].verdict == "inconclusive"  # a crashed task never passes
 
@@ -105,7 +105,7 @@ def test_overview_shows_a_run_that_did_not_complete_after_the_last_verdict(
         registry: RegistryStore, filled: dict[str, int]) -> None:
     crashed = registry.start_run("sentiment", 2, suite_name="s", suite_sha256="5" * 64, fingerprint=FP2, actor="ci")
     registry.fail_run(crashed.id, error="out of memory", actor="ci")
-    only = registry.start_run("sentiment", 3, suite_name="s", suite_sha256="5" * 64, fingerprint=FP2, actor="ci")
+    only = registry.start_run("sentiment", 3, suite_name="s", suite_sha256="5" * 64, fingerprint=FP3, actor="ci")
     registry.fail_run(only.id, error="boom", actor="ci")
     rows = {(r.model, r.version): r for r in views.overview(registry)}
     v2, v3 = rows["sentiment", 2], rows["sentiment", 3]
@@ -168,7 +168,7 @@ def test_compare_marks_changes_and_crossed_rules(registry: RegistryStore, filled
 
 def test_compare_flags_a_rule_the_candidate_fails_even_when_the_baseline_failed_too(
         registry: RegistryStore, filled: dict[str, int]) -> None:
-    _record(registry, "sentiment", 3, _report(0.6, 0.2, fingerprint=FP2))
+    _record(registry, "sentiment", 3, _report(0.6, 0.2, fingerprint=FP3))
     rows = {(r.metric, r.group): r for r in views.compare(registry, "sentiment", 3, "production").rows}
     assert rows["p.leak_rate", None].crosses == ["leaks"]  # fail and fail: still a crossing
     assert rows["t.accuracy", None].crosses == ["acc"]  # pass -> fail

@@ -39,7 +39,7 @@ from guard import resources, stats
 from guard.errors import did_you_mean
 from guard.evaluators._prompts import render, template_fields
 from guard.evaluators._text_match import normalize, token_f1
-from guard.evaluators.base import EvalContext, EvaluatorParams, Scores, evaluator
+from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.evaluators.bias import _eec
 from guard.evaluators.bias._terms import BUILTIN_TERMS, TermLists, builtin_terms_path, load_terms, resolve_terms_path
 from guard.models.base import Capability, GenerationConfig, ModelAdapter, Prediction
@@ -105,6 +105,15 @@ class Pair:
         return f"{self.axis}:{self.source}->{self.target}"
 
 
+# Score changes are |p(original) - p(variant)| of a probability (classify) or 1 - token F1 (generate).
+COUNTERFACTUAL_METRICS = (
+    MetricSpec("flip_rate", 0, 1, higher_is_better=False,
+               description="Share of pairs whose prediction or output changes with the identity swap."),
+    MetricSpec("mean_score_change", 0, 1, higher_is_better=False, description="Mean absolute score change over pairs."),
+    MetricSpec("max_score_change", 0, 1, higher_is_better=False, description="Largest absolute score change over pairs."),
+)
+
+
 @evaluator(
     "bias.counterfactual",
     version="1.0",
@@ -112,6 +121,7 @@ class Pair:
     requires=(Capability.CLASSIFY, Capability.GENERATE),
     columns=_counterfactual_columns,
     needs_dataset=False,
+    metrics=COUNTERFACTUAL_METRICS,
     citation="Garg et al., Counterfactual Fairness in Text Classification through Robustness (AIES 2019); "
     "Kusner et al., Counterfactual Fairness (NeurIPS 2017).",
 )
@@ -298,12 +308,24 @@ class EecParams(EvaluatorParams):
 EEC_ROLES = {"template", "person", "gender", "race", "emotion_word"}
 
 
+# A gap is a mean difference of two probabilities (first group minus second), so it may be negative.
+EEC_METRICS = (
+    MetricSpec("eec_gender_gap", -1, 1, higher_is_better=None,
+               description="Mean score difference female minus male over matched sentence pairs."),
+    MetricSpec("eec_gender_p_value", 0, 1, higher_is_better=None, description="Paired t-test p-value of the gender gap."),
+    MetricSpec("eec_race_gap", -1, 1, higher_is_better=None,
+               description="Mean score difference of the two race groups' names over matched cells."),
+    MetricSpec("eec_race_p_value", 0, 1, higher_is_better=None, description="Paired t-test p-value of the race gap."),
+)
+
+
 @evaluator(
     "bias.eec",
     version="1.0",
     params=EecParams,
     requires=(Capability.CLASSIFY,),
     columns=lambda params: (template_fields(params.prompt) | EEC_ROLES, {"emotion"}),
+    metrics=EEC_METRICS,
     citation="Kiritchenko & Mohammad, Examining Gender and Race Bias in Two Hundred Sentiment Analysis "
     "Systems (*SEM 2018).",
 )

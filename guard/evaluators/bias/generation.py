@@ -57,7 +57,7 @@ from pydantic import Field, field_validator, model_validator
 from guard import stats
 from guard.errors import GuardError
 from guard.evaluators._prompts import render, template_fields
-from guard.evaluators.base import EvalContext, EvaluatorParams, Scores, evaluator
+from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.evaluators.bias._lexicon import Lexicon, load_lexicon, words
 from guard.models.base import Capability, GenerationConfig, ModelAdapter
 from guard.types import Finding, MetricValue
@@ -117,12 +117,20 @@ def _columns(params: GenerationBiasParams) -> tuple[set[str], set[str]]:
     return template_fields(params.prompt) | {"text", "group"}, {"category"}
 
 
+METRICS = (
+    MetricSpec("honest_score", 0, 1, higher_is_better=False,
+               description="Share of completions containing a hurtful-lexicon word, overall and per group."),
+    MetricSpec("honest_gap", 0, 1, higher_is_better=False, description="Largest minus smallest group honest_score."),
+)
+
+
 @evaluator(
     "bias.generation",
     version="1.0",
     params=GenerationBiasParams,
     requires=(Capability.GENERATE,),
     columns=_columns,
+    metrics=METRICS,
     citation="Nozza, Bianchi and Hovy, HONEST: Measuring Hurtful Sentence Completion in Language Models, "
     "NAACL 2021; Dhamala et al., BOLD: Dataset and Metrics for Measuring Biases in Open-Ended Language "
     "Generation, FAccT 2021; Bassignana, Basile and Patti, Hurtlex: A Multilingual Lexicon of Words to "

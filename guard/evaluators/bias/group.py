@@ -30,7 +30,7 @@ from pydantic import Field, field_validator
 from guard import stats
 from guard.evaluators._prompts import render, template_fields
 from guard.errors import did_you_mean
-from guard.evaluators.base import EvalContext, EvaluatorParams, Scores, evaluator
+from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.models.base import Capability, ModelAdapter
 from guard.types import Finding, MetricValue
 
@@ -65,12 +65,34 @@ def _columns(params: GroupParams) -> tuple[set[str], set[str]]:
     return inputs | {"label", "group"}, set()
 
 
+# Rates are proportions; the differences are max - min of rates across groups, so never negative;
+# the ratio is min / max of selection rates.
+METRICS = (
+    MetricSpec("selection_rate", 0, 1, higher_is_better=None,
+               description="Share of rows predicted as positive_label, overall and per group."),
+    MetricSpec("accuracy", 0, 1, higher_is_better=True,
+               description="Share of rows predicted correctly, overall and per group."),
+    MetricSpec("tpr", 0, 1, higher_is_better=True, description="True positive rate, overall and per group."),
+    MetricSpec("fpr", 0, 1, higher_is_better=False, description="False positive rate, overall and per group."),
+    MetricSpec("demographic_parity_difference", 0, 1, higher_is_better=False,
+               description="Largest minus smallest group selection rate."),
+    MetricSpec("demographic_parity_ratio", 0, 1, higher_is_better=True,
+               description="Smallest over largest group selection rate."),
+    MetricSpec("equalized_odds_difference", 0, 1, higher_is_better=False,
+               description="The larger of the TPR and FPR differences between groups."),
+    MetricSpec("equal_opportunity_difference", 0, 1, higher_is_better=False,
+               description="Largest minus smallest group TPR."),
+    MetricSpec("smallest_group_n", 0, None, higher_is_better=None, description="Rows in the smallest group."),
+)
+
+
 @evaluator(
     "bias.group",
     version="1.0",
     params=GroupParams,
     requires=(Capability.CLASSIFY,),
     columns=_columns,
+    metrics=METRICS,
     citation="Bird et al., Fairlearn: A toolkit for assessing and improving fairness in AI (Microsoft, 2020); "
     "Hardt, Price & Srebro, Equality of Opportunity in Supervised Learning (NeurIPS 2016).",
 )

@@ -44,7 +44,7 @@ import numpy as np
 from pydantic import Field
 
 from guard import stats
-from guard.evaluators.base import EvalContext, EvaluatorParams, Scores, evaluator
+from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.models.base import Capability, ModelAdapter
 from guard.types import Finding, MetricValue
 
@@ -65,12 +65,25 @@ class PairsParams(EvaluatorParams):
     bootstrap_resamples: int = Field(default=1000, ge=100)
 
 
+METRICS = (
+    MetricSpec("pct_stereotype", 0, 100, higher_is_better=None,
+               description="Percent of pairs where the more-stereotyped sentence scores higher (ideal 50)."),
+    MetricSpec("pct_stereotype_by_direction", 0, 100, higher_is_better=None,
+               description="pct_stereotype split by the direction column."),
+    MetricSpec("stereotype_deviation", 0, 50, higher_is_better=False,
+               description="|pct_stereotype - 50|, in percentage points."),
+    MetricSpec("likelihood_diff", 0, None, higher_is_better=False,
+               description="Mean absolute log-likelihood difference within a pair."),
+)
+
+
 @evaluator(
     "bias.pairs",
     version="1.0",
     params=PairsParams,
     requires=(Capability.LOGLIKELIHOOD, Capability.PSEUDO_LOGLIKELIHOOD),
     columns=(("more", "less"), ("bias_type", "direction")),
+    metrics=METRICS,
     citation="Nangia et al., CrowS-Pairs: A Challenge Dataset for Measuring Social Biases in Masked Language "
     "Models, EMNLP 2020; Salazar et al., Masked Language Model Scoring, ACL 2020; Gao et al., "
     "A framework for few-shot language model evaluation (lm-evaluation-harness, crows_pairs task), Zenodo 2021.",

@@ -46,7 +46,7 @@ from pydantic import Field, ValidationInfo, field_serializer, field_validator, m
 
 from guard import stats
 from guard.errors import GuardError
-from guard.evaluators.base import EvalContext, EvaluatorParams, Scores, evaluator
+from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.evaluators.pii._common import keyed_hash, resolve_file
 from guard.models.base import Capability, GenerationConfig, ModelAdapter
 from guard.types import Finding
@@ -149,6 +149,17 @@ def check_canaries(canaries: list[str], params: CanaryParams) -> None:
             )
 
 
+# Exposure is clamped to [0, log2 |R|]; |R| depends on the canary, so no fixed upper bound.
+METRICS = (
+    MetricSpec("extraction_rate_greedy", 0, 1, higher_is_better=False,
+               description="Share of canaries whose greedy continuation reproduces the secret."),
+    MetricSpec("extraction_rate_sampled", 0, 1, higher_is_better=False,
+               description="Share of canaries reproduced by at least one sampled continuation."),
+    MetricSpec("exposure_mean", 0, None, higher_is_better=False, description="Mean exposure over canaries, in bits."),
+    MetricSpec("exposure_max", 0, None, higher_is_better=False, description="Largest exposure over canaries, in bits."),
+)
+
+
 @evaluator(
     "pii.canary",
     version="1.0",
@@ -156,6 +167,7 @@ def check_canaries(canaries: list[str], params: CanaryParams) -> None:
     requires=(Capability.GENERATE, Capability.LOGLIKELIHOOD),
     columns=((), {"text"}),
     needs_dataset=False,
+    metrics=METRICS,
     citation="Carlini, Liu, Erlingsson, Kos and Song, The Secret Sharer: Evaluating and Testing Unintended "
     "Memorization in Neural Networks, USENIX Security 2019.",
 )

@@ -25,7 +25,7 @@ from pydantic import Field, field_validator
 
 from guard import stats
 from guard.errors import GuardError, did_you_mean
-from guard.evaluators.base import EvalContext, EvaluatorParams, Scores, evaluator
+from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.evaluators.pii import _common
 from guard.models.base import ModelAdapter
 from guard.types import Finding
@@ -50,12 +50,21 @@ class DatasetPIIParams(EvaluatorParams):
         return columns
 
 
+METRICS = (
+    MetricSpec("pii_rate", 0, 1, higher_is_better=False,
+               description="Share of rows with PII in a scanned column; by_group per entity type."),
+    MetricSpec("scanner_recall_min", 0, 1, higher_is_better=True,
+               description="Lowest measured recall of the PII scanner over the entity types."),
+)
+
+
 @evaluator(
     "pii.dataset",
     version="1.0",
     params=DatasetPIIParams,
     columns=((), ()),
     needs_dataset=True,
+    metrics=METRICS,
     citation="Microsoft Presidio (scanner); Subramani et al., Detecting Personal Information in Training "
     "Corpora: an Analysis, TrustNLP 2023.",
 )

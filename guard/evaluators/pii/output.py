@@ -32,7 +32,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from guard import stats
 from guard.errors import GuardError
-from guard.evaluators.base import EvalContext, EvaluatorParams, Scores, evaluator
+from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.evaluators.pii import _common
 from guard.models.base import Capability, GenerationConfig, ModelAdapter
 from guard.types import Finding
@@ -98,6 +98,14 @@ def read_probes(path: Path) -> list[dict[str, str]]:
     return probes
 
 
+METRICS = (
+    MetricSpec("leak_rate", 0, 1, higher_is_better=False,
+               description="Share of outputs containing PII; by_group per entity type."),
+    MetricSpec("scanner_recall_min", 0, 1, higher_is_better=True,
+               description="Lowest measured recall of the PII scanner over the entity types."),
+)
+
+
 @evaluator(
     "pii.output",
     version="1.0",
@@ -105,6 +113,7 @@ def read_probes(path: Path) -> list[dict[str, str]]:
     requires=(Capability.GENERATE,),
     columns=({"text"}, {"group"}),
     needs_dataset=False,
+    metrics=METRICS,
     citation="Carlini et al., Extracting Training Data from Large Language Models, USENIX Security 2021; "
     "Lukas et al., Analyzing Leakage of Personally Identifiable Information in Language Models, IEEE S&P 2023; "
     "Microsoft Presidio (scanner).",

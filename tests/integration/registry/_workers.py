@@ -58,3 +58,23 @@ def hold_write_lock(url: str, results: Any) -> None:
         conn.execute(text("SELECT seq FROM audit_head WHERE id = 1" + lock))
         results.put("locked")
         time.sleep(600)
+
+
+def record_run_of_one_artifact(url: str, go: Any, results: Any) -> None:
+    """Wait for ``go``, then start a recorded evaluation run of one unchanged artifact, as
+    ``guard evaluate --registry URL --name racing`` does (the run plan names the artifact)."""
+    pid = os.getpid()
+    try:
+        from guard._run_recording import RunRecorder
+        from guard.types import ModelInfo, RunPlan, SuiteInfo
+
+        plan = RunPlan(suite=SuiteInfo(name="s", source="s.yaml", sha256="5" * 64),
+                       model=ModelInfo(spec="python:model.py:predict", kind="python", fingerprint="sha256:" + "a" * 64),
+                       tasks=[])
+        go.wait(60)
+        recorder = RunRecorder.open(url, "racing", None, actor=f"worker-{pid}")
+        recorder.start(plan, None)
+        recorder.store.close()
+        results.put(("ok", pid, recorder.ref))
+    except BaseException:
+        results.put(("error", pid, traceback.format_exc()))

@@ -81,3 +81,25 @@ def test_writer_killed_while_holding_the_lock_does_not_block_others(ctx, registr
         assert store.verify_audit().ok and store.verify_audit().events == 2
     assert time.monotonic() - started < 10
     assert datetime.now(timezone.utc)  # the registry answered
+
+
+def test_sixteen_racing_evaluations_of_one_artifact_make_one_version(ctx, registry_url: str) -> None:
+    """The attack: 16 concurrent `guard evaluate --registry … --name X` of one unchanged file used to
+    register 12 versions with the same fingerprint (check-then-insert across transactions)."""
+    open_registry(registry_url).close()
+    go, results = ctx.Event(), ctx.Queue()
+    procs = [ctx.Process(target=_workers.record_run_of_one_artifact, args=(registry_url, go, results))
+             for _ in range(PROCESSES)]
+    for proc in procs:
+        proc.start()
+    go.set()
+    outcomes = [results.get(timeout=120) for _ in procs]
+    for proc in procs:
+        proc.join(30)
+    errors = [detail for status, _, detail in outcomes if status != "ok"]
+    assert not errors, errors[0]
+    assert {ref for _, _, ref in outcomes} == {"racing@1"}
+    with open_registry(registry_url) as store:
+        assert [v.version for v in store.list_versions("racing")] == [1]
+        assert len(store.list_runs("racing", limit=100)) == PROCESSES
+        assert store.verify_audit().ok

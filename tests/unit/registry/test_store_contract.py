@@ -8,8 +8,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from guard.registry import RegistryError, RegistryStore
+from guard.registry._binding import row_digest
 
 FP1, FP2 = "sha256:" + "1" * 64, "sha256:" + "2" * 64
+FP3, FP4 = "sha256:" + "3" * 64, "sha256:" + "4" * 64
 POLICY_A, POLICY_B = "a" * 64, "b" * 64
 
 
@@ -37,17 +39,29 @@ def test_register_get_and_list(store: RegistryStore) -> None:
 
 def test_version_numbers_auto_and_explicit(store: RegistryStore) -> None:
     assert store.register_version("m", "hf:a", FP1, actor="a", version=10).version == 10
-    assert store.register_version("m", "hf:b", FP1, actor="a").version == 11
-    assert store.register_version("m", "hf:c", FP1, actor="a", version=3).version == 3
+    assert store.register_version("m", "hf:b", FP2, actor="a").version == 11
+    assert store.register_version("m", "hf:c", FP3, actor="a", version=3).version == 3
     assert store.register_version("other", "hf:d", FP1, actor="a").version == 1  # numbers are per model
     with pytest.raises(RegistryError, match=r"m@10 already exists.*m@12"):
-        store.register_version("m", "hf:e", FP2, actor="a", version=10)
+        store.register_version("m", "hf:e", FP4, actor="a", version=10)
     for bad in (0, -1, True):
         with pytest.raises(RegistryError, match="positive integer"):
-            store.register_version("m", "hf:e", FP2, actor="a", version=bad)
+            store.register_version("m", "hf:e", FP4, actor="a", version=bad)
     with pytest.raises(RegistryError, match="invalid model name"):
-        store.register_version("m@2", "hf:e", FP2, actor="a")
+        store.register_version("m@2", "hf:e", FP4, actor="a")
     assert [v.version for v in store.list_versions("m")] == [3, 10, 11]
+
+
+def test_one_version_per_artifact(store: RegistryStore) -> None:
+    """Registering a fingerprint that already is a version returns that version: no event, no new row."""
+    first = store.register_version("m", "hf:a", FP1, actor="a")
+    events = len(store.audit_events())
+    again = store.register_version("m", "hf:copy-elsewhere", FP1, actor="b")
+    assert again == first and len(store.audit_events()) == events
+    assert store.register_version("m", "hf:a", FP1, actor="a", version=1) == first
+    with pytest.raises(RegistryError, match=r"m@1 is already this artifact"):
+        store.register_version("m", "hf:a", FP1, actor="a", version=7)
+    assert [v.version for v in store.list_versions("m")] == [1]
 
 
 def test_unknown_names_suggest_known_ones(store: RegistryStore) -> None:
@@ -100,7 +114,7 @@ def test_report_keeps_nan_and_unicode(store: RegistryStore) -> None:
 def test_list_runs_newest_first_with_filters(store: RegistryStore) -> None:
     for name in ("a", "b"):
         store.register_version(name, "hf:x", FP1, actor="u")
-        store.register_version(name, "hf:y", FP1, actor="u")
+        store.register_version(name, "hf:y", FP2, actor="u")
     ids = [_run(store, n, v).id for n, v in (("a", 1), ("b", 1), ("a", 2), ("a", 1))]
     assert [r.id for r in store.list_runs()] == ids[::-1]
     assert [r.id for r in store.list_runs("a")] == [ids[3], ids[2], ids[0]]
@@ -167,8 +181,8 @@ def test_newest_attempts_show_a_crash_after_the_last_complete_run(store: Registr
 
 
 def test_aliases_and_history(store: RegistryStore) -> None:
-    for _ in range(3):
-        store.register_version("m", "hf:a", FP1, actor="a")
+    for fingerprint in (FP1, FP2, FP3):
+        store.register_version("m", "hf:a", fingerprint, actor="a")
     run2 = _run(store, "m", 2)
     assert store.alias_target("m", "production") is None and store.aliases("m") == {}
     store.move_alias("m", "production", 1, actor="rel", reason="first release")
@@ -197,11 +211,24 @@ def test_aliases_and_history(store: RegistryStore) -> None:
     assert [h.id for h in history] == sorted(h.id for h in history)
     assert [h.version for h in store.alias_history("m", "production")] == [1, 2]
     assert store.audit_events()[-2].payload["detail"] == {"policy": "release", "verdict": "pass"}
+    verification = store.verify_audit()  # a removed alias is a recorded removal, not a deleted row
+    assert verification.ok, verification.reason
+    assert store.binding_problems([("aliases", "m@staging"), ("aliases", "m@production")]) == []
+
+
+def test_free_audit_events_cannot_bind_rows(store: RegistryStore) -> None:
+    """append_audit (a gate's refusal) may not forge the markers that bind rows to the chain."""
+    for payload in ({"rows": []}, {"legacy_rows": {}}, {"removed": []}):
+        with pytest.raises(RegistryError, match="bind registry rows"):
+            store.append_audit(actor="a", action="note", subject="m@1", payload=payload)
+    with pytest.raises(RegistryError, match="written by the store"):
+        store.append_audit(actor="a", action="registry.migrate", subject="registry", payload={})
+    assert store.audit_events() == []
 
 
 def test_approvals(store: RegistryStore) -> None:
     store.register_version("m", "hf:a", FP1, actor="a")
-    store.register_version("m", "hf:b", FP1, actor="a")
+    store.register_version("m", "hf:b", FP2, actor="a")
     expires = datetime(2030, 1, 1, tzinfo=timezone.utc)
     a1 = store.add_approval("m", 1, approver="lead", reason="reviewed the card")
     a2 = store.add_approval("m", 2, approver="dpo", reason="privacy ok", expires_at=expires)
@@ -210,11 +237,15 @@ def test_approvals(store: RegistryStore) -> None:
     assert store.list_approvals("m", 2) == [a2]
     with pytest.raises(RegistryError, match="approver must be a non-empty string"):
         store.add_approval("m", 1, approver=" ", reason="x")
+    with pytest.raises(RegistryError, match="not in the future"):
+        store.add_approval("m", 1, approver="lead", reason="x",
+                           expires_at=datetime.now(timezone.utc) - timedelta(seconds=1))
+    assert store.list_approvals("m") == [a1, a2]  # the refused approval left no row
 
 
 def test_waivers_expire(store: RegistryStore) -> None:
     store.register_version("m", "hf:a", FP1, actor="a")
-    store.register_version("m", "hf:b", FP1, actor="a")
+    store.register_version("m", "hf:b", FP2, actor="a")
     now = datetime.now(timezone.utc)
     short = store.add_waiver("m", 1, rule_ids=["pii-leak"], policy_name="release", approver="dpo",
                              reason="fixed in next build", expires_at=now + timedelta(hours=1))
@@ -260,15 +291,23 @@ def test_every_write_appends_exactly_one_event(store: RegistryStore) -> None:
         assert len(events) == count, action
         assert (events[-1].seq, events[-1].action, events[-1].subject) == (count, action, subject)
     # failed writes leave no trace
-    for failing in (lambda: store.register_version("m", "hf:a", FP1, actor="a", version=1),
+    for failing in (lambda: store.register_version("m", "hf:b", FP2, actor="a", version=1),
                     lambda: store.finish_run(1, report={}, actor="ci"),
                     lambda: store.move_alias("m", "production", 1, actor="rel", reason="x", expected_previous=7)):
         with pytest.raises(RegistryError):
             failing()
     events = store.audit_events()
     assert len(events) == len(writes)
+    registered = store.get_version("m", 1)
     assert events[0].payload == {"spec": "hf:a", "fingerprint": FP1, "new_model": True,
-                                 "metadata_sha256": events[0].payload["metadata_sha256"]}
+                                 "metadata_sha256": events[0].payload["metadata_sha256"],
+                                 "rows": [{"table": "model_versions", "key": "m@1",
+                                           "sha256": row_digest("model_versions", "m", {
+                                               "version": 1, "spec": "hf:a", "fingerprint": FP1, "metadata": {},
+                                               "created_at": registered.created_at, "created_by": "ana"})}]}
+    assert registered.audit_seq == 1
+    assert events[1].payload["plan_sha256"] is None  # started without a plan
+    assert [(r["table"], r["key"]) for r in events[1].payload["rows"]] == [("runs", "1")]
     assert events[2].payload["run_id"] == 1 and len(events[2].payload["report_sha256"]) == 64
     assert events[-1].payload == {"at": later.isoformat(timespec="microseconds"), "verdict": "pass"}
     assert all(e.prev_hash == p.hash for p, e in zip(events, events[1:], strict=False))
