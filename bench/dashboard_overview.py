@@ -100,7 +100,7 @@ def fill(url: str, runs: int, models: int, rng: random.Random) -> dict:
         for m in range(models):
             name = f"model-{m:02d}"
             for v in range(1, VERSIONS + 1):
-                store.register_version(name, f"hf:models/{name}-v{v}", "sha256:" + "f" * 64, actor="bench",
+                store.register_version(name, f"hf:models/{name}-v{v}", f"sha256:{m:04d}{v:04d}".ljust(71, "f"), actor="bench",
                                        metadata={"owner": "team-a", "card": f"models/{name}/README.md"})
             store.move_alias(name, "production", rng.randint(1, VERSIONS), actor="bench", reason="baseline")
     documents = {p: [_documents(rng, p) for _ in range(20)] for p in POLICIES}
@@ -115,10 +115,12 @@ def fill(url: str, runs: int, models: int, rng: random.Random) -> dict:
             policy = rng.choice(list(POLICIES))
             report, detail, verdict = documents[policy][i % 20]
             done = status == "complete"
-            rows.append({"model_id": rng.choice(model_ids), "version": rng.randint(1, VERSIONS), "status": status,
+            model_index, version = rng.randrange(len(model_ids)), rng.randint(1, VERSIONS)
+            rows.append({"model_id": model_ids[model_index], "version": version, "status": status,
                          "suite_name": "release", "suite_sha256": "5" * 64, "policy_name": policy,
                          "policy_sha256": POLICIES[policy], "verdict": verdict if done else None,
-                         "fingerprint": "sha256:" + "f" * 64, "report": report if done else None,
+                         "fingerprint": f"sha256:{model_index:04d}{version:04d}".ljust(71, "f"),
+                         "report": report if done else None,
                          "verdict_detail": detail if done else None, "error": "crashed" if status == "failed" else None,
                          "started_at": stamp, "finished_at": stamp if status != "running" else None,
                          "created_by": "bench"})

@@ -8,7 +8,7 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -83,4 +83,29 @@ def dashboard(
     if print_command:
         out.print(shlex.join(command), markup=False, highlight=False, soft_wrap=True)
         return
-    raise typer.Exit(subprocess.call(command, env=env))
+    _serve(command, env)
+
+
+def _serve(command: list[str], env: dict[str, str]) -> NoReturn:
+    """Become the Streamlit server (POSIX ``exec``): this process's pid is then the server's.
+
+    So whatever stops ``guard dashboard`` stops the server: SIGTERM from a process manager, systemd or
+    ``docker stop`` and SIGINT reach Streamlit, which shuts down cleanly; SIGHUP (terminal closed) and
+    SIGKILL end it at once. Running Streamlit as a child instead would leave it serving, orphaned,
+    whenever guard died before it: Python's default SIGTERM/SIGHUP action ends guard without a word,
+    and nothing can forward SIGKILL (PR_SET_PDEATHSIG covers that only on Linux, fires when the
+    *thread* that forked exits, and needs the unsafe ``preexec_fn``). With ``exec`` there is no second
+    process to lose. The registry was checked and closed, and Python opens files close-on-exec.
+
+    Windows has no ``exec`` (``os.execv`` there starts a new process and exits), so it runs Streamlit
+    as a child and returns its exit status; Ctrl+C reaches both through the console.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if os.name != "posix":
+        raise typer.Exit(subprocess.call(command, env=env))
+    try:
+        os.execve(command[0], command, env)
+    except OSError as exc:
+        raise GuardError(f"could not start streamlit: {exc}", hint="reinstall rai-guard[dashboard]") from exc
+    raise AssertionError("os.execve returned")  # pragma: no cover

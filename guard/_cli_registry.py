@@ -39,7 +39,10 @@ def _parse_expiry(text: str) -> datetime:
     text = text.strip()
     if text[-1:] in ("d", "h") and text[:-1].isdigit():
         amount = int(text[:-1])
-        return datetime.now(timezone.utc) + (timedelta(days=amount) if text.endswith("d") else timedelta(hours=amount))
+        try:
+            return datetime.now(timezone.utc) + (timedelta(days=amount) if text.endswith("d") else timedelta(hours=amount))
+        except OverflowError:
+            raise GuardError(f"--expires '{text}' is too far in the future", hint="e.g. 30d or 2027-01-31") from None
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
@@ -138,10 +141,11 @@ def gate(
 
     Example: guard gate sentiment@3 --policy policies/default.yaml --to production
     """
-    from guard.cli import _emit_verdict
+    from guard.cli import _check_outputs, _emit_verdict
     from guard.policy import load_policy
     from guard.release import gate as run_gate
 
+    _check_outputs(junit=junit, markdown=markdown)
     loaded = load_policy(policy)
     decision = run_gate(_store(registry), ref, loaded, to, actor=actor, reason=reason)
     if decision.verdict is not None:

@@ -84,14 +84,31 @@ def _parse_data(pairs: list[str]) -> dict[str, str]:
     return data
 
 
+def _verdict_files(verdict: Any, junit: Path | None, markdown: Path | None) -> dict[Path, str]:
+    from guard.report import junit_xml, markdown_summary
+
+    files: dict[Path, str] = {}
+    if junit:
+        files[junit] = junit_xml(verdict)
+    if markdown:
+        files[markdown] = markdown_summary(verdict)
+    return files
+
+
+def _check_outputs(**paths: Path | None) -> None:
+    """Every output can be written — checked before the work, not after it."""
+    from guard.report import check_writable
+
+    for option, path in paths.items():
+        if path is not None:
+            check_writable(path, f"--{option}")
+
+
 def _emit_verdict(verdict: Any, junit: Path | None, markdown: Path | None) -> None:
-    from guard.report import junit_xml, markdown_summary, write_text_atomic
+    from guard.report import write_all_atomic
     from guard.report.console import print_verdict
 
-    if junit:
-        write_text_atomic(junit, junit_xml(verdict))
-    if markdown:
-        write_text_atomic(markdown, markdown_summary(verdict))
+    write_all_atomic(_verdict_files(verdict, junit, markdown))
     print_verdict(verdict, out)
 
 
@@ -139,8 +156,9 @@ def evaluate(
     from guard.evidence import pin_problems
     from guard.models import load_model
     from guard.policy import check, load_policy
-    from guard.report import write_report
-    from guard.runner import build_plan, check_capabilities, prepare
+    from guard.report import write_all_atomic
+    from guard.report.console import print_verdict
+    from guard.runner import build_plan, check_capabilities, check_policy_against_suite, prepare
     from guard.runner import evaluate as run_suite
     from guard.suite import load_suite
 
@@ -152,9 +170,12 @@ def evaluate(
         raise GuardError("--registry records the run under a model name: add --name NAME")
     if seed < 0:
         raise GuardError(f"--seed must be 0 or more, got {seed}")
+    _check_outputs(out=out_path, junit=junit, markdown=markdown)
     overrides = _parse_data(data)
     loaded_suite = load_suite(suite)
     loaded_policy = load_policy(policy) if policy else None
+    if loaded_policy is not None:
+        check_policy_against_suite(loaded_policy, loaded_suite)
     tasks = prepare(loaded_suite, data=overrides, limit=limit)
     recorder = None
     if name:
@@ -176,19 +197,26 @@ def evaluate(
         if recorder is not None:
             recorder.fail(exc)
         raise
-    baselines = recorder.baselines(loaded_policy) if recorder is not None and loaded_policy is not None else None
-    verdict = check(report, loaded_policy, baselines) if loaded_policy is not None else None
+    try:
+        baselines = recorder.baselines(loaded_policy) if recorder is not None and loaded_policy is not None else None
+        verdict = check(report, loaded_policy, baselines) if loaded_policy is not None else None
+        files = {out_path: report.model_dump_json(indent=2) + "\n"} if out_path else {}
+        if verdict is not None:
+            files.update(_verdict_files(verdict, junit, markdown))
+        write_all_atomic(files)  # all or nothing; the run is complete only once everything asked for is written
+    except BaseException as exc:
+        if recorder is not None:
+            recorder.fail(exc)
+        raise
     if recorder is not None:
         recorder.finish(report, verdict)
         out.print(f"recorded run {recorder.run_id} for {recorder.ref}", markup=False, highlight=False)
-    if out_path:
-        write_report(report, out_path)
     out.print(f"model: {report.model.spec} ({report.model.fingerprint[:19]}…)", markup=False, highlight=False)
     out.print(_metrics_table(report))
     if out_path:
         out.print(f"report: {out_path}", markup=False, highlight=False)
     if verdict is not None:
-        _emit_verdict(verdict, junit, markdown)
+        print_verdict(verdict, out)
         raise typer.Exit(verdict.exit_code)
     if report.failed_tasks:
         for result in report.failed_tasks:
@@ -222,6 +250,7 @@ def check(
     from guard.policy import check as check_policy
     from guard.policy import load_policy
 
+    _check_outputs(junit=junit, markdown=markdown)
     loaded_policy = load_policy(policy)
     loaded_report = _read_checked_report(report)
     loaded_baseline = _read_checked_report(baseline) if baseline else None

@@ -137,6 +137,15 @@ class Policy(_Strict):
 
     _source: Path | None = PrivateAttr(default=None)
     _sha256: str = PrivateAttr(default="")
+    _lines: dict[tuple, int] = PrivateAttr(default_factory=dict)
+
+    def where(self, *loc: object) -> str:
+        """``file:line`` of a key inside this policy, for error messages."""
+        from guard._yaml import line_of
+
+        source = str(self._source) if self._source else f"policy '{self.name}'"
+        line = line_of(self._lines, tuple(loc))
+        return f"{source}:{line}" if line and self._source else source
 
     @field_validator("rules")
     @classmethod
@@ -160,7 +169,8 @@ class Policy(_Strict):
 def load_policy(path: str | Path) -> Policy:
     """Load and validate a policy file (a path, or a built-in name such as ``default``)."""
     resolved = resources.resolve(path, "policies")
-    policy, _ = load_model_file(resolved, Policy)
+    policy, lines = load_model_file(resolved, Policy)
+    policy._lines = lines
     policy._source = resolved.resolve()
     policy._sha256 = hashlib.sha256(resolved.read_bytes()).hexdigest()
     return policy

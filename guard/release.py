@@ -15,7 +15,7 @@ import os
 import re
 import socket
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -32,6 +32,8 @@ _REF = re.compile(r"^(?P<name>[A-Za-z0-9][\w.-]*)@(?P<version>\d+)$")
 _ALIAS = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 Outcome = Literal["moved", "refused", "inconclusive"]
+MAX_WAIVER_DAYS = 366
+"""A waiver until 9999-12-31 is not a waiver that expires: accepted risk is reviewed at least yearly."""
 
 
 def parse_ref(ref: str) -> tuple[str, int]:
@@ -275,6 +277,9 @@ def waive(
         expires_at = expires_at.replace(tzinfo=timezone.utc)
     if expires_at <= now:
         raise GuardError(f"the waiver's expiry {expires_at.isoformat()} is not in the future")
+    if expires_at > now + timedelta(days=MAX_WAIVER_DAYS):
+        raise GuardError(f"the waiver's expiry {expires_at.date().isoformat()} is more than {MAX_WAIVER_DAYS} days away",
+                         hint="a waiver accepts a risk for a while; review it again within a year")
     known = {r.id for r in policy.rules}
     for rule in rule_ids:
         if rule not in known:

@@ -27,6 +27,7 @@ from guard.evaluators import EvalContext, EvaluatorInfo, get_evaluator
 from guard.models import ModelAdapter, load_model
 from guard.models.cached import CachedModel
 from guard.redact import redact_finding, redact_free_text, redaction_mode
+from guard.policy import Policy
 from guard.suite import Suite, load_suite
 from guard.types import EvalReport, EvalResult, ModelInfo, Overrides, RunPlan, SuiteInfo, TaskPlan
 
@@ -71,8 +72,32 @@ def prepare(
                 where=suite.where("tasks", index, "dataset"),
                 limit=limit,
             )
+            if info.check is not None:
+                try:
+                    info.check(task_data, params)
+                except GuardError as exc:
+                    raise GuardError(f"task '{task.name}' ({info.name}): {exc.message}",
+                                     where=exc.where or suite.where("tasks", index), hint=exc.hint) from None
         prepared.append(PreparedTask(task.name, info, params, task_data))
     return prepared
+
+
+def check_policy_against_suite(policy: Policy, suite: Suite) -> None:
+    """Every rule names a task of the suite and a metric its evaluator declares — checked before any
+    inference, so a typo in a policy costs a second, not a run."""
+    tasks = {t.name: get_evaluator(t.evaluator) for t in suite.tasks}
+    for index, rule in enumerate(policy.rules):
+        task, _, rest = rule.metric.partition(".")
+        metric = rest.partition("[")[0]
+        where = policy.where("rules", index, "metric")
+        if task not in tasks:
+            raise GuardError(f"rule '{rule.id}' names task '{task}', which suite '{suite.name}' does not have",
+                             where=where, hint=did_you_mean(task, tasks))
+        info = tasks[task]
+        if info.metrics and not info.declares(metric):
+            names = [m.name for m in info.metrics]
+            raise GuardError(f"rule '{rule.id}': evaluator '{info.name}' (task '{task}') produces no metric "
+                             f"'{metric}'", where=where, hint=did_you_mean(metric, names))
 
 
 def check_capabilities(tasks: list[PreparedTask], model: ModelAdapter) -> None:

@@ -1,10 +1,17 @@
-"""Shared fixtures: where the real benchmark data lives, and offline settings for every test."""
+"""Shared fixtures: where the real benchmark data lives, and offline settings for every test.
+
+Also a session-end check: no test may leave a server running (see ``pytest_sessionfinish``).
+"""
 
 from __future__ import annotations
 
 import os
+import sys
+import uuid
+from collections.abc import Iterable
 from pathlib import Path
 
+import psutil
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -27,3 +34,116 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT
+
+
+# --- No test leaves a server running --------------------------------------------------------------------
+#
+# Every process the tests start carries SESSION_MARK (a fresh id per pytest session) in its environment:
+# the controller sets it before xdist starts its workers, and children inherit it. At the very end of the
+# session the controller looks for Streamlit, chromium (and Playwright's driver) or `guard` processes that
+# carry the mark or descend from it, gives them LEFTOVER_GRACE_S to exit, then names them, kills them and
+# fails the session.
+#
+# Why the controller, and why the mark: a leaked server is usually an orphan. When `guard dashboard` or a
+# helper dies first, its child is re-parented to init, so it is no longer anyone's descendant in the test
+# tree; only the inherited mark still finds it. A worker cannot judge at its own session end: the other
+# worker's servers are still legitimately running. The hook is ``trylast`` so it runs after xdist's own
+# pytest_sessionfinish has shut the workers down, i.e. after each worker's session fixtures were torn down
+# and its atexit handlers ran. Without xdist it runs after the last test's teardown, which finalises the
+# session fixtures too.
+#
+# PostgreSQL is exempt: the registry fixtures' throwaway server (tests/helpers/postgres.py, data directory
+# guard-test-pg-*) is stopped by a session-fixture finalizer, which has run by then, but a server started
+# outside that fixture is stopped only by its atexit hook, after this check; `pg_ctl` daemonises it, so it
+# carries the mark, and its command line contains "guard". It is matched by process name, never flagged.
+
+SESSION_MARK = "GUARD_TEST_SESSION"
+LEFTOVER_GRACE_S = float(os.environ.get("GUARD_TEST_LEFTOVER_GRACE_S", "5"))
+_EXEMPT_NAMES = frozenset({"postgres", "postmaster", "pg_ctl", "initdb", "psql"})
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):  # the controller (or the only process): a fresh mark per session
+        os.environ[SESSION_MARK] = uuid.uuid4().hex
+
+
+def _server_kind(proc: psutil.Process) -> str | None:
+    """``streamlit``, ``chromium``, ``playwright`` or ``guard`` when ``proc`` is one the tests start, else None."""
+    name, cmdline = proc.name().lower(), proc.cmdline()
+    if name in _EXEMPT_NAMES:
+        return None
+    if any("streamlit" in arg for arg in cmdline):
+        return "streamlit"
+    if "chrom" in name or "headless_shell" in name:
+        return "chromium"
+    if any("playwright" in arg for arg in cmdline):
+        return "playwright"
+    if (any(Path(arg).name == "guard" for arg in cmdline[:2])  # guard ... / python .venv/bin/guard ...
+            or any(a == "-m" and b in ("guard", "guard.cli") for a, b in zip(cmdline, cmdline[1:]))
+            or any("from guard.cli import" in arg for arg in cmdline)):
+        return "guard"
+    return None
+
+
+def leftover_servers(mark: str, root: psutil.Process) -> list[tuple[psutil.Process, str]]:
+    """Live server processes (see ``_server_kind``) descending from ``root`` or carrying ``SESSION_MARK=mark``."""
+    candidates: dict[int, psutil.Process] = {}
+    try:
+        candidates.update((p.pid, p) for p in root.children(recursive=True))
+    except psutil.Error:
+        pass
+    for proc in psutil.process_iter():
+        try:
+            if proc.environ().get(SESSION_MARK) == mark:
+                candidates.setdefault(proc.pid, proc)
+        except (psutil.Error, OSError):
+            continue  # gone, or another user's
+    found = []
+    for proc in candidates.values():
+        try:
+            if proc.pid != root.pid and proc.status() != psutil.STATUS_ZOMBIE and (kind := _server_kind(proc)):
+                found.append((proc, kind))
+        except psutil.Error:
+            continue
+    return found
+
+
+def _describe(proc: psutil.Process, kind: str) -> str:
+    try:
+        return f"pid {proc.pid} ({kind}, parent {proc.ppid()}): {' '.join(proc.cmdline())[:300]}"
+    except psutil.Error:
+        return f"pid {proc.pid} ({kind})"
+
+
+def _kill(procs: Iterable[psutil.Process]) -> None:
+    for proc in procs:
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if hasattr(session.config, "workerinput") or SESSION_MARK not in os.environ:
+        return  # a worker: the controller checks, once every worker has finished
+    found = leftover_servers(os.environ[SESSION_MARK], psutil.Process())
+    if not found:
+        return
+    _, alive = psutil.wait_procs([proc for proc, _ in found], timeout=LEFTOVER_GRACE_S)
+    left = [(proc, kind) for proc, kind in found if proc in alive]
+    if not left:
+        return
+    lines = [_describe(proc, kind) for proc, kind in left]
+    _kill(proc for proc, _ in left)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    title = f"{len(left)} server process(es) left running by the tests (now killed)"
+    if reporter is not None:
+        reporter.ensure_newline()
+        reporter.write_sep("=", title, red=True, bold=True)
+        for line in lines:
+            reporter.write_line(line, red=True)
+    else:
+        print(f"{title}:\n" + "\n".join(lines), file=sys.stderr)
+    if session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

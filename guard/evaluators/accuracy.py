@@ -12,12 +12,14 @@ Metrics come from scikit-learn; proportions get Wilson intervals, the rest a see
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 import numpy as np
 from pydantic import Field, field_validator
 
 from guard import stats
+from guard.errors import GuardError, did_you_mean
 from guard.evaluators._classification import classification_metrics
 from guard.evaluators._prompts import render, template_fields
 from guard.evaluators._text_match import contains, exact_match, token_f1
@@ -92,6 +94,39 @@ METRICS = (
 )
 
 
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def _check(data: Any, params: AccuracyParams) -> None:
+    """Before inference: labels that are missing, and params that name labels the data does not have."""
+    if params.verbalizers:
+        for label, text in params.verbalizers.items():
+            if _PLACEHOLDER.search(text):
+                raise GuardError(
+                    f"verbalizers['{label}'] = {text!r} is a fixed continuation, not a template: it would be scored "
+                    "as that literal text for every row", hint="per-row answer options need a multiple-choice task")
+    if not data.has("label"):
+        return
+    values = data.column("label")
+    empty = [i for i, v in enumerate(values) if v is None or (isinstance(v, str) and not v.strip())]
+    if empty:
+        raise GuardError(f"dataset {data.info.source}: {len(empty)} of {len(values)} rows have an empty label "
+                         f"(first: row {empty[0] + 1})", hint="fill or drop them; an empty label is never 'correct'")
+    labels = sorted({str(v) for v in values})
+    named = {"positive_label": [params.positive_label] if params.positive_label is not None else [],
+             "label_map values": list(params.label_map.values())}
+    for where, wanted in named.items():
+        for label in wanted:
+            if label not in labels:
+                raise GuardError(f"{where}: '{label}' is not a label of dataset {data.info.source}",
+                                 hint=did_you_mean(label, labels))
+    if params.verbalizers:
+        missing = [label for label in labels if label not in params.verbalizers]
+        if missing:
+            raise GuardError(f"verbalizers has no continuation for label(s) {', '.join(repr(m) for m in missing)} "
+                             f"of dataset {data.info.source}", hint=f"labels: {', '.join(labels)}")
+
+
 @evaluator(
     "accuracy",
     version="1.0",
@@ -99,6 +134,7 @@ METRICS = (
     requires=(Capability.CLASSIFY, Capability.LOGLIKELIHOOD, Capability.GENERATE),
     columns=_columns,
     metrics=METRICS,
+    check=_check,
     citation="Pedregosa et al., Scikit-learn: Machine Learning in Python, JMLR 12 (2011); "
     "Rajpurkar et al., SQuAD (2016) for answer normalisation; Guo et al., On Calibration of Modern "
     "Neural Networks (2017) for ECE.",

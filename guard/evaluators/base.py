@@ -116,6 +116,10 @@ class EvaluatorFn(Protocol):
     def __call__(self, model: ModelAdapter, data: Any, params: Any, ctx: EvalContext) -> Scores: ...
 
 
+DataCheck = Callable[[Any, Any], None]
+"""``check(data, params)``: raise GuardError when params cannot work with this data (e.g. a positive
+label that no row has), so the mistake costs seconds, not the inference that would come before it."""
+
 ColumnsSpec = tuple[Iterable[str], Iterable[str]] | Callable[[Any], tuple[Iterable[str], Iterable[str]]]
 
 
@@ -133,6 +137,7 @@ class EvaluatorInfo:
     citation: str = ""
     needs_dataset: bool = True
     metrics: tuple[MetricSpec, ...] = ()  # empty: undeclared, no range or name checks apply
+    check: DataCheck | None = None  # run on the loaded data before inference: params that cannot fit the data
 
     def metric_spec(self, name: str) -> MetricSpec | None:
         """The declaration covering metric ``name``: an exact name wins over a pattern; None if none."""
@@ -167,6 +172,7 @@ def evaluator(
     citation: str = "",
     needs_dataset: bool = True,
     metrics: Iterable[MetricSpec] = (),
+    check: DataCheck | None = None,
 ) -> Callable[[EvaluatorFn], EvaluatorInfo]:
     """Register a function as the evaluator ``name`` (usable from any suite by that name).
 
@@ -188,6 +194,7 @@ def evaluator(
             citation=citation,
             needs_dataset=needs_dataset,
             metrics=tuple(metrics),
+            check=check,
         )
         _validate(info, origin=f"{fn.__module__}.{getattr(fn, '__qualname__', name)}")
         _REGISTRY[name] = info

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
-import socket
+import os
+import signal
 import subprocess
 import sys
 import time
-import urllib.request
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import psutil
 import pytest
+import typer
 from typer.testing import CliRunner
 
 import guard._cli_dashboard as cli_dashboard
 from guard.cli import app
+from guard.registry import open_registry
 from guard.resources import dashboard_app
 from tests.dashboard.conftest import Filled
+from tests.helpers.streamlit_server import free_port, healthy, stop_process_group
 
 runner = CliRunner()
+GUARD_CLI = [sys.executable, "-c", "from guard.cli import main; main()"]
+MARK = "GUARD_TEST_DASHBOARD_MARK"  # in the environment of everything one test's `guard dashboard` starts
 
 
 def test_print_command_runs_streamlit_on_the_shipped_app(registry: Filled) -> None:
@@ -32,11 +41,17 @@ def test_print_command_runs_streamlit_on_the_shipped_app(registry: Filled) -> No
 def test_the_registry_and_reviewer_reach_the_app_through_the_environment(
         registry: Filled, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    monkeypatch.setattr(cli_dashboard.subprocess, "call", lambda command, env: calls.append((command, env)) or 0)
+
+    def execve(path: str, command: list[str], env: dict[str, str]) -> None:
+        calls.append((path, command, env))
+        raise typer.Exit(0)  # a real exec never returns
+
+    monkeypatch.setattr(cli_dashboard.os, "execve", execve)
     monkeypatch.delenv("GUARD_REGISTRY")
     result = runner.invoke(app, ["dashboard", "--registry", registry.url, "--reviewer", "rita"])
     assert result.exit_code == 0, result.output
-    (command, env), = calls
+    (path, command, env), = calls
+    assert path == command[0] == sys.executable  # the server replaces this process: it *is* `guard dashboard`
     assert command[:5] == [sys.executable, "-m", "streamlit", "run", str(dashboard_app())]
     assert "--server.headless" not in command and command[command.index("--server.port") + 1] == "8501"
     assert command[command.index("--server.address") + 1] == "127.0.0.1"
@@ -65,21 +80,82 @@ def test_without_streamlit_it_says_how_to_install_it(registry: Filled, monkeypat
     assert "needs streamlit" in result.output and "rai-guard[dashboard]" in result.output
 
 
-def test_the_server_starts_and_answers(registry: Filled, tmp_path: Path) -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    guard_cli = [sys.executable, "-c", "from guard.cli import main; main()"]
-    server = subprocess.Popen([*guard_cli, "dashboard", "--registry", registry.url, "--port", str(port), "--headless"],
-                              cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def test_a_server_that_cannot_start_is_one_line_and_exit_2(registry: Filled, monkeypatch: pytest.MonkeyPatch) -> None:
+    def execve(path: str, command: list[str], env: dict[str, str]) -> None:
+        raise FileNotFoundError(2, "No such file or directory", path)
+
+    monkeypatch.setattr(cli_dashboard.os, "execve", execve)
+    result = runner.invoke(app, ["dashboard", "--registry", registry.url])
+    assert result.exit_code == 2
+    assert result.output.startswith("error: could not start streamlit"), result.output
+
+
+def _marked(mark: str) -> list[psutil.Process]:
+    """Live processes whose environment carries ``MARK=mark``: what one `guard dashboard` started, orphans too."""
+    found = []
+    for proc in psutil.process_iter():
+        try:
+            if proc.environ().get(MARK) == mark and proc.status() != psutil.STATUS_ZOMBIE:
+                found.append(proc)
+        except (psutil.Error, OSError):
+            continue  # gone, or another user's
+    return found
+
+
+@contextmanager
+def _guard_dashboard(url: str, cwd: Path) -> Iterator[tuple[subprocess.Popen, str, str]]:
+    """A real ``guard dashboard --headless`` on a free port, answering its health check.
+
+    Yields the process, its base URL and the marker in its environment. Afterwards its process group, and
+    anything still carrying the marker, is killed: a failing test must not leave a server behind either.
+    """
+    port, mark = free_port(), uuid.uuid4().hex
+    base = f"http://127.0.0.1:{port}"
+    log = cwd / "dashboard.log"
+    with log.open("wb") as output:
+        guard = subprocess.Popen([*GUARD_CLI, "dashboard", "--registry", url, "--port", str(port), "--headless"],
+                                 cwd=cwd, env={**os.environ, MARK: mark}, stdout=output, stderr=subprocess.STDOUT,
+                                 start_new_session=True)
     try:
-        deadline, body = time.monotonic() + 60, b""
-        while time.monotonic() < deadline and server.poll() is None and body != b"ok":
-            try:
-                body = urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read()
-            except OSError:
-                time.sleep(0.3)
-        assert body == b"ok" and server.poll() is None, server.stderr.read() if server.poll() is not None else ""
+        deadline = time.monotonic() + 60
+        while not healthy(base):
+            if guard.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"guard dashboard {'exited' if guard.poll() is not None else 'is not healthy in 60 s'}; "
+                            f"its output:\n{log.read_text(errors='replace')[-3000:]}")
+            time.sleep(0.3)
+        assert guard.poll() is None, "another server answers on the port"
+        yield guard, base, mark
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_process_group(guard)
+        for proc in _marked(mark):
+            proc.kill()
+
+
+def test_the_server_starts_and_answers(registry: Filled, tmp_path: Path) -> None:
+    with _guard_dashboard(registry.url, tmp_path) as (guard, base, mark):
+        assert healthy(base)
+        server = [psutil.Process(guard.pid), *psutil.Process(guard.pid).children(recursive=True)]
+        assert any("streamlit" in proc.cmdline() for proc in server)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGKILL],
+                         ids=lambda signum: signum.name)
+def test_a_signal_to_guard_dashboard_stops_the_server_with_it(signum: signal.Signals, tmp_path: Path) -> None:
+    """What a process manager, systemd or `docker stop` (SIGTERM), a closed terminal (SIGHUP), Ctrl+C (SIGINT)
+    or the OOM killer and `docker kill` (SIGKILL) do to `guard dashboard`: the server goes with it."""
+    url = f"sqlite:///{tmp_path / 'registry.db'}"
+    open_registry(url).close()
+    with _guard_dashboard(url, tmp_path) as (guard, base, mark):
+        started = {proc.pid: proc for proc in [psutil.Process(guard.pid),
+                                                *psutil.Process(guard.pid).children(recursive=True), *_marked(mark)]}
+        assert any("streamlit" in proc.cmdline() for proc in started.values())
+        deadline = time.monotonic() + 15
+        guard.send_signal(signum)
+        try:
+            guard.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"guard dashboard still running 15 s after {signum.name}")
+        _, alive = psutil.wait_procs(list(started.values()), timeout=max(0.1, deadline - time.monotonic()))
+        assert not alive, f"still running after guard exited on {signum.name}: {[p.cmdline() for p in alive]}"
+        assert not _marked(mark)
+        assert not healthy(base), f"something still answers on {base}"

@@ -3,11 +3,16 @@
 Healthy means both: ``/_stcore/health`` answers ``ok`` and *our* process is still running. A port
 taken between choosing and binding makes the new server exit while the other one answers the
 health check, so the health check alone would test the wrong app.
+
+Every server process here starts in a session of its own (``start_new_session=True``) and is stopped
+with :func:`stop_process_group`: the whole group gets the signal, not just the pid we hold, so
+nothing the server started outlives it (tests/conftest.py fails the session if something does).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -25,12 +30,45 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _healthy(url: str) -> bool:
+def healthy(url: str) -> bool:
+    """Whether a Streamlit server at ``url`` answers its health check."""
     try:
         with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # noqa: S310 (localhost)
             return response.read().strip() == b"ok"
     except (urllib.error.URLError, OSError):
         return False
+
+
+def _signal_group(pgid: int, signum: int) -> None:
+    try:
+        os.killpg(pgid, signum)
+    except (ProcessLookupError, PermissionError):
+        pass  # the group is empty (PermissionError: macOS says so for a group of zombies)
+
+
+def _exited(pid: int) -> bool:
+    """Whether our child ``pid`` has exited, *without* reaping it (its id stays reserved until we do)."""
+    try:
+        return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+    except ChildProcessError:
+        return True
+
+
+def stop_process_group(proc: subprocess.Popen, timeout: float = 10.0) -> None:
+    """Stop ``proc`` (started with ``start_new_session=True``) and everything in its process group; reap it.
+
+    SIGTERM to the group; once the leader has exited, or after ``timeout`` seconds, SIGKILL to the group
+    (stragglers, or a leader that would not stop). The group is killed before the leader is reaped: until
+    then the leader's pid, which is the group's id, cannot be reused by an unrelated process.
+    """
+    if proc.returncode is not None:
+        return  # already reaped: its group id may name someone else's processes by now
+    _signal_group(proc.pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while not _exited(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    _signal_group(proc.pid, signal.SIGKILL)
+    proc.wait()
 
 
 @contextmanager
@@ -47,19 +85,17 @@ def streamlit_server(app: Path, env: Mapping[str, str] | None = None, *, log: Pa
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as output:
         server = subprocess.Popen(command, env={**os.environ, **(env or {})}, stdout=output,
-                                  stderr=subprocess.STDOUT, cwd=app.parent)
+                                  stderr=subprocess.STDOUT, cwd=app.parent, start_new_session=True)
         try:
             deadline = time.monotonic() + timeout
-            while not (_healthy(url) and server.poll() is None):
-                if server.poll() is not None or time.monotonic() > deadline:
-                    state = f"exited with {server.returncode}" if server.poll() is not None else f"not healthy in {timeout:.0f} s"
-                    raise RuntimeError(f"streamlit {state}; its log ({log}):\n{log.read_text(errors='replace')[-3000:]}")
+            while not (healthy(url) and not _exited(server.pid)):
+                exited = _exited(server.pid)
+                if exited or time.monotonic() > deadline:
+                    stop_process_group(server)
+                    state = f"exited with {server.returncode}" if exited else f"not healthy in {timeout:.0f} s"
+                    tail = log.read_text(errors="replace")[-3000:]
+                    raise RuntimeError(f"streamlit {state}; its log ({log}):\n{tail}")
                 time.sleep(0.25)
             yield url
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_process_group(server)

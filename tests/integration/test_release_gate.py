@@ -214,3 +214,12 @@ def test_audit_verify_cli_names_the_first_tampered_event(env: Path) -> None:
     result = runner.invoke(app, ["audit", "verify"])
     assert result.exit_code == 1
     assert "event 2" in result.output
+
+
+def test_waiver_expiry_must_be_near_and_sane(env: Path) -> None:
+    model, policy = _model(env), _policy(env, minimum=0.99)
+    _evaluate(env, model, policy)
+    for expires, message in (("99999999d", "too far in the future"), ("9999-12-31", "more than 366 days away")):
+        result = runner.invoke(app, ["waive", "sent@1", "--rule", "accuracy", "--policy", str(policy),
+                                     "--reason", "r", "--expires", expires])
+        assert result.exit_code == 2 and message in result.output and "internal error" not in result.output

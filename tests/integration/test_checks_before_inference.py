@@ -1,0 +1,104 @@
+"""Every check that can run before inference runs before it: a typo costs seconds, not a GPU-hour.
+
+The model here would take ten minutes (it sleeps) and leaves a marker when it is called: each bad
+input must exit 2 with one line, before the marker exists.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from guard.cli import app
+
+runner = CliRunner()
+SLOW_MODEL = """
+import pathlib, time
+def predict(batch):
+    pathlib.Path(__file__).with_name("called").write_text("yes")
+    time.sleep(600)
+    return ["pos" for _ in batch]
+predict.capabilities = ["classify"]
+"""
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> Path:
+    (tmp_path / "model.py").write_text(SLOW_MODEL)
+    rows = [{"text": f"a good thing {i}" if i % 2 else f"a bad thing {i}", "label": "pos" if i % 2 else "neg"}
+            for i in range(40)]
+    (tmp_path / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    (tmp_path / "suite.yaml").write_text("name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n"
+                                         "    dataset: {path: rows.jsonl}\n")
+    return tmp_path
+
+
+def _run(env: Path, *extra: str, suite: str = "suite.yaml"):
+    started = time.perf_counter()
+    result = runner.invoke(app, ["evaluate", f"python:{env / 'model.py'}:predict", "--suite", str(env / suite),
+                                 *extra])
+    elapsed = time.perf_counter() - started
+    assert not (env / "called").exists(), "the model was called before the input was checked"
+    assert result.exit_code == 2 and elapsed < 5, (result.exit_code, elapsed, result.output)
+    assert "Traceback" not in result.output
+    return result.output
+
+
+def _policy(env: Path, metric: str) -> str:
+    (env / "policy.yaml").write_text(f"name: p\nrules:\n  - id: r\n    metric: {metric}\n    min: 0.5\n")
+    return str(env / "policy.yaml")
+
+
+def test_a_misspelt_metric_in_the_policy(env: Path) -> None:
+    output = _run(env, "--policy", _policy(env, "t.acuracy"))
+    assert "produces no metric 'acuracy'" in output and "did you mean 'accuracy'" in output
+    assert f"{env / 'policy.yaml'}:4" in output
+
+
+def test_an_unknown_task_in_the_policy(env: Path) -> None:
+    output = _run(env, "--policy", _policy(env, "sentimnet.accuracy"))
+    assert "names task 'sentimnet'" in output
+
+
+def test_positive_label_that_no_row_has(env: Path) -> None:
+    (env / "pl.yaml").write_text("name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n"
+                                 "    dataset: {path: rows.jsonl}\n    params: {positive_label: positive}\n")
+    output = _run(env, suite="pl.yaml")
+    assert "positive_label: 'positive' is not a label" in output and "pos" in output
+
+
+def test_empty_labels(env: Path) -> None:
+    (env / "rows.jsonl").write_text(json.dumps({"text": "x", "label": ""}) + "\n" + json.dumps({"text": "y", "label": "pos"}))
+    assert "1 of 2 rows have an empty label" in _run(env)
+
+
+def test_a_verbalizer_written_as_a_template(env: Path) -> None:
+    (env / "v.yaml").write_text("name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n"
+                                "    dataset: {path: rows.jsonl}\n"
+                                "    params: {mode: loglikelihood, verbalizers: {pos: ' {ans0}', neg: ' no'}}\n")
+    output = _run(env, suite="v.yaml")
+    assert "verbalizers['pos']" in output and "literal text" in output
+
+
+@pytest.mark.parametrize("option", ["--out", "--junit", "--markdown"])
+def test_an_output_that_cannot_be_written(env: Path, option: str) -> None:
+    (env / "folder").mkdir()
+    extra = ["--policy", _policy(env, "t.accuracy")] if option != "--out" else []
+    output = _run(env, option, str(env / "folder"), *extra)
+    assert f"{option} {env / 'folder'} is a directory" in output
+    (env / "file").write_text("x")
+    output = _run(env, option, str(env / "file" / "report.json"), *extra)
+    assert "cannot write in" in output
+
+
+def test_a_negative_seed(env: Path) -> None:
+    assert "--seed must be 0 or more" in _run(env, "--seed", "-1")
+
+
+def test_registry_without_a_name(env: Path) -> None:
+    assert "add --name NAME" in _run(env, "--registry", f"sqlite:///{env / 'r.db'}")
+    assert not (env / "r.db").exists()
