@@ -22,6 +22,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from guard.types import Finding
@@ -89,47 +90,6 @@ PAIRED_KEYS = (("original", "counterfactual"), ("more", "less"), ("first", "seco
 _PROBE_MAX_WORDS = 4  # a minimal pair differs in a few words; anything else is two unrelated texts
 _WORD = re.compile(r"\w+")
 
-_text_redactor: TextRedactor = redact_patterns
-_free_text_redactor: FreeTextRedactor | None = None
-_mode: str | None = None  # None: the NER layer is loaded on first use
-
-
-def set_redactor(redactor: TextRedactor) -> None:
-    """Use ``redactor`` for every string (labels and free text alike); ``reset_redactor`` undoes it."""
-    global _text_redactor, _free_text_redactor, _mode
-    _text_redactor = redactor
-    _free_text_redactor = lambda text, keep: redactor(text)  # noqa: E731
-    _mode = getattr(redactor, "__name__", "custom")
-
-
-def set_free_text_redactor(redactor: FreeTextRedactor | None, mode: str) -> None:
-    """Install the NER layer for free text (``guard.pii.install_redactor`` does this); None: patterns only."""
-    global _text_redactor, _free_text_redactor, _mode
-    _text_redactor = redact_patterns
-    _free_text_redactor = redactor
-    _mode = mode
-
-
-def reset_redactor() -> None:
-    """Back to the default: patterns everywhere, the PII scanner on free text when installed."""
-    global _text_redactor, _free_text_redactor, _mode
-    _text_redactor, _free_text_redactor, _mode = redact_patterns, None, None
-
-
-def redaction_mode() -> str:
-    """What redacts evidence in this process: ``"presidio+patterns"`` or ``"patterns"``."""
-    _ensure_loaded()
-    return _mode or "patterns"
-
-
-def _ensure_loaded() -> None:
-    if _mode is not None:
-        return
-    from guard.pii import install_redactor  # lazy: Presidio and spaCy load only when evidence needs them
-
-    install_redactor()
-
-
 def words_of(text: str) -> set[str]:
     """Lower-cased words: how probe and label words are compared."""
     return {w.lower() for w in _WORD.findall(text)}
@@ -137,20 +97,6 @@ def words_of(text: str) -> set[str]:
 
 def _is_label(key: str | None) -> bool:
     return key in LABEL_KEYS
-
-
-def _redact_text(value: str, free_text: bool, keep: frozenset[str]) -> str:
-    value = str(value)  # numpy.str_ is a str that spaCy refuses
-    if free_text and len(_WORD.findall(value)) >= 2:
-        _ensure_loaded()
-        if _free_text_redactor is not None:
-            return _free_text_redactor(value, keep)
-    return _text_redactor(value)
-
-
-def redact_free_text(text: str) -> str:
-    """Both layers on one text (an error message can quote the data row it choked on)."""
-    return _redact_text(text, True, frozenset())
 
 
 def _probe_words(example: dict[str, Any]) -> dict[str, frozenset[str]]:
@@ -168,20 +114,6 @@ def _probe_words(example: dict[str, Any]) -> dict[str, frozenset[str]]:
     return keep
 
 
-def redact_value(value: Any, *, key: str | None = None, keep: frozenset[str] = frozenset()) -> Any:
-    """``value`` with PII replaced by tags, recursively; ``key`` is the dict key it was found under."""
-    if isinstance(value, str):
-        return _redact_text(value, not _is_label(key), keep)
-    if isinstance(value, list):
-        return [redact_value(v, key=key, keep=keep) for v in value]
-    if isinstance(value, dict):
-        if _is_label(key):  # a label's nested values are labels too
-            return {k: redact_value(v, key=key) for k, v in value.items()}
-        probes = _probe_words(value)
-        return {k: redact_value(v, key=k, keep=probes.get(k, frozenset())) for k, v in value.items()}
-    return value
-
-
 def _label_words(value: Any, key: str | None = None) -> set[str]:
     """Words of the example's labels — strings under ``LABEL_KEYS`` and every dict key (group names,
     entity types): the message may quote them."""
@@ -195,10 +127,94 @@ def _label_words(value: Any, key: str | None = None) -> set[str]:
     return set()
 
 
+class Redactor:
+    """How one run redacts its evidence: built once (before inference, so a bad NER setting fails
+    early) and passed through the run. ``patterns()`` is the regex layer alone, ``with_scanner()``
+    adds the PII scanner's NER on free text, ``raw()`` keeps everything (``--store-raw-evidence``)."""
+
+    def __init__(self, text: TextRedactor = redact_patterns, free_text: FreeTextRedactor | None = None,
+                 mode: str = "patterns"):
+        self._text = text
+        self._free_text = free_text
+        self.mode = mode
+
+    @classmethod
+    def patterns(cls) -> Redactor:
+        return cls()
+
+    @classmethod
+    def raw(cls) -> Redactor:
+        """No redaction at all: only when the user asked for raw evidence."""
+        return cls(text=lambda text: text, free_text=lambda text, keep: text, mode="none")
+
+    @classmethod
+    def with_scanner(cls, **config: Any) -> Redactor:
+        """Patterns everywhere plus the PII scanner on free text; patterns alone without the ``pii`` extra."""
+        from guard.pii import scanner_redactor  # lazy: Presidio and spaCy load only when evidence needs them
+
+        free_text, mode = scanner_redactor(**config)
+        return cls(free_text=free_text, mode=mode)
+
+    @property
+    def is_raw(self) -> bool:
+        return self.mode == "none"
+
+    def text(self, value: str, *, free_text: bool = True, keep: frozenset[str] = frozenset()) -> str:
+        value = str(value)  # numpy.str_ is a str that spaCy refuses
+        if free_text and self._free_text is not None and len(_WORD.findall(value)) >= 2:
+            return self._free_text(value, keep)
+        return self._text(value)
+
+    def value(self, value: Any, *, key: str | None = None, keep: frozenset[str] = frozenset()) -> Any:
+        """``value`` with PII replaced by tags, recursively; ``key`` is the dict key it was found under."""
+        if isinstance(value, str):
+            return self.text(value, free_text=not _is_label(key), keep=keep)
+        if isinstance(value, list):
+            return [self.value(v, key=key, keep=keep) for v in value]
+        if isinstance(value, dict):
+            if _is_label(key):  # a label's nested values are labels too
+                return {k: self.value(v, key=key) for k, v in value.items()}
+            probes = _probe_words(value)
+            return {k: self.value(v, key=k, keep=probes.get(k, frozenset())) for k, v in value.items()}
+        return value
+
+    def finding(self, finding: Finding) -> Finding:
+        """The finding with its message and example redacted (the message as free text, keeping quoted labels)."""
+        if self.is_raw:
+            return finding
+        keep = frozenset(_label_words(finding.example))
+        return finding.model_copy(update={"message": self.text(finding.message, keep=keep),
+                                          "example": self.value(finding.example)})
+
+    def group_key(self, group: str) -> str:
+        """A value of the user's group column, as reports may store it: unchanged, or — when the redactor
+        finds PII in it (an e-mail, a name) — a stable keyed label ``group-<hmac>`` (same value, same label)."""
+        if self.is_raw or self.text(group) == group:
+            return group
+        from guard.pii import keyed_hash
+
+        return f"group-{keyed_hash(group)}"
+
+
+@lru_cache(maxsize=1)
+def default_redactor() -> Redactor:
+    """The process's scanner-backed redactor for callers outside a run (the module functions below)."""
+    return Redactor.with_scanner()
+
+
+def redaction_mode() -> str:
+    """What redacts evidence by default in this process: ``"presidio+patterns"`` or ``"patterns"``."""
+    return default_redactor().mode
+
+
+def redact_value(value: Any, *, key: str | None = None, keep: frozenset[str] = frozenset()) -> Any:
+    return default_redactor().value(value, key=key, keep=keep)
+
+
+def redact_free_text(text: str) -> str:
+    """Both layers on one text (an error message can quote the data row it choked on)."""
+    return default_redactor().text(text)
+
+
 def redact_finding(finding: Finding) -> Finding:
-    """The finding with its message and example redacted (the message as free text, keeping quoted labels)."""
-    keep = frozenset(_label_words(finding.example))
-    return finding.model_copy(update={
-        "message": _redact_text(finding.message, True, keep),
-        "example": redact_value(finding.example),
-    })
+    return default_redactor().finding(finding)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import platform
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,10 +26,10 @@ from guard.errors import GuardError, did_you_mean
 from guard.evaluators import EvalContext, EvaluatorInfo, get_evaluator
 from guard.models import ModelAdapter, load_model
 from guard.models.cached import CachedModel
-from guard.redact import redact_finding, redact_free_text, redaction_mode
+from guard.redact import LABEL_KEYS, Redactor
 from guard.policy import Policy
 from guard.suite import Suite, load_suite
-from guard.types import EvalReport, EvalResult, ModelInfo, Overrides, RunPlan, SuiteInfo, TaskPlan
+from guard.types import EvalReport, EvalResult, Finding, MetricValue, ModelInfo, Overrides, RunPlan, SuiteInfo, TaskPlan
 
 
 @dataclass
@@ -43,9 +43,14 @@ class PreparedTask:
 
 
 def prepare(
-    suite: Suite, *, data: Mapping[str, str] | None = None, limit: int | None = None
+    suite: Suite, *, data: Mapping[str, str] | None = None, limit: int | None = None,
+    allowed_roots: Sequence[Path] = (),
 ) -> list[PreparedTask]:
-    """Load every task's dataset and check its columns; no model needed yet."""
+    """Load every task's dataset and check its columns; no model needed yet.
+
+    A suite read from a file reads data only under its own folder (it may come from an untrusted pull
+    request), plus ``allowed_roots`` and ``GUARD_ALLOW_PATH``; ``--data`` paths are the user's own.
+    """
     overrides = dict(data or {})
     names = [t.name for t in suite.tasks]
     for task_name in overrides:
@@ -71,6 +76,8 @@ def prepare(
                 override=overrides.get(task.name),
                 where=suite.where("tasks", index, "dataset"),
                 limit=limit,
+                allowed_roots=allowed_roots,
+                confine_to_base=suite.source is not None,
             )
             if info.check is not None:
                 try:
@@ -157,27 +164,30 @@ def evaluate(
     plan: RunPlan | None = None,
     progress: bool = False,
     store_raw_evidence: bool = False,
+    redactor: Redactor | None = None,
+    allowed_roots: Sequence[Path] = (),
 ) -> EvalReport:
     """Run ``suite`` on ``model`` and return the report (never raises for a crashing task).
 
     ``tasks`` and ``plan`` come from ``prepare`` and ``build_plan`` when the caller made them already
     (the command line does, to record the plan before inference). Findings are redacted before they
-    enter the report unless ``store_raw_evidence`` is set.
+    enter the report unless ``store_raw_evidence`` is set; ``redactor`` is built here (before the first
+    model call, so a bad NER setting costs nothing) unless the caller brings one.
     """
     if not isinstance(suite, Suite):
         suite = load_suite(suite)
     if plan is not None and tasks is None:
         raise ValueError("a plan is run with the tasks it was built from: pass tasks= too")
-    tasks = tasks if tasks is not None else prepare(suite, data=data, limit=limit)
+    tasks = tasks if tasks is not None else prepare(suite, data=data, limit=limit, allowed_roots=allowed_roots)
     model = load_model(model)
     check_capabilities(tasks, model)
     plan = plan or build_plan(suite, tasks, model, seed=seed, data=data, limit=limit)
     seed = plan.seed
-    # Load the redactor now, so a bad setting (GUARD_PII_NER) fails before any inference.
-    redaction = "none" if store_raw_evidence else redaction_mode()
+    # The redactor is built now, so a bad setting (GUARD_PII_NER) fails before any inference.
+    redactor = Redactor.raw() if store_raw_evidence else (redactor or Redactor.with_scanner())
     with _progress(progress) as factory:
         cached = CachedModel(model, progress=factory)
-        results = [_run_task(task, cached, model, seed, store_raw_evidence) for task in tasks]
+        results = [_run_task(task, cached, model, seed, redactor) for task in tasks]
     return EvalReport(
         guard_version=__version__,
         model=plan.model,
@@ -185,13 +195,13 @@ def evaluate(
         seed=seed,
         plan=plan,
         raw_evidence=store_raw_evidence,
-        evidence_redaction=redaction,
+        evidence_redaction=redactor.mode,
         results=results,
         environment=_environment(),
     )
 
 
-def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: int, store_raw: bool) -> EvalResult:
+def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: int, redactor: Redactor) -> EvalResult:
     started = time.perf_counter()
     base = {
         "task": task.name,
@@ -201,16 +211,47 @@ def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: 
         "dataset": task.data.info if task.data else None,
     }
     try:
-        context = EvalContext(task=task.name, seed=seed, raw_model=raw, store_raw_evidence=store_raw)
+        context = EvalContext(task=task.name, seed=seed, raw_model=raw, store_raw_evidence=redactor.is_raw)
         scores = task.evaluator(cached, task.data, task.params, context)
-        findings = scores.findings if store_raw else [redact_finding(f) for f in scores.findings]
-        return EvalResult(**base, metrics=scores.metrics, findings=findings, seconds=time.perf_counter() - started)
+        groups = _group_labels(task.data, redactor)
+        metrics = {name: _relabel_groups(m, groups) for name, m in scores.metrics.items()} if groups else scores.metrics
+        findings = [redactor.finding(_relabel_finding(f, groups) if groups else f) for f in scores.findings]
+        return EvalResult(**base, metrics=metrics, findings=findings, seconds=time.perf_counter() - started)
     except KeyboardInterrupt:
         raise
     except Exception as exc:  # a crashing evaluator fails its task, never the whole report
         message = exc.one_line() if isinstance(exc, GuardError) else f"{type(exc).__name__}: {exc}"
-        message = (message if store_raw else redact_free_text(message))[:2000]  # redact first: a cut can split a value
+        message = redactor.text(message)[:2000]  # redact first: a cut can split a value
         return EvalResult(**base, status="error", error=message, seconds=time.perf_counter() - started)
+
+
+def _group_labels(data: TaskData | None, redactor: Redactor) -> dict[str, str]:
+    """Values of the user's group column that hold PII (an e-mail, a name) -> the keyed label reports
+    store instead (``by_group`` keys are evidence too). Only data-given groups: term-list groups are ours."""
+    if data is None or not data.has("group") or redactor.is_raw:
+        return {}
+    labels = {str(g): redactor.group_key(str(g)) for g in set(map(str, data.column("group")))}
+    return {raw: label for raw, label in labels.items() if raw != label}
+
+
+def _relabel_groups(metric: MetricValue, groups: dict[str, str]) -> MetricValue:
+    if not metric.by_group:
+        return metric
+    return metric.model_copy(update={"by_group": {groups.get(g, g): _relabel_groups(m, groups)
+                                                  for g, m in metric.by_group.items()}})
+
+
+def _relabel_finding(finding: Finding, groups: dict[str, str]) -> Finding:
+    def swap(value: Any, key: str | None = None) -> Any:
+        if isinstance(value, str) and key in LABEL_KEYS:
+            return groups.get(value, value)
+        if isinstance(value, list):
+            return [swap(v, key) for v in value]
+        if isinstance(value, dict):
+            return {groups.get(k, k) if isinstance(k, str) else k: swap(v, k) for k, v in value.items()}
+        return value
+
+    return finding.model_copy(update={"example": swap(finding.example)})
 
 
 @contextmanager

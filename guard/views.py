@@ -1,8 +1,9 @@
 """Read models for reviewers: what the dashboard (and the HTML export) show, computed from a registry.
 
-Pure functions over a ``RegistryStore``; nothing here writes. Reports are read as stored JSON (not
-re-validated), so a registry holding reports of an older schema still renders. The overview never
-loads a report: it rests on ``latest_run_summaries`` (one query), so it stays fast at 10,000 runs.
+Pure functions over a ``RegistryStore``; nothing here writes. Stored reports and verdicts are read
+through their types (``EvalReport``, ``Verdict``), so a schema change breaks a test rather than a
+reviewer's page, and a stored document that no longer validates is one clear error. The overview
+never loads a report: it rests on ``latest_run_summaries`` (one query), so it stays fast at 10,000 runs.
 """
 
 from __future__ import annotations
@@ -12,8 +13,35 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pydantic import ValidationError
+
+from guard.errors import GuardError
+from guard.policy import Verdict
 from guard.registry.entities import AliasMove, Approval, AuditEvent, EvalRun, ModelVersion, RunSummary, Waiver
 from guard.registry.store import AuditVerification, RegistryStore
+from guard.types import EvalReport
+
+
+def stored_report(run: EvalRun | None) -> EvalReport | None:
+    """The run's report as an ``EvalReport`` (None when it has none)."""
+    if run is None or run.report is None:
+        return None
+    try:
+        return EvalReport.model_validate(run.report)
+    except ValidationError as exc:
+        raise GuardError(f"run {run.id}: the stored report does not validate: {exc.errors()[0]['msg']} "
+                         f"at {'.'.join(str(p) for p in exc.errors()[0]['loc'])}") from None
+
+
+def stored_verdict(run: EvalRun | None) -> Verdict | None:
+    """The run's verdict as a ``Verdict`` (None when it was not checked against a policy)."""
+    if run is None or run.verdict_detail is None:
+        return None
+    try:
+        return Verdict.model_validate(run.verdict_detail)
+    except ValidationError as exc:
+        raise GuardError(f"run {run.id}: the stored verdict does not validate: {exc.errors()[0]['msg']} "
+                         f"at {'.'.join(str(p) for p in exc.errors()[0]['loc'])}") from None
 
 
 class _View(BaseModel):
@@ -109,18 +137,18 @@ class MetricPoint(_View):
     higher_is_better: bool | None = None
 
 
-def report_metrics(report: dict[str, Any] | None, *, version: int, run_id: int) -> list[MetricPoint]:
+def report_metrics(report: EvalReport | None, *, version: int, run_id: int) -> list[MetricPoint]:
     """Every metric of a stored report, overall and per group (failed tasks have none)."""
     points: list[MetricPoint] = []
-    for result in (report or {}).get("results", []):
-        if result.get("status", "ok") != "ok":
+    for result in report.results if report is not None else []:
+        if result.status != "ok":
             continue
-        for name, m in (result.get("metrics") or {}).items():
-            selector = f"{result.get('task')}.{name}"
-            for group, value in [(None, m), *sorted((m.get("by_group") or {}).items())]:
+        for name, m in result.metrics.items():
+            selector = f"{result.task}.{name}"
+            for group, value in [(None, m), *sorted(m.by_group.items())]:
                 points.append(MetricPoint(version=version, run_id=run_id, metric=selector, group=group,
-                                          value=value["value"], ci_low=value["ci_low"], ci_high=value["ci_high"],
-                                          n=value.get("n", 0), higher_is_better=m.get("higher_is_better")))
+                                          value=value.value, ci_low=value.ci_low, ci_high=value.ci_high,
+                                          n=value.n, higher_is_better=m.higher_is_better))
     return points
 
 
@@ -131,7 +159,7 @@ def metric_trends(store: RegistryStore, name: str) -> list[MetricPoint]:
         newest[s.version] = max(newest.get(s.version, 0), s.id)
     points: list[MetricPoint] = []
     for version, run_id in sorted(newest.items()):
-        points += report_metrics(store.get_run(run_id).report, version=version, run_id=run_id)
+        points += report_metrics(stored_report(store.get_run(run_id)), version=version, run_id=run_id)
     return points
 
 
@@ -173,15 +201,16 @@ class RuleRow(_View):
     notes: list[str] = Field(default_factory=list)
 
 
-def rule_rows(verdict: dict[str, Any] | None) -> list[RuleRow]:
+def rule_rows(verdict: Verdict | None) -> list[RuleRow]:
     rows = []
-    for o in (verdict or {}).get("outcomes", []):
-        measured, baseline = o.get("measured") or {}, o.get("baseline") or {}
-        rows.append(RuleRow(rule_id=o["rule_id"], metric=o["metric"], status=o["status"], severity=o["severity"],
-                            threshold=o.get("threshold", ""), value=measured.get("value"),
-                            ci_low=measured.get("ci_low"), ci_high=measured.get("ci_high"), n=measured.get("n"),
-                            judged=o.get("judged"), baseline=baseline.get("value"), controls=o.get("controls", []),
-                            message=o.get("message", ""), notes=o.get("notes", [])))
+    for o in verdict.outcomes if verdict is not None else []:
+        measured, baseline = o.measured, o.baseline
+        rows.append(RuleRow(rule_id=o.rule_id, metric=o.metric, status=o.status, severity=o.severity,
+                            threshold=o.threshold, value=measured.value if measured else None,
+                            ci_low=measured.ci_low if measured else None, ci_high=measured.ci_high if measured else None,
+                            n=measured.n if measured else None, judged=o.judged,
+                            baseline=baseline.value if baseline else None, controls=o.controls,
+                            message=o.message, notes=o.notes))
     return rows
 
 
@@ -242,24 +271,22 @@ class RunEvidence(_View):
 
 def run_evidence(store: RegistryStore, run_id: int) -> RunEvidence:
     run = store.get_run(run_id)
-    report = run.report or {}
+    report = stored_report(run)
     findings: dict[str, list[FindingView]] = {}
     failed: dict[str, str] = {}
     datasets: list[DatasetRow] = []
-    for result in report.get("results", []):
-        task = str(result.get("task"))
-        if result.get("status", "ok") != "ok":
-            failed[task] = str(result.get("error") or "failed")
-        findings[task] = [FindingView(**{k: f[k] for k in ("kind", "severity", "message", "example") if k in f})
-                          for f in result.get("findings", [])]
-        if result.get("dataset"):
-            d = result["dataset"]
-            datasets.append(DatasetRow(task=task, source=d.get("source", ""), fingerprint=d.get("fingerprint", ""),
-                                       rows=d.get("rows", 0)))
-    return RunEvidence(run=run, version=store.get_version(run.model, run.version), rules=rule_rows(run.verdict_detail),
-                       findings=findings, failed_tasks=failed, datasets=datasets,
-                       report_fingerprint=(report.get("model") or {}).get("fingerprint"),
-                       raw_evidence=bool(report.get("raw_evidence")))
+    for result in report.results if report is not None else []:
+        if result.status != "ok":
+            failed[result.task] = result.error or "failed"
+        findings[result.task] = [FindingView(kind=f.kind, severity=f.severity, message=f.message, example=f.example)
+                                 for f in result.findings]
+        if result.dataset is not None:
+            d = result.dataset
+            datasets.append(DatasetRow(task=result.task, source=d.source, fingerprint=d.fingerprint, rows=d.rows))
+    return RunEvidence(run=run, version=store.get_version(run.model, run.version),
+                       rules=rule_rows(stored_verdict(run)), findings=findings, failed_tasks=failed, datasets=datasets,
+                       report_fingerprint=report.model.fingerprint if report is not None else None,
+                       raw_evidence=bool(report is not None and report.raw_evidence))
 
 
 # -- compare ----------------------------------------------------------------------------------------
@@ -311,12 +338,12 @@ def _latest_run(store: RegistryStore, name: str, version: int, policy_sha256: st
     return store.latest_run(name, version)
 
 
-def _rule_targets(verdict: dict[str, Any] | None) -> dict[tuple[str, str | None], list[str]]:
+def _rule_targets(verdict: Verdict | None) -> dict[tuple[str, str | None], list[str]]:
     """(task.metric, group or None) -> ids of the rules judged on it (``m[g]`` rules name one group)."""
     targets: dict[tuple[str, str | None], list[str]] = {}
-    for o in (verdict or {}).get("outcomes", []):
-        metric, _, group = o["metric"].partition("[")
-        targets.setdefault((metric, group.rstrip("]") or None), []).append(o["rule_id"])
+    for o in verdict.outcomes if verdict is not None else []:
+        metric, _, group = o.metric.partition("[")
+        targets.setdefault((metric, group.rstrip("]") or None), []).append(o.rule_id)
     return targets
 
 
@@ -326,17 +353,16 @@ def compare(store: RegistryStore, name: str, candidate_version: int, alias: str)
     baseline_version = store.alias_target(name, alias)
     baseline = (None if baseline_version is None
                 else _latest_run(store, name, baseline_version, candidate.policy_sha256 if candidate else None))
-    ours = {(p.metric, p.group): p for p in report_metrics(candidate.report, version=candidate_version,
+    ours = {(p.metric, p.group): p for p in report_metrics(stored_report(candidate), version=candidate_version,
                                                            run_id=candidate.id)} if candidate else {}
-    theirs = {(p.metric, p.group): p for p in report_metrics(baseline.report, version=baseline.version,
+    theirs = {(p.metric, p.group): p for p in report_metrics(stored_report(baseline), version=baseline.version,
                                                              run_id=baseline.id)} if baseline else {}
-    status_ours = {o["rule_id"]: o["status"] for o in ((candidate.verdict_detail if candidate else None) or {})
-                   .get("outcomes", [])}
-    status_theirs = {o["rule_id"]: o["status"] for o in ((baseline.verdict_detail if baseline else None) or {})
-                     .get("outcomes", [])}
+    candidate_verdict, baseline_verdict = stored_verdict(candidate), stored_verdict(baseline)
+    status_ours = {o.rule_id: o.status for o in (candidate_verdict.outcomes if candidate_verdict else [])}
+    status_theirs = {o.rule_id: o.status for o in (baseline_verdict.outcomes if baseline_verdict else [])}
     rule_status = {r: (status_ours.get(r), status_theirs.get(r)) for r in sorted({*status_ours, *status_theirs})}
     crossing = {r for r, (c, b) in rule_status.items() if c == "fail" or (c != b)}
-    targets = _rule_targets(candidate.verdict_detail if candidate else None)
+    targets = _rule_targets(candidate_verdict)
     rows = []
     for key in sorted({*ours, *theirs}, key=lambda k: (k[0], k[1] is not None, k[1] or "")):
         c, b = ours.get(key), theirs.get(key)

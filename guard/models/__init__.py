@@ -47,6 +47,10 @@ def load_model(spec: str | Any, *, trust_pickle: bool = False, **options: Any) -
             return spec
         raise GuardError(f"not a model spec or ModelAdapter: {type(spec).__name__}")
     scheme, sep, target = spec.partition(":")
+    if sep and scheme in SCHEMES and not target.strip():
+        raise GuardError(f"model spec '{spec}' has an empty path after '{scheme}:'",
+                         hint={"hf": "e.g. hf:models/sentiment or hf:model.gguf", "sklearn": "e.g. sklearn:model.skops",
+                               "python": "e.g. python:my_model.py:predict", "http": "e.g. http:http://127.0.0.1:8000/v1"}[scheme])
     if not sep or not target:
         raise GuardError(
             f"model spec '{spec}' has no scheme",

@@ -3,7 +3,7 @@
 - ``PIIScanner`` / ``get_scanner``: batched scanning, one scanner per configuration per process.
 - ``redact(text)``: PII replaced by ``<ENTITY_TYPE>`` tags; ``keyed_hash(value)``: HMAC-SHA256 with a
   per-installation key, for de-duplicating findings without storing the value.
-- ``install_redactor()``: make every finding in every report go through the scanner.
+- ``scanner_redactor()``: the NER layer that ``guard.redact.Redactor.with_scanner()`` puts under evidence.
 - ``scanner_quality()``: the scanner's measured recall/precision per entity type (shipped
   ``quality.json``), to be attached to every PII leakage result.
 
@@ -30,7 +30,7 @@ __all__ = [
     "PIIScanner",
     "evidence_key",
     "get_scanner",
-    "install_redactor",
+    "scanner_redactor",
     "keyed_hash",
     "redact",
     "scanner_quality",
@@ -102,21 +102,20 @@ EVIDENCE_ENTITIES: tuple[str, ...] = (
 )
 
 
-def install_redactor(**config: Any) -> bool:
-    """Route the free text of all evidence (``guard.redact``) through the PII scanner.
+def scanner_redactor(**config: Any) -> tuple[Any, str]:
+    """The NER layer of evidence redaction, ``(text, words to keep) -> text``, and what it is.
 
-    Returns False, keeping the pattern redactor alone, when Presidio or spaCy is not installed or
-    the scanner has no NER model (it could not see names).
+    ``(None, "patterns")`` when Presidio or spaCy is not installed; a scanner without an NER model
+    still redacts identifiers but says it cannot see names (``"patterns (regex-only scanner)"``).
     """
-    from guard.redact import redact_patterns, set_free_text_redactor
+    from guard.redact import redact_patterns
 
     try:
         from guard.pii.scanner import get_scanner
 
         scanner = get_scanner(**config)
     except ImportError:
-        set_free_text_redactor(None, "patterns")
-        return False
+        return None, "patterns"
     wanted = set(EVIDENCE_ENTITIES)
 
     def _redact(text: str, keep: frozenset[str]) -> str:
@@ -136,8 +135,7 @@ def install_redactor(**config: Any) -> bool:
         return redact_patterns("".join(out))
 
     sees_names = "PERSON" in scanner.supported
-    set_free_text_redactor(_redact, "presidio+patterns" if sees_names else "patterns (regex-only scanner)")
-    return sees_names
+    return _redact, "presidio+patterns" if sees_names else "patterns (regex-only scanner)"
 
 
 def _mask(span: str, entity: str, keep: frozenset[str]) -> str:

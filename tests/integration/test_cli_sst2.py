@@ -185,7 +185,9 @@ def test_bad_cli_input(args: list[str], expected: str, tmp_path: Path, shared_da
     assert not out.exists()
 
 
-def test_missing_column_names_column_and_suggests(tmp_path: Path, shared_data: Path) -> None:
+def test_missing_column_names_column_and_suggests(tmp_path: Path, shared_data: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GUARD_ALLOW_PATH", str(shared_data))  # the suite in tmp_path reads the shared data
     suite = tmp_path / "s.yaml"
     suite.write_text(f"""name: s
 tasks:

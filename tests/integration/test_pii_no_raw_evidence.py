@@ -188,7 +188,7 @@ def test_a_bad_ner_setting_fails_before_any_inference(workspace: Path, monkeypat
     from guard import redact
 
     monkeypatch.setenv("GUARD_PII_NER", "en_core_web_nonexistent")
-    redact.reset_redactor()  # the redactor is loaded once per process: make this run load it
+    redact.default_redactor.cache_clear()  # the default redactor is built once per process: make it again
     model = FakeModel(generate_fn=lambda prompt: " Leeds")
     qa = suite_from_dict({"name": "qa", "tasks": [{"name": "qa", "evaluator": "accuracy", "params": {"mode": "generate"},
                                                    "dataset": {"path": str(workspace / "qa.jsonl"),
@@ -199,7 +199,7 @@ def test_a_bad_ner_setting_fails_before_any_inference(workspace: Path, monkeypat
         with pytest.raises(GuardError, match="en_core_web_nonexistent"):
             guard.evaluate(model, qa)
     finally:
-        redact.reset_redactor()
+        redact.default_redactor.cache_clear()
     assert model.calls["generate"] == 0  # refused before the model ran
     assert result.exit_code == 2, result.output
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]

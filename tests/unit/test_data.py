@@ -17,7 +17,8 @@ def _load(spec: dict, base: Path, required=("text", "label"), **kw):
 
 
 def test_sst2_tsv_with_quotes_and_fingerprint(shared_data: Path) -> None:
-    data = _load({"path": str(shared_data / "sst2" / "dev.tsv"), "columns": {"text": "sentence"}}, Path("."))
+    spec = {"path": str(shared_data / "sst2" / "dev.tsv"), "columns": {"text": "sentence"}}
+    data = _load(spec, Path("."), allowed_roots=[shared_data])
     assert len(data) == 872
     assert data.column("text")[0].startswith("it 's a charming")
     assert sorted(set(map(str, data.column("label")))) == ["0", "1"]
@@ -67,3 +68,39 @@ def test_cli_override_path_is_not_relative_to_suite(tmp_path: Path, shared_data:
     monkeypatch.chdir(shared_data / "sst2")
     data = _load({"path": "stanfordnlp/sst2", "columns": {"text": "sentence"}}, tmp_path, override="dev.tsv")
     assert len(data) == 872
+
+
+def test_rows_are_the_fingerprinted_bytes_not_a_stale_cache(tmp_path: Path) -> None:
+    """datasets' cache is keyed on path, size and mtime: same-size new content read back the old rows."""
+    import os
+
+    path = tmp_path / "d.csv"
+    path.write_text("text,label\na,1\n")
+    first = _load({"path": "d.csv"}, tmp_path)
+    stat = path.stat()
+    path.write_text("text,label\nb,0\n")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # cp -p, tar, rsync -t keep mtimes
+    second = _load({"path": "d.csv"}, tmp_path)
+    assert (first.column("text"), second.column("text")) == (["a"], ["b"])
+    assert second.column("label") == [0] and first.info.fingerprint != second.info.fingerprint
+
+
+def test_glob_characters_in_a_file_name_are_literal(tmp_path: Path) -> None:
+    (tmp_path / "dev[1]*.csv").write_text("text,label\na,1\n")
+    assert _load({"path": "dev[1]*.csv"}, tmp_path).column("text") == ["a"]
+
+
+def test_column_types_as_datasets_parses_them(tmp_path: Path) -> None:
+    (tmp_path / "d.csv").write_text("text,label,score\na,1,0.5\n,,\n")
+    (tmp_path / "s.csv").write_text("text,label\na,pos\nb,neg\n")
+    (tmp_path / "m.jsonl").write_text('{"text": "a", "label": 1}\n{"text": "b", "label": "pos"}\n')
+    data = _load({"path": "d.csv"}, tmp_path, optional={"score"})
+    assert data.column("text") == ["a", None] and data.column("label") == [1.0, None]  # an empty cell makes it float
+    assert _load({"path": "s.csv"}, tmp_path).column("label") == ["pos", "neg"]
+    assert _load({"path": "m.jsonl"}, tmp_path).column("label") == [1, "pos"]  # mixed JSON types stay as written
+
+
+def test_unreadable_file_names_the_cause(tmp_path: Path) -> None:
+    (tmp_path / "bad.jsonl").write_text('{"text": "a"}\n{"text": \n')
+    with pytest.raises(GuardError, match=r"cannot read jsonl dataset .*bad\.jsonl: (?!An error occurred)"):
+        _load({"path": "bad.jsonl"}, tmp_path)

