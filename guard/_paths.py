@@ -46,3 +46,16 @@ def confine(path: Path, *, base_dir: Path, allowed: Sequence[Path] = (), where: 
     extra = ", ".join(str(root) for root in roots[1:])
     why = f"outside the suite's folder {base}" + (f" and the allowed paths {extra}" if extra else "")
     raise GuardError(f"{what} {shown} is {why}", where=where or None, hint=ALLOW_HINT)
+
+
+def confine_param_file(path: Path, context: Mapping[str, object] | None, *, what: str) -> Path:
+    """A file an evaluator param names (term list, lexicon, probes), confined like a dataset path when
+    the suite came from a file (``context["confine"]``); the files shipped under ``evaluations/`` are
+    always allowed (built-in suites name them)."""
+    if not context or not context.get("confine"):
+        return path
+    from guard.resources import builtin_dir
+
+    extra = context.get("allowed_roots") or ()
+    roots = [*(Path(str(r)) for r in extra), *allowed_roots_from_env(), builtin_dir("evaluations")]  # type: ignore[attr-defined]
+    return confine(path, base_dir=Path(str(context["base_dir"])), allowed=roots, what=what)

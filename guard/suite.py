@@ -7,6 +7,7 @@ names, evaluator parameters — so a typo fails in a second with file:line, not 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -98,14 +99,17 @@ class Suite(_Strict):
         raise KeyError(name)
 
 
-def load_suite(path: str | Path) -> Suite:
-    """Load and fully validate a suite file (a path, or a built-in name such as ``demo``)."""
+def load_suite(path: str | Path, *, allowed_roots: Sequence[Path] = ()) -> Suite:
+    """Load and fully validate a suite file (a path, or a built-in name such as ``demo``).
+
+    Files its params name must lie under the suite's folder, ``allowed_roots`` or ``GUARD_ALLOW_PATH``.
+    """
     resolved = resources.resolve(path, "evaluations")
     suite, lines = load_model_file(resolved, Suite)
     suite._source = resolved.resolve()
     suite._sha256 = hashlib.sha256(resolved.read_bytes()).hexdigest()
     suite._lines = lines
-    _bind_evaluators(suite)
+    _bind_evaluators(suite, allowed_roots=allowed_roots)
     return suite
 
 
@@ -118,11 +122,11 @@ def suite_from_dict(data: dict[str, Any], *, base_dir: Path | None = None) -> Su
     if base_dir is not None:
         suite._source = (base_dir / "<inline>.yaml").resolve()
     suite._sha256 = hashlib.sha256(repr(sorted(data.items())).encode()).hexdigest()
-    _bind_evaluators(suite)
+    _bind_evaluators(suite, confine=False)
     return suite
 
 
-def _bind_evaluators(suite: Suite) -> None:
+def _bind_evaluators(suite: Suite, *, allowed_roots: Sequence[Path] = (), confine: bool = True) -> None:
     from guard.evaluators import get_evaluator
 
     for index, task in enumerate(suite.tasks):
@@ -132,7 +136,11 @@ def _bind_evaluators(suite: Suite) -> None:
             raise GuardError(exc.message, where=suite.where("tasks", index, "evaluator"), hint=exc.hint) from None
         try:
             # base_dir lets params that name files (term lists, lexicons) resolve against the suite file.
-            suite._params[task.name] = info.params_model.model_validate(task.params, context={"base_dir": suite.base_dir})
+            # Files a param names resolve against the suite's folder — and, for a suite read from a file
+            # (it may come from an untrusted pull request), must lie under it or an allowed root.
+            context = {"base_dir": suite.base_dir, "confine": suite._source is not None and confine,
+                       "allowed_roots": list(allowed_roots)}
+            suite._params[task.name] = info.params_model.model_validate(task.params, context=context)
         except GuardError as exc:  # a file named by a param (term list, lexicon) is itself malformed
             raise GuardError(f"task '{task.name}' ({task.evaluator}): {exc.message}", where=exc.where, hint=exc.hint) from None
         except ValidationError as exc:

@@ -186,3 +186,28 @@ def test_builtin_suites_read_their_own_data(shared_data: Path) -> None:
     dev = str(shared_data / "sst2" / "dev.tsv")
     tasks = prepare(load_suite("sst2-classifier"), data={"sentiment": dev, "efficiency": dev})
     assert [len(t.data) for t in tasks] == [872, 872]
+
+
+@pytest.mark.parametrize(("evaluator", "param", "extra"), [
+    ("bias.counterfactual", "terms_path", ""),
+    ("pii.output", "probes_path", ""),
+    ("pii.canary", "canaries_path", ""),
+    ("bias.generation", "lexicon_path", ""),
+])
+def test_files_named_by_params_are_confined_too(tmp_path: Path, evaluator: str, param: str, extra: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A term list, lexicon or probe file outside the suite's folder is refused like a dataset path."""
+    from guard.suite import load_suite
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.txt"
+    secret.write_text("root:x:0:0\n")
+    folder = tmp_path / "suite"
+    folder.mkdir()
+    (folder / "s.yaml").write_text(f"name: s\ntasks:\n  - name: t\n    evaluator: {evaluator}\n"
+                                   f"    params: {{{param}: {secret}}}\n")
+    monkeypatch.delenv("GUARD_ALLOW_PATH", raising=False)
+    with pytest.raises(GuardError, match=rf"{param} .*outside the suite's folder") as caught:
+        load_suite(folder / "s.yaml")
+    assert "--allow-path" in caught.value.one_line()

@@ -36,6 +36,7 @@ import numpy as np
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from guard import resources, stats
+from guard._paths import confine_param_file
 from guard.errors import did_you_mean
 from guard.evaluators._prompts import render, template_fields
 from guard.evaluators._text_match import normalize, token_f1
@@ -79,6 +80,8 @@ class CounterfactualParams(EvaluatorParams):
     def _known_axes_and_groups(self, info: ValidationInfo) -> CounterfactualParams:
         base_dir = (info.context or {}).get("base_dir") if info else None
         path = resolve_terms_path(self.terms_path, base_dir)
+        if self.terms_path is not None:
+            path = confine_param_file(path, info.context if info else None, what="terms_path")
         load_terms(path).select(self.axes, self.groups)  # unknown names -> ValueError with did-you-mean
         self._terms_file = str(path)
         return self

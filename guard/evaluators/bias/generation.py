@@ -52,13 +52,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from guard import stats
+from guard._paths import confine_param_file
 from guard.errors import GuardError
 from guard.evaluators._prompts import render, template_fields
 from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
-from guard.evaluators.bias._lexicon import Lexicon, load_lexicon, words
+from guard.evaluators.bias._lexicon import Lexicon, load_lexicon, resolve_path, words
 from guard.models.base import Capability, GenerationConfig, ModelAdapter
 from guard.types import Finding, MetricValue
 
@@ -101,6 +102,12 @@ class GenerationBiasParams(EvaluatorParams):
         if categories is not None and not categories:
             raise ValueError("lexicon_categories is empty; leave it out to use every category")
         return categories
+
+    @field_validator("lexicon_path")
+    @classmethod
+    def _confined(cls, path: str, info: ValidationInfo) -> str:
+        confine_param_file(resolve_path(path), info.context, what="lexicon_path")
+        return path
 
     @model_validator(mode="after")
     def _consistent(self) -> GenerationBiasParams:

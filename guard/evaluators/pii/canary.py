@@ -45,6 +45,7 @@ import numpy as np
 from pydantic import Field, ValidationInfo, field_serializer, field_validator, model_validator
 
 from guard import stats
+from guard._paths import confine_param_file
 from guard.errors import GuardError
 from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.evaluators.pii._common import keyed_hash, resolve_file
@@ -78,7 +79,8 @@ class CanaryParams(EvaluatorParams):
     def _readable(cls, path: str | None, info: ValidationInfo) -> str | None:
         if path is not None:
             base_dir = (info.context or {}).get("base_dir")
-            resolved = resolve_file(path, Path(base_dir) if base_dir else None)
+            resolved = confine_param_file(resolve_file(path, Path(base_dir) if base_dir else None), info.context,
+                                          what="canaries_path")
             if not resolved.is_file():
                 raise ValueError(f"canaries_path: file not found: {path}")
             return str(resolved.resolve())

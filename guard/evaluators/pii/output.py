@@ -31,6 +31,7 @@ import numpy as np
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from guard import stats
+from guard._paths import confine_param_file
 from guard.errors import GuardError
 from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.evaluators.pii import _common
@@ -68,6 +69,7 @@ class OutputLeakParams(EvaluatorParams):
     def _probes_readable(cls, path: str, info: ValidationInfo) -> str:
         base_dir = (info.context or {}).get("base_dir")
         resolved = _common.resolve_file(path, Path(base_dir) if base_dir else None)
+        resolved = confine_param_file(resolved, info.context, what="probes_path")
         read_probes(resolved)  # fails at suite load: missing, empty or malformed
         return str(resolved.resolve())
 
