@@ -117,6 +117,12 @@ def check_capabilities(tasks: list[PreparedTask], model: ModelAdapter) -> None:
             raise GuardError(
                 f"task '{task.name}' ({task.evaluator.name}) needs a model that can {want}; '{model.spec}' can {have}"
             )
+        if task.evaluator.check_model is not None and task.data is not None:
+            try:
+                task.evaluator.check_model(model, task.data, task.params)
+            except GuardError as exc:
+                raise GuardError(f"task '{task.name}' ({task.evaluator.name}): {exc.message}", where=exc.where,
+                                 hint=exc.hint) from None
 
 
 def model_info(model: ModelAdapter) -> ModelInfo:

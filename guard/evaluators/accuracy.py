@@ -127,6 +127,19 @@ def _check(data: Any, params: AccuracyParams) -> None:
                              f"of dataset {data.info.source}", hint=f"labels: {', '.join(labels)}")
 
 
+def _check_model(model: ModelAdapter, data: Any, params: AccuracyParams) -> None:
+    """Before inference: the mode this data and model lead to is one the model can do."""
+    try:
+        mode = _choose_mode(params, data, model)
+    except ValueError as exc:
+        raise GuardError(str(exc)) from None
+    needed = {"classify": Capability.CLASSIFY, "loglikelihood": Capability.LOGLIKELIHOOD,
+              "generate": Capability.GENERATE}[mode]
+    if params.features is None and needed not in model.capabilities:
+        have = ", ".join(sorted(c.value for c in model.capabilities)) or "nothing"
+        raise GuardError(f"mode '{mode}' needs a model that can {needed.value}; '{model.spec}' can {have}")
+
+
 @evaluator(
     "accuracy",
     version="1.0",
@@ -135,6 +148,7 @@ def _check(data: Any, params: AccuracyParams) -> None:
     columns=_columns,
     metrics=METRICS,
     check=_check,
+    check_model=_check_model,
     citation="Pedregosa et al., Scikit-learn: Machine Learning in Python, JMLR 12 (2011); "
     "Rajpurkar et al., SQuAD (2016) for answer normalisation; Guo et al., On Calibration of Modern "
     "Neural Networks (2017) for ECE.",

@@ -120,6 +120,9 @@ DataCheck = Callable[[Any, Any], None]
 """``check(data, params)``: raise GuardError when params cannot work with this data (e.g. a positive
 label that no row has), so the mistake costs seconds, not the inference that would come before it."""
 
+ModelCheck = Callable[[ModelAdapter, Any, Any], None]
+"""``check_model(model, data, params)``: raise GuardError when this model cannot do the task as configured."""
+
 ColumnsSpec = tuple[Iterable[str], Iterable[str]] | Callable[[Any], tuple[Iterable[str], Iterable[str]]]
 
 
@@ -138,6 +141,7 @@ class EvaluatorInfo:
     needs_dataset: bool = True
     metrics: tuple[MetricSpec, ...] = ()  # empty: undeclared, no range or name checks apply
     check: DataCheck | None = None  # run on the loaded data before inference: params that cannot fit the data
+    check_model: ModelCheck | None = None  # run once the model is loaded, before inference: can it do this task?
 
     def metric_spec(self, name: str) -> MetricSpec | None:
         """The declaration covering metric ``name``: an exact name wins over a pattern; None if none."""
@@ -173,6 +177,7 @@ def evaluator(
     needs_dataset: bool = True,
     metrics: Iterable[MetricSpec] = (),
     check: DataCheck | None = None,
+    check_model: ModelCheck | None = None,
 ) -> Callable[[EvaluatorFn], EvaluatorInfo]:
     """Register a function as the evaluator ``name`` (usable from any suite by that name).
 
@@ -195,6 +200,7 @@ def evaluator(
             needs_dataset=needs_dataset,
             metrics=tuple(metrics),
             check=check,
+            check_model=check_model,
         )
         _validate(info, origin=f"{fn.__module__}.{getattr(fn, '__qualname__', name)}")
         _REGISTRY[name] = info

@@ -246,9 +246,11 @@ class SqlRegistryStore:
                 session.flush()
             latest = session.scalar(select(func.max(VersionRow.version)).where(VersionRow.model_id == model.id)) or 0
             number = latest + 1 if version is None else version
-            if version is not None and session.scalar(select(VersionRow.id).where(
-                    VersionRow.model_id == model.id, VersionRow.version == version)) is not None:
-                raise RegistryError(f"version {name}@{version} already exists",
+            taken = None if version is None else session.scalar(select(VersionRow).where(
+                VersionRow.model_id == model.id, VersionRow.version == version))
+            if taken is not None:
+                raise RegistryError(f"version {name}@{version} already exists and is a different artifact "
+                                    f"({taken.fingerprint[:19]}…, not {fingerprint[:19]}…)",
                                     hint=f"omit the version to register {name}@{latest + 1}")
             row = VersionRow(model_id=model.id, version=number, spec=spec, fingerprint=fingerprint,
                              metadata_=metadata, created_at=now, created_by=actor, artifact_key=fingerprint)
