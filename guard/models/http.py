@@ -46,6 +46,7 @@ def load_http(
     concurrency: int = 8,
     retries: int = 4,
     timeout: float = 60.0,
+    deadline: float | None = None,
     api_key: str | None = None,
     **options: Any,
 ) -> HTTPAdapter:
@@ -55,13 +56,14 @@ def load_http(
         name = sorted(unknown)[0]
         raise GuardError(
             f"unknown option '{name}' for an http: model",
-            hint=did_you_mean(name, ["concurrency", "retries", "timeout", "api_key"]),
+            hint=did_you_mean(name, ["concurrency", "retries", "timeout", "deadline", "api_key"]),
         )
     url, _, model = target.partition("#")
     base_url = _normalise_url(url)
     key = api_key or os.environ.get("GUARD_HTTP_API_KEY") or os.environ.get("OPENAI_API_KEY")
     adapter = HTTPAdapter(
-        base_url, model or None, spec=spec, concurrency=concurrency, retries=retries, timeout=timeout, api_key=key
+        base_url, model or None, spec=spec, concurrency=concurrency, retries=retries, timeout=timeout,
+        deadline=deadline, api_key=key,
     )
     try:
         adapter.model = adapter._discover_model(model or None)
@@ -101,14 +103,17 @@ class HTTPAdapter(AdapterBase):
         concurrency: int = 8,
         retries: int = 4,
         timeout: float = 60.0,
+        deadline: float | None = None,
         api_key: str | None = None,
     ):
         try:
             self.concurrency, self.retries, self.timeout = int(concurrency), int(retries), float(timeout)
+            # One request, retries included, never takes longer than this (default: every attempt's timeout).
+            self.deadline = float(deadline) if deadline is not None else self.timeout * (self.retries + 1)
         except (TypeError, ValueError) as exc:
             raise GuardError(f"bad option for http model: {exc}") from None
-        if self.concurrency < 1 or self.retries < 0 or self.timeout <= 0:
-            raise GuardError("http model needs concurrency >= 1, retries >= 0 and timeout > 0")
+        if self.concurrency < 1 or self.retries < 0 or self.timeout <= 0 or self.deadline <= 0:
+            raise GuardError("http model needs concurrency >= 1, retries >= 0, timeout > 0 and deadline > 0")
         self.spec, self.base_url, self.model = spec, base_url, model or ""
         self._ll_max_tokens = 0  # becomes 1 once the server refuses max_tokens=0
         headers = {"User-Agent": "rai-guard"}
@@ -235,16 +240,23 @@ class HTTPAdapter(AdapterBase):
     ) -> dict[str, Any]:
         """One request with retries on transient failures (network, timeout, 408/429/5xx)."""
         url = self.base_url + path
+        started = time.monotonic()
         for attempt in range(self.retries + 1):
+            left = self.deadline - (time.monotonic() - started)
             last = attempt == self.retries
             try:
-                response = self._client.request(method, url, json=json)
+                response = self._client.request(method, url, json=json,
+                                                timeout=max(0.001, min(self.timeout, left)))
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
-                if last or (isinstance(exc, httpx.ConnectError) and not retry_connect):
+                spent = time.monotonic() - started
+                if last or spent + _backoff(attempt) >= self.deadline or (
+                        isinstance(exc, httpx.ConnectError) and not retry_connect):
                     raise GuardError(
-                        f"cannot reach {url}: {type(exc).__name__}: {exc}"
-                        + (f" (after {attempt + 1} attempts)" if attempt else ""),
-                        hint="is the server running, and is the URL right (it usually ends in /v1)?",
+                        f"cannot reach {url}: {type(exc).__name__}: {exc} (gave up after {attempt + 1} "
+                        f"attempt{'s' if attempt else ''} in {spent:.1f} s; timeout {self.timeout:g} s per attempt, "
+                        f"deadline {self.deadline:g} s per request)",
+                        hint="is the server running, and is the URL right (it usually ends in /v1)? Shorten the wait "
+                             "with --model-option timeout=S, retries=N or deadline=S",
                     ) from None
                 delay = _backoff(attempt)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:  # bad URL or protocol: retrying cannot help
@@ -267,6 +279,11 @@ class HTTPAdapter(AdapterBase):
                         hint="set GUARD_HTTP_API_KEY (or OPENAI_API_KEY) to the server's key" if auth else None,
                     )
                 delay = _retry_after(response) if "retry-after" in response.headers else _backoff(attempt)
+                if time.monotonic() - started + delay >= self.deadline:
+                    raise _StatusError(
+                        f"{method} {url} failed after {attempt + 1} attempts: HTTP {response.status_code}: "
+                        f"{_error_text(response)} (the next retry would pass the {self.deadline:g} s deadline)",
+                        response.status_code)
             if stop is not None and stop.wait(delay):
                 raise GuardError(f"{method} {url} abandoned: another request in the batch failed")
             if stop is None:

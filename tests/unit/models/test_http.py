@@ -172,3 +172,45 @@ def test_spec_written_with_double_slash_and_unknown_option(server):
         assert model.base_url == server.url
     with pytest.raises(GuardError, match="unknown option 'concurency'"):
         load_model("http:" + server.url, concurency=2)
+
+
+def test_a_hanging_endpoint_fails_within_its_deadline_and_says_so() -> None:
+    """A server that accepts and never answers: the request gives up by its deadline, not minutes later."""
+    import socket
+    import threading
+    import time
+
+    from guard.errors import GuardError
+    from guard.models.http import HTTPAdapter
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])  # never answer
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/v1"
+    adapter = HTTPAdapter(url, "m", spec=f"http:{url}", timeout=0.3, retries=5, deadline=1.0)
+    started = time.monotonic()
+    try:
+        with pytest.raises(GuardError, match=r"deadline 1 s per request") as caught:
+            adapter._request("GET", "/models")
+        assert time.monotonic() - started < 3
+        assert "timeout=S" in caught.value.one_line()
+    finally:
+        stop.set()
+        thread.join(2)
+        adapter.close()
+        for connection in held:
+            connection.close()
+        listener.close()
