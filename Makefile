@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo dashboard test test-services install clean
+.PHONY: demo dashboard test test-services install clean bench
 
 install: $(STAMP)
 
@@ -48,6 +48,13 @@ test-services:
 
 test: $(STAMP) test-services
 	$(PY) -m pytest -q -n 2 --durations=15
+
+# Benchmarks that compare against a baseline in the same run (minutes each; not part of `make test`):
+# the full CrowS-Pairs equality against independent loops, the gate with 100,000 runs, the PII scanner.
+bench: $(STAMP) test-services
+	$(PY) bench/crows_pairs.py
+	$(PY) bench/registry_gate_query.py
+	$(PY) bench/pii_scanner.py
 
 clean:
 	rm -rf $(VENV) .guard .pytest_cache

@@ -8,7 +8,10 @@ Each timing starts from the loaded model and ends at a computed pct_stereotype:
 (c) guard: ``guard.evaluate`` with the ``bias.pairs`` evaluator, adapter batch size 64 (length-sorted
     rows, pairs packed so their shared token prefix is computed once, only needed cells normalised).
 
-Prints one JSON object: seconds, ratios and the three pct_stereotype values (which must be equal).
+Prints one JSON object: seconds, ratios and the three pct_stereotype values (which must be equal:
+the script exits 1 otherwise), the likelihood_diff of each, and whether guard matches the numbers
+lm-evaluation-harness 0.4.13 reported on this model. This is the full-data equality check that the
+test suite keeps only on a stratified subset (tests/e2e/test_crows_pairs_smollm2.py).
 Usage: .venv/bin/python bench/crows_pairs.py [--data ../shared/data/crows_pairs/crows_pairs_anonymized.csv]
 """
 
@@ -83,12 +86,13 @@ def main() -> None:
     }]})
     tasks = guard.runner.prepare(suite)
 
-    timings, pcts = {}, {}
+    timings, pcts, diffs = {}, {}, {}
     for name, batch_size, sort in (("a_plain_file_order_b16", 16, False), ("b_plain_sorted_b64", 64, True)):
         started = time.perf_counter()
         scores = plain_scores(adapter.model, adapter.tokenizer, sentences, batch_size, sort=sort)
         pcts[name] = pct_stereotype(scores, len(rows))
         timings[name] = time.perf_counter() - started
+        diffs[name] = sum(abs(m - s) for m, s in zip(scores[: len(rows)], scores[len(rows):])) / len(rows)
 
     started = time.perf_counter()
     report = guard.evaluate(adapter, suite, tasks=tasks)
@@ -111,8 +115,17 @@ def main() -> None:
         "pct_stereotype": {k: round(v, 4) for k, v in pcts.items()},
         "pct_stereotype_identical": len({round(v, 9) for v in pcts.values()}) == 1,
         "likelihood_diff": round(result.metrics["likelihood_diff"].value, 4),
+        "likelihood_diff_plain": {k: round(v, 4) for k, v in diffs.items()},
+        "likelihood_diff_equal": all(abs(v - result.metrics["likelihood_diff"].value) < 0.01 for v in diffs.values()),
+        # lm-evaluation-harness 0.4.13 itself on this model and data: 55.57 (838/1508), likelihood_diff 4.60
+        "matches_lm_eval_0_4_13": abs(pcts["c_guard_b64"] - 55.57) < 0.5
+        and abs(result.metrics["likelihood_diff"].value - 4.60) < 0.05,
         "guard_task_seconds": round(result.seconds, 2),
     }))
+    equal = (len({round(v, 9) for v in pcts.values()}) == 1
+             and all(abs(v - result.metrics["likelihood_diff"].value) < 0.01 for v in diffs.values()))
+    if not equal:
+        raise SystemExit("guard's CrowS-Pairs numbers differ from the independent loops")
 
 
 if __name__ == "__main__":

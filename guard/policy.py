@@ -3,6 +3,8 @@
 A rule names a metric (``task.metric``), a threshold (``min`` / ``max``, or ``relative`` to a
 baseline) and a severity. ``check`` is a pure function of the report(s) and the policy: a metric
 the policy needs but the report lacks makes the rule — and the verdict — inconclusive, never a pass.
+So does a task the model failed on some examples of (``error_rate`` > 0) when no rule names its
+``error_rate``: a policy allows per-example errors only explicitly (``metric: task.error_rate, max: 0.02``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from guard import resources
+from guard._example_errors import ERROR_RATE
 from guard._yaml import load_model_file
 from guard.types import EvalReport, MetricValue
 
@@ -215,6 +218,9 @@ class Verdict(BaseModel):
     failed_tasks: dict[str, str] = Field(default_factory=dict, description="Task -> error, for tasks that crashed.")
     evidence_problems: list[str] = Field(
         default_factory=list, description="Where the report's run plan differs from the policy's evidence pins.")
+    example_errors: dict[str, str] = Field(
+        default_factory=dict,
+        description="Task -> why its failed examples make the verdict inconclusive (no rule on task.error_rate).")
 
     @property
     def passed(self) -> bool:
@@ -222,7 +228,7 @@ class Verdict(BaseModel):
 
     @property
     def exit_code(self) -> int:
-        """0 pass, 1 a blocking rule failed, 2 inconclusive (missing metric, crashed task)."""
+        """0 pass, 1 a blocking rule failed, 2 inconclusive (missing metric, crashed task, unallowed example errors)."""
         return {"pass": 0, "fail": 1, "inconclusive": 2}[self.status]
 
     @property
@@ -250,10 +256,12 @@ def check(
     evidence = pin_problems(report.plan, policy, explicit_only=True) if policy.evidence is not None else []
     if policy.evidence is not None and report.plan is None:
         evidence = ["the policy pins its evidence, but the report carries no run plan"]
+    example_errors = _unallowed_example_errors(report, policy)
     if any(o.status == "fail" and o.blocking for o in outcomes):
         status: Status = "fail"
-    elif any(o.status == "inconclusive" for o in outcomes) or report.failed_tasks or evidence:
-        # A crashed task never yields a pass, even when no rule names its metrics.
+    elif any(o.status == "inconclusive" for o in outcomes) or report.failed_tasks or evidence or example_errors:
+        # A crashed task never yields a pass, even when no rule names its metrics; nor do failed
+        # examples a policy does not allow.
         status = "inconclusive"
     else:
         status = "pass"
@@ -266,7 +274,23 @@ def check(
         model_fingerprint=report.model.fingerprint,
         failed_tasks={r.task: r.error or "failed" for r in report.failed_tasks},
         evidence_problems=evidence,
+        example_errors=example_errors,
     )
+
+
+def _unallowed_example_errors(report: EvalReport, policy: Policy) -> dict[str, str]:
+    """Task -> reason, for each task with failed examples whose ``error_rate`` no rule judges."""
+    ruled = {rule.metric.partition("[")[0] for rule in policy.rules}
+    reasons = {}
+    for result in report.results:
+        rate = result.metrics.get(ERROR_RATE) if result.status == "ok" else None
+        if rate is None or rate.value <= 0 or f"{result.task}.{ERROR_RATE}" in ruled:
+            continue
+        reasons[result.task] = (
+            f"task '{result.task}': {round(rate.value * rate.n)} of {rate.n} examples failed "
+            f"({ERROR_RATE} {rate.value:.4g}); the policy allows no errors: add a rule on "
+            f"{result.task}.{ERROR_RATE} to allow a rate")
+    return reasons
 
 
 def _baseline_for(rule: Rule, baseline: EvalReport | Mapping[str, EvalReport] | None) -> EvalReport | None:
@@ -284,6 +308,9 @@ def _missing(rule: Rule, report: EvalReport, label: str = "") -> str:
         return f"{prefix}report has no task '{task}' (tasks: {tasks})"
     if result.status != "ok":
         return f"{prefix}task '{task}' failed: {result.error}"
+    if name == ERROR_RATE and result.dataset is None:
+        return (f"{prefix}task '{task}' has no dataset: its examples are not scored one by one, so it has no "
+                f"{ERROR_RATE} (a model error fails the whole task)")
     have = ", ".join(sorted(result.metrics)) or "none"
     return f"{prefix}task '{task}' produced no metric '{name}' (it has: {have})"
 

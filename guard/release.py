@@ -162,6 +162,7 @@ def gate(
     if verdict.status == "inconclusive":
         why = [f"{o.rule_id}: {o.message}" for o in verdict.outcomes if o.status == "inconclusive"]
         why += [f"task '{t}' crashed: {e}" for t, e in verdict.failed_tasks.items()]
+        why += list(verdict.example_errors.values())
         why += verdict.evidence_problems
         return finish("inconclusive", baseline_reasons + why, **extra)
     failing = [o for o in verdict.outcomes if o.status == "fail" and o.blocking]

@@ -5,6 +5,8 @@ run — suite hash, each dataset's fingerprint and rows, the overrides, evaluato
 and the model fingerprint, taken once — before the first model call; ``evaluate`` runs the plan.
 Bad input therefore costs seconds. Tasks share one inference cache; a task that crashes is recorded
 as failed with its error — its metrics are absent, so any rule on them is inconclusive, never a pass.
+A model that fails on some examples only does not crash the task: it is scored on the other rows and
+carries ``error_rate`` (``guard._example_errors``), which a policy must allow explicitly.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from guard._example_errors import ERROR_RATE, error_findings, error_rate, score_around_failures
 from guard._version import __version__
 from guard.data import TaskData, load_task_data
 from guard.errors import GuardError, did_you_mean
-from guard.evaluators import EvalContext, EvaluatorInfo, get_evaluator
+from guard.evaluators import EvalContext, EvaluatorInfo, Scores, get_evaluator
 from guard.models import ModelAdapter, load_model
 from guard.models.cached import CachedModel
 from guard.redact import LABEL_KEYS, Redactor
@@ -90,8 +93,8 @@ def prepare(
 
 
 def check_policy_against_suite(policy: Policy, suite: Suite) -> None:
-    """Every rule names a task of the suite and a metric its evaluator declares — checked before any
-    inference, so a typo in a policy costs a second, not a run."""
+    """Every rule names a task of the suite and a metric its evaluator declares (or the runner's
+    ``error_rate``) — checked before any inference, so a typo in a policy costs a second, not a run."""
     tasks = {t.name: get_evaluator(t.evaluator) for t in suite.tasks}
     for index, rule in enumerate(policy.rules):
         task, _, rest = rule.metric.partition(".")
@@ -101,6 +104,10 @@ def check_policy_against_suite(policy: Policy, suite: Suite) -> None:
             raise GuardError(f"rule '{rule.id}' names task '{task}', which suite '{suite.name}' does not have",
                              where=where, hint=did_you_mean(task, tasks))
         info = tasks[task]
+        if metric == ERROR_RATE:  # the runner's metric, carried by every task with a dataset
+            if "[" in rule.metric or rule.per_group:
+                raise GuardError(f"rule '{rule.id}': '{ERROR_RATE}' has no groups", where=where)
+            continue
         if info.metrics and not info.declares(metric):
             names = [m.name for m in info.metrics]
             raise GuardError(f"rule '{rule.id}': evaluator '{info.name}' (task '{task}') produces no metric "
@@ -143,7 +150,7 @@ def model_info(model: ModelAdapter) -> ModelInfo:
 
 def build_plan(
     suite: Suite, tasks: list[PreparedTask], model: ModelAdapter, *, seed: int = 0,
-    data: Mapping[str, str] | None = None, limit: int | None = None,
+    data: Mapping[str, str] | None = None, limit: int | None = None, model_options: Mapping[str, Any] | None = None,
 ) -> RunPlan:
     """The run plan: everything that determines the numbers, fixed before the first model call."""
     if seed < 0:
@@ -153,6 +160,7 @@ def build_plan(
         model=model_info(model),
         seed=seed,
         overrides=Overrides(data=dict(data or {}), limit=limit, seed=seed),
+        model_options=dict(model_options or {}),
         tasks=[TaskPlan(task=t.name, evaluator=t.evaluator.name, evaluator_version=t.evaluator.version,
                         params=t.params.model_dump(mode="json"), dataset=t.data.info if t.data else None)
                for t in tasks],
@@ -218,10 +226,13 @@ def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: 
     }
     try:
         context = EvalContext(task=task.name, seed=seed, raw_model=raw, store_raw_evidence=redactor.is_raw)
-        scores = task.evaluator(cached, task.data, task.params, context)
+        scores, failing = _scores(task, cached, context)
         groups = _group_labels(task.data, redactor)
         metrics = {name: _relabel_groups(m, groups) for name, m in scores.metrics.items()} if groups else scores.metrics
-        findings = [redactor.finding(_relabel_finding(f, groups) if groups else f) for f in scores.findings]
+        if task.data is not None:
+            metrics = {**metrics, ERROR_RATE: error_rate(len(failing), len(task.data))}
+        found = [_relabel_finding(f, groups) if groups else f for f in scores.findings] + error_findings(failing)
+        findings = [redactor.finding(f) for f in found]
         return EvalResult(**base, metrics=metrics, findings=findings, seconds=time.perf_counter() - started)
     except KeyboardInterrupt:
         raise
@@ -229,6 +240,28 @@ def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: 
         message = exc.one_line() if isinstance(exc, GuardError) else f"{type(exc).__name__}: {exc}"
         message = redactor.text(message)[:2000]  # redact first: a cut can split a value
         return EvalResult(**base, status="error", error=message, seconds=time.perf_counter() - started)
+
+
+def _scores(task: PreparedTask, cached: CachedModel, context: EvalContext) -> tuple[Scores, dict[int, str]]:
+    """The evaluator's scores and the failing rows (0-based) -> error; see ``guard._example_errors``.
+
+    When the model fails on some inputs and the task has a dataset, the task is scored on the rows
+    that do not fail; otherwise (or when every row fails) the error fails the task, as any crash."""
+    def run(data: TaskData | None) -> Scores:
+        return task.evaluator(cached, data, task.params, context)
+
+    failing: dict[int, str] = {}
+    try:
+        with cached.watch() as model_failed:
+            scores = run(task.data)
+    except Exception as exc:
+        if not model_failed or task.data is None:
+            raise
+        scores, failing = score_around_failures(run, task.data, cached, exc)
+    if ERROR_RATE in scores.metrics:
+        raise GuardError(f"evaluator '{task.evaluator.name}' produced a metric '{ERROR_RATE}': guard reserves that "
+                         "name for the share of examples the model failed on")
+    return scores, failing
 
 
 def _group_labels(data: TaskData | None, redactor: Redactor) -> dict[str, str]:

@@ -138,6 +138,9 @@ class RunPlan(_Frozen):
     seed: int = 0
     overrides: Overrides = Field(default_factory=Overrides)
     tasks: list[TaskPlan]
+    model_options: dict[str, Any] = Field(
+        default_factory=dict, description="Adapter options the model was loaded with (--model-option, --batch-size, "
+        "--device); not part of the fingerprint.")
 
     @property
     def sha256(self) -> str:

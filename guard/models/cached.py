@@ -4,23 +4,63 @@ The runner wraps the model under test in ``CachedModel`` for the whole suite: a 
 scores the same prompts (say, accuracy and a bias check on one dataset) reuses the answers instead
 of running the model again. Only the misses reach the real adapter, in one batch, so the adapter
 can still length-sort and pad them efficiently.
+
+A model that raises on a batch (any exception but ``UnsupportedCapability`` and ``GuardError``,
+which stay fatal) loses only the inputs that fail: the batch is retried in chunks of about √n
+inputs, each failing chunk likewise, down to single inputs; the answers are cached, each failing
+input's one-line error is remembered (so it is never sent to the model again in this run), and the
+call raises ``ExampleErrors`` naming them. The runner then scores the task without the rows behind them.
+When the first inputs tried alone all fail and nothing has succeeded, the model is broken rather
+than these inputs: the original exception is raised and the task fails as a whole.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Hashable, Sequence
+import math
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from guard.models.base import Capability, GenerationConfig, ModelAdapter, Prediction, ProgressCallback
+from guard.errors import GuardError
+from guard.models.base import (
+    Capability, GenerationConfig, ModelAdapter, Prediction, ProgressCallback, UnsupportedCapability,
+)
 
 ProgressFactory = Callable[[str, int], ProgressCallback | None]
+Call = Callable[[list[Any], ProgressCallback | None], list]
+
+_SYSTEMIC_AFTER = 8
+"""Inputs failing alone, with no input of the retry succeeding, before the failure counts as the model's."""
 
 
 def _input_key(item: Any) -> Hashable:
     if isinstance(item, str):
         return item
     return json.dumps(item, sort_keys=True, default=str)
+
+
+def one_line(exc: BaseException, limit: int = 500) -> str:
+    """``Type: first line of the message``, at most ``limit`` characters."""
+    text = str(exc).strip()
+    first = text.splitlines()[0] if text else ""
+    return (f"{type(exc).__name__}: {first}" if first else type(exc).__name__)[:limit]
+
+
+class ExampleErrors(Exception):
+    """The model failed on some inputs of one call; the others were answered (and cached).
+
+    ``errors`` maps each failing input, as text, to its one-line error; ``total`` is how many
+    distinct inputs the call had.
+    """
+
+    def __init__(self, method: str, errors: dict[str, str], total: int):
+        self.method, self.errors, self.total = method, dict(errors), total
+        super().__init__(f"the model failed on {len(self.errors)} of {total} {method} inputs; first: {self.first}")
+
+    @property
+    def first(self) -> str:
+        return next(iter(self.errors.values()), "")
 
 
 class CachedModel:
@@ -30,6 +70,8 @@ class CachedModel:
         self.inner = inner
         self.progress = progress
         self._memo: dict[tuple, Any] = {}
+        self._failed: dict[tuple, str] = {}  # inputs the model raised on alone -> one-line error
+        self._watchers: list[list[ExampleErrors]] = []
         self.hits = 0
         self.misses = 0
 
@@ -42,20 +84,62 @@ class CachedModel:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 
-    def _run(self, method: str, keys: list[tuple], items: Sequence[Any], call: Callable[[list[Any], ProgressCallback | None], list]) -> list:
+    @contextmanager
+    def watch(self) -> Iterator[list[ExampleErrors]]:
+        """Collect every ``ExampleErrors`` this model raises inside the block (even one an evaluator caught)."""
+        seen: list[ExampleErrors] = []
+        self._watchers.append(seen)
+        try:
+            yield seen
+        finally:
+            self._watchers.remove(seen)
+
+    def _raise_failed(self, method: str, keys: list[tuple], items: Sequence[Any]) -> None:
+        errors = {str(_input_key(item)): self._failed[key] for key, item in zip(keys, items) if key in self._failed}
+        if errors:
+            exc = ExampleErrors(method, errors, total=len(set(keys)))
+            for seen in self._watchers:
+                seen.append(exc)
+            raise exc
+
+    def _run(self, method: str, keys: list[tuple], items: Sequence[Any], call: Call) -> list:
         todo: dict[tuple, Any] = {}
         for key, item in zip(keys, items):
-            if key not in self._memo and key not in todo:
+            if key not in self._memo and key not in self._failed and key not in todo:
                 todo[key] = item
         self.hits += len(keys) - len(todo)
         self.misses += len(todo)
         if todo:
             callback = self.progress(method, len(todo)) if self.progress else None
-            answers = call(list(todo.values()), callback)
-            if len(answers) != len(todo):
-                raise RuntimeError(f"model returned {len(answers)} answers for {len(todo)} inputs")
-            self._memo.update(zip(todo.keys(), answers))
+            try:
+                answers = call(list(todo.values()), callback)
+            except (UnsupportedCapability, GuardError):
+                raise
+            except Exception as exc:  # noqa: BLE001 - some inputs may be at fault: keep the answers of the others
+                answered, failed = _isolate(list(todo.items()), call, exc)
+                self._memo.update(answered)
+                self._failed.update(failed)
+            else:
+                _check_count(answers, len(todo))
+                self._memo.update(zip(todo.keys(), answers))
+        self._raise_failed(method, keys, items)
         return [self._memo[key] for key in keys]
+
+    def _run_sampled(self, method: str, keys: list[tuple], items: Sequence[Any], call: Call,
+                     progress: ProgressCallback | None) -> list:
+        """Uncached calls (sampled decoding): same error handling, answers returned but not kept."""
+        self._raise_failed(method, keys, items)
+        try:
+            answers = call(list(items), progress)
+        except (UnsupportedCapability, GuardError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - any failure may be the input's
+            answered, failed = _isolate(list(enumerate(items)), call, exc)
+            self._failed.update({keys[i]: error for i, error in failed.items()})
+            self._raise_failed(method, keys, items)
+            return [answered[i] for i in range(len(items))]
+        _check_count(answers, len(items))
+        return answers
 
     def classify(self, inputs: Sequence[Any], *, progress: ProgressCallback | None = None) -> list[Prediction]:
         keys = [("classify", _input_key(x)) for x in inputs]
@@ -65,10 +149,14 @@ class CachedModel:
         self, prompts: Sequence[str], config: GenerationConfig, *, progress: ProgressCallback | None = None
     ) -> list[str]:
         # Sampled generations are never shared: two tasks asking for samples want independent draws.
-        if config.temperature > 0:
-            return self.inner.generate(prompts, config, progress=progress)
         keys = [("generate", p, config.key()) for p in prompts]
-        return self._run("generate", keys, prompts, lambda todo, cb: self.inner.generate(todo, config, progress=cb))
+
+        def call(todo: list[Any], cb: ProgressCallback | None) -> list:
+            return self.inner.generate(todo, config, progress=cb)
+
+        if config.temperature > 0:
+            return self._run_sampled("generate", keys, prompts, call, progress)
+        return self._run("generate", keys, prompts, call)
 
     def loglikelihood(
         self, requests: Sequence[tuple[str, str]], *, progress: ProgressCallback | None = None
@@ -76,14 +164,62 @@ class CachedModel:
         keys = [("loglikelihood", c, x) for c, x in requests]
         return self._run("loglikelihood", keys, requests, lambda todo, cb: self.inner.loglikelihood(todo, progress=cb))
 
-
     def pseudo_loglikelihood(self, requests: Sequence[tuple[str, Any]], *, progress: ProgressCallback | None = None) -> list[float]:
         keys = [("pseudo_loglikelihood", text, tuple(map(tuple, spans)) if spans is not None else None) for text, spans in requests]
         return self._run("pseudo_loglikelihood", keys, requests, lambda todo, cb: self.inner.pseudo_loglikelihood(todo, progress=cb))
+
+
+def _check_count(answers: list, expected: int) -> None:
+    if len(answers) != expected:
+        raise RuntimeError(f"model returned {len(answers)} answers for {expected} inputs")
+
+
+def _isolate(pending: list[tuple[Hashable, Any]], call: Call, first: Exception) -> tuple[dict, dict]:
+    """Retry a failed batch in chunks of about √n inputs, each failing chunk likewise, down to single inputs.
+
+    ``pending`` pairs a slot (where the answer goes) with an input. Returns the answers by slot and
+    each failing slot's one-line error (from the call where it was alone). A failing input reaches
+    the model a few times (its batch, one chunk per level — √n, n^¼, … — alone) and, once
+    remembered, never again; k failures in n inputs cost about √n + k·(n^¼ + …) calls. When the first
+    ``_SYSTEMIC_AFTER`` inputs tried alone all fail and nothing has succeeded, ``first`` is re-raised:
+    a model that fails everywhere is broken, and trying every input alone would take n calls.
+    """
+    answered: dict[Hashable, Any] = {}
+    failed: dict[Hashable, str] = {}
+    if len(pending) == 1:
+        return answered, {pending[0][0]: one_line(first)}  # the batch was this one input
+
+    def attempt(group: list[tuple[Hashable, Any]]) -> Exception | None:
+        try:
+            answers = call([item for _, item in group], None)
+        except (UnsupportedCapability, GuardError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - any failure may be the input's
+            return exc
+        _check_count(answers, len(group))
+        answered.update((slot, answer) for (slot, _), answer in zip(group, answers))
+        return None
+
+    def split(group: list[tuple[Hashable, Any]]) -> None:  # ``group`` is known to fail
+        size = math.isqrt(len(group) - 1) + 1 if len(group) > 3 else 1  # ceil(sqrt(m)); 1: one by one
+        for start in range(0, len(group), size):
+            chunk = group[start:start + size]
+            error = attempt(chunk)
+            if error is None:
+                continue
+            if len(chunk) > 1:
+                split(chunk)
+                continue
+            failed[chunk[0][0]] = one_line(error)
+            if not answered and len(failed) >= _SYSTEMIC_AFTER and len(failed) < len(pending):
+                raise first  # nothing works: the model is broken, not these inputs
+
+    split(pending)
+    return answered, failed
 
 
 def uncached(model: ModelAdapter) -> ModelAdapter:
     return model.inner if isinstance(model, CachedModel) else model
 
 
-__all__ = ["CachedModel", "uncached", "Capability"]
+__all__ = ["CachedModel", "ExampleErrors", "uncached", "Capability"]

@@ -29,13 +29,14 @@ def markdown_summary(verdict: Verdict) -> str:
             f"{o.measured.n if o.measured else '—'} | {_cell(o.threshold)} | {o.severity} | {_ICON[out]} {out} |"
         )
     details = [o for o in verdict.outcomes if o.status != "pass" or o.notes]
-    if details or verdict.failed_tasks or verdict.evidence_problems:
+    if details or verdict.failed_tasks or verdict.example_errors or verdict.evidence_problems:
         lines += ["", "### Details", ""]
         for o in details:
             if o.status != "pass":
                 lines.append(f"- **{_cell(o.rule_id)}** ({outcome_label(o)}): {_cell(o.message)}")
             lines.extend(f"- {_cell(o.rule_id)}: {_cell(note)}" for note in o.notes)
         lines.extend(f"- task `{t}` crashed: {_cell(e)}" for t, e in verdict.failed_tasks.items())
+        lines.extend(f"- {_cell(reason)}" for reason in verdict.example_errors.values())
         lines.extend(f"- evidence: {_cell(p)}" for p in verdict.evidence_problems)
     controls = sorted({c for o in verdict.outcomes for c in o.controls})
     if controls:

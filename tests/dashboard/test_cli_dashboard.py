@@ -17,7 +17,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-import guard._cli_dashboard as cli_dashboard
+import guard.cli.dashboard as cli_dashboard
 from guard.cli import app
 from guard.registry import open_registry
 from guard.resources import dashboard_app

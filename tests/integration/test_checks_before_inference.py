@@ -102,3 +102,29 @@ def test_a_negative_seed(env: Path) -> None:
 def test_registry_without_a_name(env: Path) -> None:
     assert "add --name NAME" in _run(env, "--registry", f"sqlite:///{env / 'r.db'}")
     assert not (env / "r.db").exists()
+
+
+def test_model_options_are_checked_with_a_did_you_mean(env: Path) -> None:
+    assert "not KEY=VALUE" in _run(env, "--model-option", "timeout")
+    assert "given twice" in _run(env, "--model-option", "a=1", "--model-option", "a=2")
+    assert "both set the batch_size" in _run(env, "--batch-size", "4", "--model-option", "batch_size=8")
+
+
+def test_model_options_reach_the_adapter_and_the_report(tmp_path: Path) -> None:
+    """An hf: option the adapter does not know is refused by name; accepted ones are recorded in the plan."""
+    from guard.cli.run import parse_model_options
+
+    assert parse_model_options(["timeout=30", "retries=0", "dtype=bfloat16", "fast=true", "ratio=0.5"]) == {
+        "timeout": 30, "retries": 0, "dtype": "bfloat16", "fast": True, "ratio": 0.5}
+    (tmp_path / "model.py").write_text("def predict(b):\n    return ['pos' for _ in b]\npredict.capabilities = ['classify']\n")
+    (tmp_path / "rows.jsonl").write_text('{"text": "a", "label": "pos"}\n{"text": "b", "label": "neg"}\n')
+    (tmp_path / "suite.yaml").write_text("name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n"
+                                         "    dataset: {path: rows.jsonl}\n")
+    out = tmp_path / "r.json"
+    result = runner.invoke(app, ["evaluate", f"python:{tmp_path / 'model.py'}:predict", "--suite",
+                                 str(tmp_path / "suite.yaml"), "--model-option", "batch_size=2", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["plan"]["model_options"] == {"batch_size": 2}
+    bad = runner.invoke(app, ["evaluate", "http:http://127.0.0.1:9/v1", "--suite", str(tmp_path / "suite.yaml"),
+                              "--model-option", "timout=3"])
+    assert bad.exit_code == 2 and "unknown option 'timout'" in bad.stderr and "did you mean 'timeout'" in bad.stderr

@@ -24,7 +24,7 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_carries_builtins_and_data(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in ("guard/_builtin/evaluations/demo.yaml", "guard/_builtin/policies/default.yaml",
-                     "guard/_builtin/evaluations/data/sentiment_reviews.jsonl", "guard/cli.py",
+                     "guard/_builtin/evaluations/data/sentiment_reviews.jsonl", "guard/cli/__init__.py",
                      "guard/_builtin/dashboard/app.py", "guard/_builtin/dashboard/_common.py",
                      "guard/_builtin/dashboard/pages/run.py", "guard/_builtin/dashboard/pages/approvals.py"):
         assert required in names, required

@@ -77,8 +77,9 @@ def test_capability_checked_before_any_inference(tmp_path: Path) -> None:
     model = FakeModel(generate_fn=lambda p: "x")
     suite = suite_from_dict({"name": "s", "tasks": [{"name": "a", "evaluator": "accuracy", "dataset": {"path": str(data)},
                                                        "params": {"mode": "classify"}}]})
-    report = guard.evaluate(model, suite)  # generate-capable: passes the capability gate, fails in the task
-    assert report.results[0].status == "error"
+    with pytest.raises(GuardError, match="mode 'classify' needs a model that can classify"):
+        guard.evaluate(model, suite)  # the evaluator's own model check refuses before any inference
+    assert model.calls["generate"] == 0
     only_classifier = _classifier()
     zero_shot = suite_from_dict({"name": "s", "tasks": [{"name": "a", "evaluator": "efficiency", "dataset": {"path": str(data)}}]})
     assert guard.evaluate(only_classifier, zero_shot).results[0].status == "ok"

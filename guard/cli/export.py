@@ -7,13 +7,12 @@ from typing import Annotated
 
 import typer
 
-from guard._cli_registry import RegistryOption, _store
-from guard.cli import _guarded, app, out
+from guard.cli._app import RegistryOption, app, guarded, open_store, say
 from guard.errors import GuardError
 
 
 @app.command()
-@_guarded
+@guarded
 def export(
     target: Annotated[str, typer.Argument(help="RUN_ID (a number) or NAME@VERSION.")],
     html: Annotated[Path, typer.Option("--html", help="Write the HTML report here (replaced atomically).")],
@@ -29,7 +28,7 @@ def export(
     from guard.release import parse_ref
     from guard.report import export_run_html, export_version_html, write_text_atomic
 
-    store = _store(registry)
+    store = open_store(registry)
     try:
         if target.strip().isdigit():
             document = export_run_html(store, int(target), include_raw=include_raw)
@@ -40,4 +39,4 @@ def export(
     finally:
         store.close()
     written = write_text_atomic(html, document)
-    out.print(f"wrote {written}", markup=False, highlight=False)
+    say(f"wrote {written}")

@@ -1,77 +1,21 @@
-"""The ``guard`` command line. Exit codes everywhere: 0 pass, 1 policy failed, 2 error or inconclusive."""
+"""Verbs that run and judge: ``evaluate``, ``check``, ``schema``, ``evaluators``."""
 
 from __future__ import annotations
 
-import functools
 import json
+import math
 import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from guard._version import __version__
+from guard.cli._app import app, check_outputs, emit_verdict, err, guarded, out, say, verdict_files
 from guard.errors import GuardError
-
-app = typer.Typer(
-    name="guard",
-    help="Decide, with evidence a reviewer can check, whether a model version may be released.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    rich_markup_mode=None,
-)
-# Not a terminal (CI logs, pipes): a wide fixed width so tables are not folded to 80 columns.
-out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, soft_wrap=True)
-_state = {"debug": False}
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _guarded(command: F) -> F:
-    """Turn GuardErrors into one line + exit 2; anything else into 'internal error' + exit 2."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except GuardError as exc:
-            if _state["debug"]:
-                raise
-            err.print(f"error: {exc.one_line()}", markup=False, highlight=False)
-            raise typer.Exit(2) from None
-        except KeyboardInterrupt:
-            err.print("interrupted", markup=False)
-            raise typer.Exit(2) from None
-        except Exception as exc:
-            if _state["debug"]:
-                raise
-            err.print(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)",
-                      markup=False, highlight=False)
-            raise typer.Exit(2) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _version(value: bool) -> None:
-    if value:
-        out.print(f"guard {__version__}")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def main_options(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
-) -> None:
-    _state["debug"] = debug
+from guard.report._format import num, terminal_text
 
 
 def _parse_data(pairs: list[str]) -> dict[str, str]:
@@ -84,51 +28,50 @@ def _parse_data(pairs: list[str]) -> dict[str, str]:
     return data
 
 
-def _verdict_files(verdict: Any, junit: Path | None, markdown: Path | None) -> dict[Path, str]:
-    from guard.report import junit_xml, markdown_summary
-
-    files: dict[Path, str] = {}
-    if junit:
-        files[junit] = junit_xml(verdict)
-    if markdown:
-        files[markdown] = markdown_summary(verdict)
-    return files
-
-
-def _check_outputs(**paths: Path | None) -> None:
-    """Every output can be written — checked before the work, not after it."""
-    from guard.report import check_writable
-
-    for option, path in paths.items():
-        if path is not None:
-            check_writable(path, f"--{option}")
-
-
-def _emit_verdict(verdict: Any, junit: Path | None, markdown: Path | None) -> None:
-    from guard.report import write_all_atomic
-    from guard.report.console import print_verdict
-
-    write_all_atomic(_verdict_files(verdict, junit, markdown))
-    print_verdict(verdict, out)
-
-
 def _metrics_table(report: Any) -> Table:
-    from guard.report._format import num
-
-    table = Table(title=f"suite '{report.suite.name}': metrics with 95% intervals", title_justify="left")
+    table = Table(title=terminal_text(f"suite '{report.suite.name}': metrics with 95% intervals"), title_justify="left")
     for column in ("task", "metric", "value", "95% CI", "n"):
         table.add_column(column, overflow="fold")
     for result in report.results:
         if result.status != "ok":
-            table.add_row(result.task, "—", "[bold red]task failed[/]", result.error or "", "—")
+            table.add_row(terminal_text(result.task), "—", terminal_text("task failed", style="bold red"),
+                          terminal_text(result.error or ""), "—")
             continue
         for name, m in result.metrics.items():
-            table.add_row(result.task, name, num(m.value), f"[{num(m.ci_low)}, {num(m.ci_high)}]", str(m.n))
+            cells = (result.task, name, num(m.value), f"[{num(m.ci_low)}, {num(m.ci_high)}]", str(m.n))
+            table.add_row(*(terminal_text(cell) for cell in cells))
     return table
 
 
+def parse_model_options(pairs: list[str]) -> dict[str, Any]:
+    """``KEY=VALUE`` pairs: true/false are booleans, numbers are numbers, the rest text. The adapter
+    checks the keys (with a did-you-mean) when it loads."""
+    options: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        key = key.strip()
+        if not sep or not key.isidentifier() or not text:
+            raise GuardError(f"--model-option '{pair}' is not KEY=VALUE", hint="e.g. --model-option timeout=30")
+        if key in options:
+            raise GuardError(f"--model-option {key} is given twice")
+        value: Any = text
+        if text.lower() in ("true", "false"):
+            value = text.lower() == "true"
+        else:
+            for kind in (int, float):
+                try:
+                    value = kind(text)
+                    break
+                except ValueError:
+                    continue
+        if isinstance(value, float) and not math.isfinite(value):
+            raise GuardError(f"--model-option {key}={text}: not a finite number")
+        options[key] = value
+    return options
+
+
 @app.command()
-@_guarded
+@guarded
 def evaluate(
     model: Annotated[str, typer.Argument(help="hf:DIR_OR_GGUF_OR_HUB_ID, sklearn:FILE.skops, python:FILE.py:FN or http:URL")],
     suite: Annotated[str, typer.Option("--suite", help="Suite YAML (a path or a built-in name such as 'demo').")],
@@ -148,6 +91,11 @@ def evaluate(
     actor: Annotated[str | None, typer.Option("--actor", help="Who runs this (else GUARD_ACTOR, else user@host).")] = None,
     store_raw_evidence: Annotated[bool, typer.Option(
         "--store-raw-evidence", help="Keep findings unredacted (raw PII may then reach the report and registry).")] = False,
+    model_option: Annotated[list[str], typer.Option(
+        "--model-option", help="KEY=VALUE for the model's adapter (repeatable), e.g. timeout=30 retries=1 "
+        "concurrency=32 (http:), dtype=bfloat16 (hf:). Recorded in the report; not part of the fingerprint.")] = [],  # noqa: B006
+    allow_path: Annotated[list[Path], typer.Option(
+        "--allow-path", help="DIR: let the suite read files under DIR too (repeatable; also GUARD_ALLOW_PATH).")] = [],  # noqa: B006
 ) -> None:
     """Run a suite on a model and write the report; with --policy, also give the verdict.
 
@@ -158,6 +106,7 @@ def evaluate(
     from guard.policy import check, load_policy
     from guard.report import write_all_atomic
     from guard.report.console import print_verdict
+    from guard.redact import Redactor
     from guard.runner import build_plan, check_capabilities, check_policy_against_suite, prepare
     from guard.runner import evaluate as run_suite
     from guard.suite import load_suite
@@ -170,29 +119,35 @@ def evaluate(
         raise GuardError("--registry records the run under a model name: add --name NAME")
     if seed < 0:
         raise GuardError(f"--seed must be 0 or more, got {seed}")
-    _check_outputs(out=out_path, junit=junit, markdown=markdown)
+    check_outputs(out=out_path, junit=junit, markdown=markdown)
     overrides = _parse_data(data)
-    loaded_suite = load_suite(suite)
+    options = parse_model_options(model_option)
+    for flag, key, value in (("--batch-size", "batch_size", batch_size), ("--device", "device", device)):
+        if value is not None:
+            if key in options:
+                raise GuardError(f"{flag} and --model-option {key}=… both set the {key}", hint="give it once")
+            options[key] = value
+    loaded_suite = load_suite(suite, allowed_roots=allow_path)
     loaded_policy = load_policy(policy) if policy else None
     if loaded_policy is not None:
         check_policy_against_suite(loaded_policy, loaded_suite)
-    tasks = prepare(loaded_suite, data=overrides, limit=limit)
+    tasks = prepare(loaded_suite, data=overrides, limit=limit, allowed_roots=allow_path)
     recorder = None
     if name:
         from guard._run_recording import RunRecorder
 
         recorder = RunRecorder.open(registry, name, version, actor=actor)  # fails fast on a bad URL
-    options = {k: v for k, v in {"batch_size": batch_size, "device": device}.items() if v is not None}
-    with err.status(f"loading {model}"):
+    with err.status(terminal_text(f"loading {model}")):
         adapter = load_model(model, trust_pickle=trust_pickle, **options)
     check_capabilities(tasks, adapter)
-    plan = build_plan(loaded_suite, tasks, adapter, seed=seed, data=overrides, limit=limit)
+    plan = build_plan(loaded_suite, tasks, adapter, seed=seed, data=overrides, limit=limit, model_options=options)
     _say_if_not_evidence(plan, loaded_policy, pin_problems)
+    redactor = Redactor.raw() if store_raw_evidence else Redactor.with_scanner()  # a bad NER setting fails here
     if recorder is not None:
         recorder.start(plan, loaded_policy)
     try:
         report = run_suite(adapter, loaded_suite, tasks=tasks, plan=plan, progress=err.is_terminal,
-                           store_raw_evidence=store_raw_evidence)
+                           store_raw_evidence=store_raw_evidence, redactor=redactor)
     except BaseException as exc:
         if recorder is not None:
             recorder.fail(exc)
@@ -202,7 +157,7 @@ def evaluate(
         verdict = check(report, loaded_policy, baselines) if loaded_policy is not None else None
         files = {out_path: report.model_dump_json(indent=2) + "\n"} if out_path else {}
         if verdict is not None:
-            files.update(_verdict_files(verdict, junit, markdown))
+            files.update(verdict_files(verdict, junit, markdown))
         write_all_atomic(files)  # all or nothing; the run is complete only once everything asked for is written
     except BaseException as exc:
         if recorder is not None:
@@ -210,17 +165,17 @@ def evaluate(
         raise
     if recorder is not None:
         recorder.finish(report, verdict)
-        out.print(f"recorded run {recorder.run_id} for {recorder.ref}", markup=False, highlight=False)
-    out.print(f"model: {report.model.spec} ({report.model.fingerprint[:19]}…)", markup=False, highlight=False)
+        say(f"recorded run {recorder.run_id} for {recorder.ref}")
+    say(f"model: {report.model.spec} ({report.model.fingerprint[:19]}…)")
     out.print(_metrics_table(report))
     if out_path:
-        out.print(f"report: {out_path}", markup=False, highlight=False)
+        say(f"report: {out_path}")
     if verdict is not None:
         print_verdict(verdict, out)
         raise typer.Exit(verdict.exit_code)
     if report.failed_tasks:
         for result in report.failed_tasks:
-            err.print(f"task '{result.task}' failed: {result.error}", markup=False, highlight=False)
+            say(f"task '{result.task}' failed: {result.error}", console=err)
         raise typer.Exit(2)
 
 
@@ -230,12 +185,12 @@ def _say_if_not_evidence(plan: Any, policy: Any, pin_problems: Callable[..., lis
         [f"{', '.join(plan.ad_hoc())} makes this run ad hoc"] if plan.ad_hoc() else [])
     if problems:
         under = f" under policy '{policy.name}'" if policy is not None else ""
-        err.print(f"note: this run is a report, not release evidence{under} (the gate will refuse it): "
-                  + "; ".join(problems), markup=False, highlight=False)
+        say(f"note: this run is a report, not release evidence{under} (the gate will refuse it): "
+            + "; ".join(problems), console=err)
 
 
 @app.command()
-@_guarded
+@guarded
 def check(
     report: Annotated[Path, typer.Argument(help="A report written by 'guard evaluate --out'.")],
     policy: Annotated[str, typer.Option("--policy", help="Policy YAML (a path or a built-in name such as 'default').")],
@@ -250,12 +205,12 @@ def check(
     from guard.policy import check as check_policy
     from guard.policy import load_policy
 
-    _check_outputs(junit=junit, markdown=markdown)
+    check_outputs(junit=junit, markdown=markdown)
     loaded_policy = load_policy(policy)
     loaded_report = _read_checked_report(report)
     loaded_baseline = _read_checked_report(baseline) if baseline else None
     verdict = check_policy(loaded_report, loaded_policy, loaded_baseline)
-    _emit_verdict(verdict, junit, markdown)
+    emit_verdict(verdict, junit, markdown)
     raise typer.Exit(verdict.exit_code)
 
 
@@ -279,7 +234,7 @@ class SchemaKind(str, Enum):
 
 
 @app.command()
-@_guarded
+@guarded
 def schema(kind: Annotated[SchemaKind, typer.Argument(help="suite, policy or report")]) -> None:
     """Print the JSON Schema of a suite, policy or report file.
 
@@ -294,7 +249,7 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="suite, policy or rep
 
 
 @app.command("evaluators")
-@_guarded
+@guarded
 def list_evaluators() -> None:
     """List every evaluator (built-in and plugins) with its version and what it needs.
 
@@ -307,19 +262,5 @@ def list_evaluators() -> None:
         table.add_column(column, overflow="fold")
     for name, info in registered().items():
         needs = " or ".join(sorted(c.value for c in info.requires)) or "—"
-        table.add_row(name, info.version, needs, info.description)
+        table.add_row(*(terminal_text(cell) for cell in (name, info.version, needs, info.description)))
     out.print(table)
-
-
-import guard._cli_export  # noqa: E402,F401  (registers export)
-import guard._cli_dashboard  # noqa: E402,F401  (registers dashboard)
-import guard._cli_pii  # noqa: E402,F401  (registers pii benchmark)
-import guard._cli_registry  # noqa: E402,F401  (registers register/history/gate/approve/waive/audit)
-
-
-def main() -> None:
-    app()
-
-
-if __name__ == "__main__":
-    main()

@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from guard.cli import _guarded, app, out
+from guard.cli._app import app, guarded, say
 from guard.errors import GuardError
 
 _NO_REGISTRY_HINT = "record a run first (guard evaluate ... --registry URL --name NAME) or pass --registry"
@@ -59,7 +59,7 @@ def dashboard_command(url: str, *, port: int, address: str, reviewer: str | None
 
 
 @app.command()
-@_guarded
+@guarded
 def dashboard(
     registry: Annotated[str | None, typer.Option(
         "--registry", help="Registry URL (else GUARD_REGISTRY, else sqlite:///.guard/registry.db).")] = None,
@@ -81,7 +81,7 @@ def dashboard(
     command, env = dashboard_command(resolve_url(registry), port=port, address=address, reviewer=reviewer,
                                      headless=headless)
     if print_command:
-        out.print(shlex.join(command), markup=False, highlight=False, soft_wrap=True)
+        say(shlex.join(command), soft_wrap=True)
         return
     _serve(command, env)
 

@@ -10,8 +10,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from guard.cli import _guarded, app, err, out
+from guard.cli._app import app, err, guarded, out, say
 from guard.errors import GuardError
+from guard.report._format import terminal_text
 
 pii_app = typer.Typer(help="The PII scanner: detector quality per entity type.", no_args_is_help=True)
 app.add_typer(pii_app, name="pii")
@@ -22,7 +23,7 @@ def _fmt(x: float | None) -> str:
 
 
 @pii_app.command("benchmark")
-@_guarded
+@guarded
 def benchmark_cmd(
     data: Annotated[Path, typer.Option("--data", help="presidio_synth's JSON (a file, or its directory).")],
     entities: Annotated[list[str], typer.Option("--entities", help="Entity types to scan for (repeat, or comma-separated); default: all.")] = [],  # noqa: B006
@@ -49,29 +50,30 @@ def benchmark_cmd(
     with err.status("loading the PII scanner"):
         scanner = get_scanner(entities=names, score_threshold=threshold, nlp=model)
     for warning in scanner.warnings:
-        err.print(f"WARNING: {warning}", markup=False, highlight=False, style="bold red")
+        say(f"WARNING: {warning}", console=err, style="bold red")
     with err.status(f"scanning {len(records)} texts"):
         result = benchmark(scanner, records)
     payload = result.as_dict()
     payload["data"] = str(data)
     payload["warnings"] = list(scanner.warnings)
 
-    table = Table(title=f"PII scanner on {data} ({result.n_texts} texts; span overlap, same entity type)",
+    table = Table(title=terminal_text(f"PII scanner on {data} ({result.n_texts} texts; span overlap, same entity type)"),
                   title_justify="left")
     for column in ("entity", "precision", "recall", "F1", "gold spans", "predicted"):
         table.add_column(column, justify="left" if column == "entity" else "right")
     for name, sc in sorted(result.per_entity.items()):
-        table.add_row(name, _fmt(sc.precision), _fmt(sc.recall), _fmt(sc.f1), str(sc.n_gold), str(sc.n_pred))
+        cells = (name, _fmt(sc.precision), _fmt(sc.recall), _fmt(sc.f1), str(sc.n_gold), str(sc.n_pred))
+        table.add_row(*(terminal_text(cell) for cell in cells))
     table.add_row("overall", _fmt(result.overall_precision), _fmt(result.overall_recall), "", "", "")
     out.print(table)
     if result.not_scanned:
-        out.print("not scanned (no entity type for these labels): "
-                  + ", ".join(f"{k} ({v})" for k, v in sorted(result.not_scanned.items())), markup=False, highlight=False)
-    out.print(f"{payload['texts_per_second']} texts/s", markup=False, highlight=False)
+        say("not scanned (no entity type for these labels): "
+            + ", ".join(f"{k} ({v})" for k, v in sorted(result.not_scanned.items())))
+    say(f"{payload['texts_per_second']} texts/s")
     if out_path:
         out_path.parent.mkdir(parents=True, exist_ok=True)
         out_path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-        out.print(f"result: {out_path}", markup=False, highlight=False)
+        say(f"result: {out_path}")
     if write_quality:
         from guard.pii import _QUALITY_FILE
 
@@ -85,4 +87,4 @@ def benchmark_cmd(
             "per_entity": quality_table(result),
         }
         _QUALITY_FILE.write_text(json.dumps(quality, indent=2) + "\n", encoding="utf-8")
-        out.print(f"quality: {_QUALITY_FILE}", markup=False, highlight=False)
+        say(f"quality: {_QUALITY_FILE}")

@@ -1,0 +1,24 @@
+"""The ``guard`` command line. Exit codes everywhere: 0 pass, 1 policy failed, 2 error or inconclusive.
+
+``_app`` holds what every verb shares (the Typer app, the consoles, the error wrapper); each other
+module adds one group of verbs to that app when imported, and none imports this package back.
+"""
+
+from __future__ import annotations
+
+# Imported for their commands, in the order ``guard --help`` lists them (so not sorted).
+# isort: off
+from guard.cli import run  # noqa: F401  evaluate, check, schema, evaluators
+from guard.cli import registry  # noqa: F401  register, history, gate, approve, waive
+from guard.cli import audit  # noqa: F401  audit verify|head|log
+from guard.cli import export  # noqa: F401  export
+from guard.cli import dashboard  # noqa: F401  dashboard
+from guard.cli import pii  # noqa: F401  pii benchmark
+# isort: on
+from guard.cli._app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    app()
