@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo dashboard test test-services install clean bench
+.PHONY: demo dashboard test test-services install clean bench lint
 
 install: $(STAMP)
 
@@ -46,7 +46,13 @@ test-services:
 	  [ -z "$$pkgs" ] || { echo "installing$$pkgs (Debian) for the registry and browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs >/dev/null; }
 
-test: $(STAMP) test-services
+# Lint (ruff: pyflakes, pycodestyle, import order, bugbear, pyupgrade) and type checks (mypy on guard/);
+# their settings are in pyproject.toml. `make test` runs them first and fails if either does.
+lint: $(STAMP)
+	$(PY) -m ruff check guard tests bench dashboard scripts
+	$(PY) -m mypy guard
+
+test: $(STAMP) lint test-services
 	$(PY) -m pytest -q -n 2 --durations=15
 
 # Benchmarks that compare against a baseline in the same run (minutes each; not part of `make test`):
@@ -57,4 +63,4 @@ bench: $(STAMP) test-services
 	$(PY) bench/pii_scanner.py
 
 clean:
-	rm -rf $(VENV) .guard .pytest_cache
+	rm -rf $(VENV) .guard .pytest_cache .mypy_cache .ruff_cache

@@ -71,7 +71,8 @@ def pct_stereotype(scores: list[float], n_pairs: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data" / "crows_pairs" / "crows_pairs_anonymized.csv")
+    parser.add_argument("--data", type=Path,
+                        default=REPO.parent / "shared" / "data" / "crows_pairs" / "crows_pairs_anonymized.csv")
     args = parser.parse_args()
     with open(args.data, newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -82,7 +83,8 @@ def main() -> None:
     load_s = time.perf_counter() - load_started
     suite = suite_from_dict({"name": "crows-pairs-bench", "tasks": [{
         "name": "crows_pairs", "evaluator": "bias.pairs",
-        "dataset": {"path": str(args.data), "columns": {"more": "sent_more", "less": "sent_less", "bias_type": "bias_type"}},
+        "dataset": {"path": str(args.data),
+                    "columns": {"more": "sent_more", "less": "sent_less", "bias_type": "bias_type"}},
     }]})
     tasks = guard.runner.prepare(suite)
 

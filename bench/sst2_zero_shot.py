@@ -50,7 +50,8 @@ def plain_loop(model, tokenizer, rows: list[dict], batch_size: int) -> tuple[flo
             logits = model(**batch).logits
             last = batch["attention_mask"].sum(dim=1) - 1
             final = logits[torch.arange(len(prompts)), last]
-            predictions += ["1" if p > n else "0" for p, n in zip(final[:, positive[0]].tolist(), final[:, negative[0]].tolist())]
+            predictions += ["1" if p > n else "0"
+                            for p, n in zip(final[:, positive[0]].tolist(), final[:, negative[0]].tolist())]
     return accuracy_score([r["label"] for r in rows], predictions), predictions
 
 

@@ -45,9 +45,10 @@ class _LineLoader(yaml.SafeLoader):
         self._nodes = 0
 
     def _where(self, event: yaml.Event) -> str:
-        return f"{self.source}:{event.start_mark.line + 1}"
+        mark = event.start_mark  # set on every event the parser emits
+        return f"{self.source}:{mark.line + 1}" if mark is not None else self.source
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         # The composer and the constructor recurse once per nesting level: stopping here, before the
         # child is composed, keeps both far from Python's recursion limit.
         event = self.peek_event()
@@ -232,7 +233,8 @@ def validation_error(exc: ValidationError, model: type[BaseModel], source: str, 
     return GuardError(f"{field}: {message}", where=where)
 
 
-def load_model_file(path: Path, model: type[Model], *, context: dict[str, Any] | None = None) -> tuple[Model, dict[Loc, int]]:
+def load_model_file(path: Path, model: type[Model], *,
+                    context: dict[str, Any] | None = None) -> tuple[Model, dict[Loc, int]]:
     """Read ``path`` and validate it as ``model``; any problem becomes one GuardError line."""
     data, lines = read_yaml(path)
     if not isinstance(data, dict):

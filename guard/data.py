@@ -70,7 +70,8 @@ class TaskData:
         rows = datasets.Dataset.from_list(records)
         digest = hashlib.sha256(repr(records).encode()).hexdigest()
         columns = {name: name for name in rows.column_names}
-        return cls(rows, columns, DatasetInfo(source=source, fingerprint="sha256:" + digest, rows=len(rows), columns=columns))
+        return cls(rows, columns,
+                   DatasetInfo(source=source, fingerprint="sha256:" + digest, rows=len(rows), columns=columns))
 
 
 def load_task_data(
@@ -205,7 +206,8 @@ def _load_hub(dataset_id: str, spec: DatasetSpec, *, where: str) -> tuple[Any, s
         ) from None
     split = spec.split or next((s for s in ("validation", "test", "train") if s in loaded), None)
     if split not in loaded:
-        raise GuardError(f"hub dataset '{dataset_id}' has no split '{split}'", where=where or None, hint=did_you_mean(str(split), loaded.keys()))
+        raise GuardError(f"hub dataset '{dataset_id}' has no split '{split}'", where=where or None,
+                         hint=did_you_mean(str(split), loaded.keys()))
     rows = loaded[split]
     return rows, f"hub:{dataset_id}@{rows._fingerprint}"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from guard.types import EvalReport, RunPlan
+from guard.types import DatasetInfo, EvalReport, RunPlan
 
 if TYPE_CHECKING:
     from guard.policy import Policy
@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 def _short(fingerprint: str) -> str:
     return fingerprint if len(fingerprint) <= 23 else fingerprint[:19] + "…"
+
+
+def _describe(dataset: DatasetInfo | None) -> str:
+    return "no dataset" if dataset is None else f"{_short(dataset.fingerprint)} ({dataset.rows} rows)"
 
 
 def plan_consistency(report: EvalReport) -> list[str]:
@@ -77,15 +81,15 @@ def pin_problems(plan: RunPlan | None, policy: Policy, *, explicit_only: bool = 
             problems.append(f"the policy pins the data of task '{name}', which read none")
             continue
         if pin.dataset is not None and pin.dataset != task.dataset.fingerprint:
-            problems.append(f"task '{name}' used dataset {_short(task.dataset.fingerprint)} ({task.dataset.rows} rows); "
-                            f"the policy pins {_short(pin.dataset)}")
+            problems.append(f"task '{name}' used dataset {_short(task.dataset.fingerprint)} "
+                            f"({task.dataset.rows} rows); the policy pins {_short(pin.dataset)}")
         if pin.min_n is not None and task.dataset.rows < pin.min_n:
             problems.append(f"task '{name}' used {task.dataset.rows} rows; the policy pins at least {pin.min_n}")
     if explicit_only:
         return problems
     for name, path in sorted(plan.overrides.data.items()):
-        pin = pins.tasks.get(name)
-        if pin is None or pin.dataset is None:
+        pinned = pins.tasks.get(name)
+        if pinned is None or pinned.dataset is None:
             problems.append(f"the run replaced task '{name}''s data with --data {name}={path}, and the policy pins "
                             f"no dataset for it: an ad-hoc run is a report, not release evidence")
     if plan.overrides.limit is not None:
@@ -105,16 +109,17 @@ def incomparable(candidate: EvalReport, baseline: EvalReport, task: str) -> str 
     baseline written before plans existed is compared the same way.
     """
     if candidate.suite.sha256 != baseline.suite.sha256:
-        return (f"apples-to-oranges: the candidate ran suite '{candidate.suite.name}' ({candidate.suite.sha256[:12]}…), "
-                f"the baseline suite '{baseline.suite.name}' ({baseline.suite.sha256[:12]}…)")
+        return (f"apples-to-oranges: the candidate ran suite '{candidate.suite.name}' "
+                f"({candidate.suite.sha256[:12]}…), the baseline suite '{baseline.suite.name}' "
+                f"({baseline.suite.sha256[:12]}…)")
     if candidate.seed != baseline.seed:
         return f"apples-to-oranges: the candidate ran with seed {candidate.seed}, the baseline with {baseline.seed}"
     mine, theirs = candidate.result(task), baseline.result(task)
     if mine is None or theirs is None:
         return None  # the missing side is reported as a missing metric
     a, b = mine.dataset, theirs.dataset
-    if (a is None) != (b is None) or (a is not None and b is not None and (a.fingerprint, a.rows) != (b.fingerprint, b.rows)):
-        describe = (lambda d: "no dataset" if d is None else f"{_short(d.fingerprint)} ({d.rows} rows)")
-        return (f"apples-to-oranges: task '{task}' of the candidate used {describe(a)}, the baseline's "
-                f"{describe(b)}")
+    if (a is None) != (b is None) or (
+            a is not None and b is not None and (a.fingerprint, a.rows) != (b.fingerprint, b.rows)):
+        return (f"apples-to-oranges: task '{task}' of the candidate used {_describe(a)}, the baseline's "
+                f"{_describe(b)}")
     return None

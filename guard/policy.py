@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -92,7 +92,8 @@ class Rule(_Strict):
     )
     per_group: bool = Field(default=False, description="Judge every group's value; the rule fails if any group fails.")
     min_group_size: int | None = Field(
-        default=None, ge=1, description="Every group must have at least this many examples, else the rule is inconclusive."
+        default=None, ge=1,
+        description="Every group must have at least this many examples, else the rule is inconclusive."
     )
     severity: Literal["block", "warn"] = "block"
     controls: list[str] = Field(default_factory=list, description="Compliance control ids (EU AI Act, NIST, ISO).")
@@ -294,7 +295,9 @@ def _unallowed_example_errors(report: EvalReport, policy: Policy) -> dict[str, s
 
 
 def _baseline_for(rule: Rule, baseline: EvalReport | Mapping[str, EvalReport] | None) -> EvalReport | None:
-    if rule.relative is None or baseline is None or isinstance(baseline, EvalReport):
+    if rule.relative is None or baseline is None:
+        return None  # only relative rules read a baseline
+    if isinstance(baseline, EvalReport):
         return baseline
     return baseline.get(rule.relative.baseline)
 
@@ -347,7 +350,7 @@ def _judged(rule: Rule, metric: MetricValue) -> float:
 
 
 def _judge(rule: Rule, report: EvalReport, baseline: EvalReport | None) -> RuleOutcome:
-    common = {
+    common: dict[str, Any] = {
         "rule_id": rule.id, "metric": rule.metric, "severity": rule.severity,
         "threshold": rule.threshold_text(), "controls": rule.controls,
     }
@@ -391,12 +394,14 @@ def _judge(rule: Rule, report: EvalReport, baseline: EvalReport | None) -> RuleO
                                message=apart)
         if metric.higher_is_better is None:
             return RuleOutcome(**common, status="inconclusive", measured=metric, judged=value, baseline=base_metric,
-                               message=f"metric '{rule.metric}' has no better direction; a relative rule cannot judge it")
+                               message=f"metric '{rule.metric}' has no better direction; "
+                                       "a relative rule cannot judge it")
         base_value = _judged(rule, base_metric)
         worse_by = (base_value - value) if metric.higher_is_better else (value - base_value)
         if worse_by > rule.relative.max_drop + 1e-12:
             failures.append(
-                f"{worse_by:.4g} worse than {rule.relative.baseline} ({base_value:.4g}); allowed {rule.relative.max_drop:g}"
+                f"{worse_by:.4g} worse than {rule.relative.baseline} ({base_value:.4g}); "
+                f"allowed {rule.relative.max_drop:g}"
             )
     status: Status = "fail" if failures else "pass"
     message = "; ".join(failures) if failures else f"{value:.4g} meets {rule.threshold_text()}"

@@ -69,8 +69,12 @@ def redact_patterns(text: str) -> str:
         if validate is None:
             text = pattern.sub(f"<{entity}>", text)
         else:
-            text = pattern.sub(lambda m, e=entity, v=validate: f"<{e}>" if v(m.group(0)) else m.group(0), text)
+            text = pattern.sub(_tag_if_valid(entity, validate), text)
     return text
+
+
+def _tag_if_valid(entity: str, validate: Callable[[str], bool]) -> Callable[[re.Match[str]], str]:
+    return lambda match: f"<{entity}>" if validate(match.group(0)) else match.group(0)
 
 
 FreeTextRedactor = Callable[[str, frozenset[str]], str]

@@ -70,7 +70,8 @@ class GateDecision(BaseModel):
     reasons: list[str] = Field(default_factory=list)
     verdict: Verdict | None = None
     run_id: int | None = None
-    baseline: dict[str, int | None] = Field(default_factory=dict, description="Baseline alias -> version it pointed at.")
+    baseline: dict[str, int | None] = Field(default_factory=dict,
+                                            description="Baseline alias -> version it pointed at.")
     waived_rules: list[str] = Field(default_factory=list)
     move: AliasMove | None = None
     fingerprint_seconds: float = 0.0
@@ -107,10 +108,12 @@ def gate(
         raise GuardError(f"alias '{alias}' must be lower-case letters, digits, '-' or '_'", hint="e.g. production")
     name, number = parse_ref(ref)
     version = store.get_version(name, number)
-    base = {"ref": version.ref, "alias": alias, "policy": policy.name, "policy_sha256": policy.sha256}
+    base: dict[str, Any] = {"ref": version.ref, "alias": alias, "policy": policy.name, "policy_sha256": policy.sha256}
 
     def finish(outcome: Outcome, reasons: list[str], **extra: Any) -> GateDecision:
-        decision = GateDecision(**base, outcome=outcome, reasons=reasons, decision_seconds=time.perf_counter() - started - extra.get("fingerprint_seconds", 0.0), **extra)
+        decision = GateDecision(**base, outcome=outcome, reasons=reasons,
+                                decision_seconds=time.perf_counter() - started - extra.get("fingerprint_seconds", 0.0),
+                                **extra)
         if outcome != "moved":
             store.append_audit(actor=actor, action=f"gate.{outcome}", subject=version.ref,
                                payload={"alias": alias, "policy": policy.name, "policy_sha256": policy.sha256,
@@ -134,7 +137,8 @@ def gate(
                       run_id=run.id)
     reasons: list[str] = []
     if run.fingerprint != version.fingerprint:
-        reasons.append(f"run {run.id} evaluated artifact {run.fingerprint[:19]}…, but {version.ref} is {version.fingerprint[:19]}…")
+        reasons.append(f"run {run.id} evaluated artifact {run.fingerprint[:19]}…, "
+                       f"but {version.ref} is {version.fingerprint[:19]}…")
     fingerprint_seconds = 0.0
     if verify_fingerprint:
         t0 = time.perf_counter()
@@ -158,7 +162,8 @@ def gate(
         return finish("refused", [*tampered, "the registry was changed outside guard: run guard audit verify"],
                       run_id=run.id, fingerprint_seconds=fingerprint_seconds)
     verdict = check(report, policy, baselines)
-    extra = {"run_id": run.id, "verdict": verdict, "baseline": baseline_versions, "fingerprint_seconds": fingerprint_seconds}
+    extra = {"run_id": run.id, "verdict": verdict, "baseline": baseline_versions,
+             "fingerprint_seconds": fingerprint_seconds}
     if verdict.status == "inconclusive":
         why = [f"{o.rule_id}: {o.message}" for o in verdict.outcomes if o.status == "inconclusive"]
         why += [f"task '{t}' crashed: {e}" for t, e in verdict.failed_tasks.items()]
@@ -220,7 +225,8 @@ def _approval_problems(store: RegistryStore, ref: str, policy: Policy, now: date
     return []
 
 
-def baseline_reports(store: RegistryStore, name: str, policy: Policy) -> tuple[dict[str, EvalReport], dict[str, int | None], list[str]]:
+def baseline_reports(store: RegistryStore, name: str,
+                     policy: Policy) -> tuple[dict[str, EvalReport], dict[str, int | None], list[str]]:
     """Reports of the versions the policy's baseline aliases point at now."""
     reports, versions, reasons, _rows = _baselines(store, name, policy)
     return reports, versions, reasons
@@ -279,8 +285,9 @@ def waive(
     if expires_at <= now:
         raise GuardError(f"the waiver's expiry {expires_at.isoformat()} is not in the future")
     if expires_at > now + timedelta(days=MAX_WAIVER_DAYS):
-        raise GuardError(f"the waiver's expiry {expires_at.date().isoformat()} is more than {MAX_WAIVER_DAYS} days away",
-                         hint="a waiver accepts a risk for a while; review it again within a year")
+        raise GuardError(
+            f"the waiver's expiry {expires_at.date().isoformat()} is more than {MAX_WAIVER_DAYS} days away",
+            hint="a waiver accepts a risk for a while; review it again within a year")
     known = {r.id for r in policy.rules}
     for rule in rule_ids:
         if rule not in known:

@@ -29,8 +29,8 @@ from guard.errors import GuardError, did_you_mean
 from guard.evaluators import EvalContext, EvaluatorInfo, Scores, get_evaluator
 from guard.models import ModelAdapter, load_model
 from guard.models.cached import CachedModel
-from guard.redact import LABEL_KEYS, Redactor
 from guard.policy import Policy
+from guard.redact import LABEL_KEYS, Redactor
 from guard.suite import Suite, load_suite
 from guard.types import EvalReport, EvalResult, Finding, MetricValue, ModelInfo, Overrides, RunPlan, SuiteInfo, TaskPlan
 
@@ -217,7 +217,7 @@ def evaluate(
 
 def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: int, redactor: Redactor) -> EvalResult:
     started = time.perf_counter()
-    base = {
+    base: dict[str, Any] = {
         "task": task.name,
         "evaluator": task.evaluator.name,
         "evaluator_version": task.evaluator.version,

@@ -136,7 +136,8 @@ def from_replicates(
 
 def exact(value: float, *, n: int = 1, higher_is_better: bool | None = None, method: str = "exact") -> MetricValue:
     """A number measured without sampling error (a parameter count, a file size)."""
-    return MetricValue(value=value, ci_low=value, ci_high=value, n=n, higher_is_better=higher_is_better, ci_method=method)
+    return MetricValue(value=value, ci_low=value, ci_high=value, n=n, higher_is_better=higher_is_better,
+                       ci_method=method)
 
 
 def with_groups(metric: MetricValue, by_group: dict[str, MetricValue]) -> MetricValue:

@@ -31,7 +31,8 @@ class DatasetSpec(_Strict):
     columns: dict[str, str] = Field(
         default_factory=dict, description="Role -> column name, e.g. {text: sentence, label: label}."
     )
-    split: str | None = Field(default=None, description="Hub dataset split (default: validation, else test, else train).")
+    split: str | None = Field(default=None,
+                              description="Hub dataset split (default: validation, else test, else train).")
     subset: str | None = Field(default=None, description="Hub dataset configuration name.")
     format: Literal["csv", "tsv", "jsonl", "json", "parquet"] | None = Field(
         default=None, description="File format when the extension does not say."
@@ -142,7 +143,8 @@ def _bind_evaluators(suite: Suite, *, allowed_roots: Sequence[Path] = (), confin
                        "allowed_roots": list(allowed_roots)}
             suite._params[task.name] = info.params_model.model_validate(task.params, context=context)
         except GuardError as exc:  # a file named by a param (term list, lexicon) is itself malformed
-            raise GuardError(f"task '{task.name}' ({task.evaluator}): {exc.message}", where=exc.where, hint=exc.hint) from None
+            raise GuardError(f"task '{task.name}' ({task.evaluator}): {exc.message}", where=exc.where,
+                             hint=exc.hint) from None
         except ValidationError as exc:
             lines = {k[3:]: v for k, v in suite._lines.items() if k[:3] == ("tasks", index, "params")}
             err = validation_error(exc, info.params_model, "", lines)

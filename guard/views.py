@@ -11,9 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from guard.errors import GuardError
 from guard.policy import Verdict
@@ -92,9 +90,10 @@ def overview(store: RegistryStore) -> list[OverviewRow]:
     for model in store.list_models():
         aliases = store.aliases(model.name)
         for v in store.list_versions(model.name):
-            base = {"model": v.model, "version": v.version, "spec": v.spec, "fingerprint": v.fingerprint,
-                    "registered_by": v.created_by, "registered_at": v.created_at,
-                    "aliases": sorted(a for a, target in aliases.items() if target == v.version)}
+            base: dict[str, Any] = {
+                "model": v.model, "version": v.version, "spec": v.spec, "fingerprint": v.fingerprint,
+                "registered_by": v.created_by, "registered_at": v.created_at,
+                "aliases": sorted(a for a, target in aliases.items() if target == v.version)}
             runs = latest.get((v.model, v.version), {})
             attempt = attempts.get((v.model, v.version))
             if attempt is not None:  # newest overall, so newer than every complete run of this version
@@ -207,7 +206,8 @@ def rule_rows(verdict: Verdict | None) -> list[RuleRow]:
         measured, baseline = o.measured, o.baseline
         rows.append(RuleRow(rule_id=o.rule_id, metric=o.metric, status=o.status, severity=o.severity,
                             threshold=o.threshold, value=measured.value if measured else None,
-                            ci_low=measured.ci_low if measured else None, ci_high=measured.ci_high if measured else None,
+                            ci_low=measured.ci_low if measured else None,
+                            ci_high=measured.ci_high if measured else None,
                             n=measured.n if measured else None, judged=o.judged,
                             baseline=baseline.value if baseline else None, controls=o.controls,
                             message=o.message, notes=o.notes))
@@ -360,7 +360,8 @@ def compare(store: RegistryStore, name: str, candidate_version: int, alias: str)
     candidate_verdict, baseline_verdict = stored_verdict(candidate), stored_verdict(baseline)
     status_ours = {o.rule_id: o.status for o in (candidate_verdict.outcomes if candidate_verdict else [])}
     status_theirs = {o.rule_id: o.status for o in (baseline_verdict.outcomes if baseline_verdict else [])}
-    rule_status = {r: (status_ours.get(r), status_theirs.get(r)) for r in sorted({*status_ours, *status_theirs})}
+    rule_status: dict[str, tuple[str | None, str | None]] = {
+        r: (status_ours.get(r), status_theirs.get(r)) for r in sorted({*status_ours, *status_theirs})}
     crossing = {r for r, (c, b) in rule_status.items() if c == "fail" or (c != b)}
     targets = _rule_targets(candidate_verdict)
     rows = []
@@ -370,7 +371,7 @@ def compare(store: RegistryStore, name: str, candidate_version: int, alias: str)
         rows.append(CompareRow(metric=key[0], group=key[1], candidate=c.value if c else None,
                                baseline=b.value if b else None,
                                change=c.value - b.value if c and b else None,
-                               higher_is_better=(c or b).higher_is_better, rules=rules,
+                               higher_is_better=(c if c is not None else theirs[key]).higher_is_better, rules=rules,
                                crosses=[r for r in rules if r in crossing]))
     return Comparison(model=name, alias=alias, candidate_version=candidate_version, baseline_version=baseline_version,
                       candidate_run=candidate.id if candidate else None, baseline_run=baseline.id if baseline else None,

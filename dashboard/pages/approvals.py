@@ -11,8 +11,8 @@ from _common import auth_configured, escape_md, guarded, pick, pick_model, revie
 
 from guard.errors import GuardError
 from guard.policy import Policy, load_policy
-from guard.resources import builtin_dir, resolve
 from guard.release import approve, waive
+from guard.resources import builtin_dir, resolve
 
 st.title("Approvals & waivers")
 registry = store()

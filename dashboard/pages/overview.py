@@ -15,7 +15,8 @@ st.caption(escape_md(f"Registry: {registry.url}"))  # password masked by the sto
 rows = guarded(lambda: overview(registry))
 search_col, verdict_col, alias_col = st.columns([3, 2, 1])
 search = search_col.text_input("Search", placeholder="model, spec, alias, policy, registrant")
-verdicts = verdict_col.multiselect("Verdict", ["pass", "fail", "inconclusive", "no policy", "failed run", "running", "no run"])
+verdicts = verdict_col.multiselect("Verdict",
+                                   ["pass", "fail", "inconclusive", "no policy", "failed run", "running", "no run"])
 aliased = alias_col.checkbox("Aliased only")
 shown = filter_overview(rows, search=search, verdicts=verdicts, aliased_only=aliased)
 models = {r.model for r in rows}

@@ -38,7 +38,8 @@ _state = {"debug": False}
 F = TypeVar("F", bound=Callable[..., Any])
 
 RegistryOption = Annotated[
-    str | None, typer.Option("--registry", help="Registry URL (else GUARD_REGISTRY, else sqlite:///.guard/registry.db).")
+    str | None, typer.Option("--registry",
+                             help="Registry URL (else GUARD_REGISTRY, else sqlite:///.guard/registry.db).")
 ]
 ActorOption = Annotated[str | None, typer.Option("--actor", help="Who is acting (else GUARD_ACTOR, else user@host).")]
 
@@ -83,7 +84,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version.")] = False,
 ) -> None:
     _state["debug"] = debug
 

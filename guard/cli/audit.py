@@ -20,7 +20,8 @@ app.add_typer(audit_app, name="audit")
 def audit_verify(
     registry: RegistryOption = None,
     expect_head: Annotated[str | None, typer.Option(
-        "--expect-head", help="SEQ:HASH saved earlier (guard audit head): fail unless the chain still extends it.")] = None,
+        "--expect-head",
+        help="SEQ:HASH saved earlier (guard audit head): fail unless the chain still extends it.")] = None,
 ) -> None:
     """Walk the hash chain and check every registry row against it: exit 0 intact, 1 naming what broke.
 

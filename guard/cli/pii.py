@@ -26,11 +26,16 @@ def _fmt(x: float | None) -> str:
 @guarded
 def benchmark_cmd(
     data: Annotated[Path, typer.Option("--data", help="presidio_synth's JSON (a file, or its directory).")],
-    entities: Annotated[list[str], typer.Option("--entities", help="Entity types to scan for (repeat, or comma-separated); default: all.")] = [],  # noqa: B006
+    entities: Annotated[list[str], typer.Option(
+        "--entities", help="Entity types to scan for (repeat, or comma-separated); default: all.")] = [],  # noqa: B006
     threshold: Annotated[float, typer.Option("--threshold", help="Score threshold for a finding.")] = 0.5,
-    model: Annotated[str, typer.Option("--model", help="NER model: a spaCy package, 'transformers:DIR_OR_HUB_ID', or 'none' (regex-only); default $GUARD_PII_NER or spaCy's small English model.")] = "default",
+    model: Annotated[str, typer.Option(
+        "--model",
+        help="NER model: a spaCy package, 'transformers:DIR_OR_HUB_ID', or 'none' (regex-only); "
+             "default $GUARD_PII_NER or spaCy's small English model.")] = "default",
     out_path: Annotated[Path | None, typer.Option("--out", help="Write the result as JSON here.")] = None,
-    write_quality: Annotated[bool, typer.Option("--write-quality", help="Also store the numbers as the scanner's shipped quality file.")] = False,
+    write_quality: Annotated[bool, typer.Option(
+        "--write-quality", help="Also store the numbers as the scanner's shipped quality file.")] = False,
 ) -> None:
     """Precision and recall of the PII scanner per entity type (span overlap, same type).
 
@@ -57,8 +62,8 @@ def benchmark_cmd(
     payload["data"] = str(data)
     payload["warnings"] = list(scanner.warnings)
 
-    table = Table(title=terminal_text(f"PII scanner on {data} ({result.n_texts} texts; span overlap, same entity type)"),
-                  title_justify="left")
+    title = f"PII scanner on {data} ({result.n_texts} texts; span overlap, same entity type)"
+    table = Table(title=terminal_text(title), title_justify="left")
     for column in ("entity", "precision", "recall", "F1", "gold spans", "predicted"):
         table.add_column(column, justify="left" if column == "entity" else "right")
     for name, sc in sorted(result.per_entity.items()):

@@ -33,13 +33,15 @@ def _parse_expiry(text: str) -> datetime:
     if text[-1:] in ("d", "h") and text[:-1].isdigit():
         amount = int(text[:-1])
         try:
-            return datetime.now(timezone.utc) + (timedelta(days=amount) if text.endswith("d") else timedelta(hours=amount))
+            delta = timedelta(days=amount) if text.endswith("d") else timedelta(hours=amount)
+            return datetime.now(timezone.utc) + delta
         except OverflowError:
             raise GuardError(f"--expires '{text}' is too far in the future", hint="e.g. 30d or 2027-01-31") from None
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
-        raise GuardError(f"--expires '{text}' is not an ISO date or a duration", hint="e.g. 2027-01-31 or 30d") from None
+        raise GuardError(f"--expires '{text}' is not an ISO date or a duration",
+                         hint="e.g. 2027-01-31 or 30d") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
@@ -109,15 +111,15 @@ def history(
     out.print(table)
     runs = _table("evaluation runs", ("run", "version", "status", "suite", "policy", "verdict", "started", "by"))
     for r in store.list_runs(name, limit=limit):
-        cells = (str(r.id), str(r.version), r.status, r.suite_name, r.policy_name or "—", r.verdict or "—",
-                 format_when(r.started_at), r.created_by)
-        runs.add_row(*(terminal_text(cell) for cell in cells))
+        run_cells = (str(r.id), str(r.version), r.status, r.suite_name, r.policy_name or "—", r.verdict or "—",
+                     format_when(r.started_at), r.created_by)
+        runs.add_row(*(terminal_text(cell) for cell in run_cells))
     out.print(runs)
     moves = _table("alias history", ("when", "alias", "from", "to", "run", "by", "why"))
     for m in store.alias_history(name):
-        cells = (format_when(m.moved_at), m.alias, str(m.previous_version or "—"), str(m.version or "—"),
-                 str(m.run_id or "—"), m.moved_by, m.reason)
-        moves.add_row(*(terminal_text(cell) for cell in cells))
+        move_cells = (format_when(m.moved_at), m.alias, str(m.previous_version or "—"), str(m.version or "—"),
+                      str(m.run_id or "—"), m.moved_by, m.reason)
+        moves.add_row(*(terminal_text(cell) for cell in move_cells))
     out.print(moves)
 
 
@@ -190,7 +192,7 @@ def waive(
     """Accept failing blocking rules for one version until an expiry.
 
     Example: guard waive sentiment@3 --rule latency-p95 --policy policies/default.yaml --reason "batch use only" --expires 30d
-    """
+    """  # noqa: E501  (--help shows the example as one command to copy)
     from guard.policy import load_policy
     from guard.release import waive as record
 

@@ -73,40 +73,49 @@ def parse_model_options(pairs: list[str]) -> dict[str, Any]:
 @app.command()
 @guarded
 def evaluate(
-    model: Annotated[str, typer.Argument(help="hf:DIR_OR_GGUF_OR_HUB_ID, sklearn:FILE.skops, python:FILE.py:FN or http:URL")],
+    model: Annotated[str, typer.Argument(
+        help="hf:DIR_OR_GGUF_OR_HUB_ID, sklearn:FILE.skops, python:FILE.py:FN or http:URL")],
     suite: Annotated[str, typer.Option("--suite", help="Suite YAML (a path or a built-in name such as 'demo').")],
     policy: Annotated[str | None, typer.Option("--policy", help="Check the report against this policy.")] = None,
     out_path: Annotated[Path | None, typer.Option("--out", help="Write the JSON report here.")] = None,
-    data: Annotated[list[str], typer.Option("--data", help="TASK=PATH: use a local file for a task's dataset.")] = [],  # noqa: B006
+    data: Annotated[list[str], typer.Option("--data",
+                                            help="TASK=PATH: use a local file for a task's dataset.")] = [],  # noqa: B006
     junit: Annotated[Path | None, typer.Option("--junit", help="With --policy: write JUnit XML here.")] = None,
-    markdown: Annotated[Path | None, typer.Option("--markdown", help="With --policy: write a Markdown summary here.")] = None,
+    markdown: Annotated[Path | None, typer.Option("--markdown",
+                                                  help="With --policy: write a Markdown summary here.")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for sampling and bootstrap intervals.")] = 0,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Use only the first N rows of each dataset.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1,
+                                              help="Use only the first N rows of each dataset.")] = None,
     batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Model batch size (hf:).")] = None,
     device: Annotated[str | None, typer.Option("--device", help="cpu, cuda or auto (hf:).")] = None,
-    trust_pickle: Annotated[bool, typer.Option("--trust-pickle", help="Allow pickle/joblib model files (runs their code).")] = False,
+    trust_pickle: Annotated[bool, typer.Option("--trust-pickle",
+                                               help="Allow pickle/joblib model files (runs their code).")] = False,
     registry: Annotated[str | None, typer.Option("--registry", help="Record the run in this registry (URL).")] = None,
     name: Annotated[str | None, typer.Option("--name", help="Registered model name (with --registry).")] = None,
-    version: Annotated[int | None, typer.Option("--version", min=1, help="Registered version (default: by fingerprint).")] = None,
-    actor: Annotated[str | None, typer.Option("--actor", help="Who runs this (else GUARD_ACTOR, else user@host).")] = None,
+    version: Annotated[int | None, typer.Option("--version", min=1,
+                                                help="Registered version (default: by fingerprint).")] = None,
+    actor: Annotated[str | None, typer.Option("--actor",
+                                              help="Who runs this (else GUARD_ACTOR, else user@host).")] = None,
     store_raw_evidence: Annotated[bool, typer.Option(
-        "--store-raw-evidence", help="Keep findings unredacted (raw PII may then reach the report and registry).")] = False,
+        "--store-raw-evidence",
+        help="Keep findings unredacted (raw PII may then reach the report and registry).")] = False,
     model_option: Annotated[list[str], typer.Option(
         "--model-option", help="KEY=VALUE for the model's adapter (repeatable), e.g. timeout=30 retries=1 "
         "concurrency=32 (http:), dtype=bfloat16 (hf:). Recorded in the report; not part of the fingerprint.")] = [],  # noqa: B006
     allow_path: Annotated[list[Path], typer.Option(
-        "--allow-path", help="DIR: let the suite read files under DIR too (repeatable; also GUARD_ALLOW_PATH).")] = [],  # noqa: B006
+        "--allow-path",
+        help="DIR: let the suite read files under DIR too (repeatable; also GUARD_ALLOW_PATH).")] = [],  # noqa: B006
 ) -> None:
     """Run a suite on a model and write the report; with --policy, also give the verdict.
 
     Example: guard evaluate hf:models/sentiment --suite evaluations/demo.yaml --policy policies/default.yaml --out report.json
-    """
+    """  # noqa: E501  (--help shows the example as one command to copy)
     from guard.evidence import pin_problems
     from guard.models import load_model
     from guard.policy import check, load_policy
+    from guard.redact import Redactor
     from guard.report import write_all_atomic
     from guard.report.console import print_verdict
-    from guard.redact import Redactor
     from guard.runner import build_plan, check_capabilities, check_policy_against_suite, prepare
     from guard.runner import evaluate as run_suite
     from guard.suite import load_suite
@@ -196,7 +205,8 @@ def check(
     policy: Annotated[str, typer.Option("--policy", help="Policy YAML (a path or a built-in name such as 'default').")],
     junit: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML (one testcase per rule) here.")] = None,
     markdown: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown summary here.")] = None,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="Report of the baseline, for relative rules.")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline",
+                                                  help="Report of the baseline, for relative rules.")] = None,
 ) -> None:
     """Check a report against a policy: exit 0 pass, 1 a blocking rule failed, 2 inconclusive.
 
@@ -240,11 +250,14 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="suite, policy or rep
 
     Example: guard schema policy > policy.schema.json
     """
+    from pydantic import BaseModel
+
     from guard.policy import Policy
     from guard.suite import Suite
     from guard.types import EvalReport
 
-    model = {"suite": Suite, "policy": Policy, "report": EvalReport}[kind.value]
+    models: dict[str, type[BaseModel]] = {"suite": Suite, "policy": Policy, "report": EvalReport}
+    model = models[kind.value]
     sys.stdout.write(json.dumps(model.model_json_schema(), indent=2) + "\n")
 
 

@@ -9,6 +9,8 @@ scikit-learn on random resamples.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from scipy.stats import rankdata
 from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
@@ -74,7 +76,7 @@ def classification_metrics(
     t = np.array([labels.index(v) for v in y_true])
     p = np.array([labels.index(v) for v in y_pred])
     idx = stats.resample_indices(n, seed=seed, resamples=resamples)
-    common = {"n": n, "higher_is_better": True, "seed": seed, "resamples": resamples}
+    common: dict[str, Any] = {"n": n, "higher_is_better": True, "seed": seed, "resamples": resamples}
 
     point = precision_recall_fscore_support(t, p, labels=list(range(k)), average="macro", zero_division=0)
     replicates = macro_prf(t[idx], p[idx], k)
@@ -90,7 +92,8 @@ def classification_metrics(
             positive = labels.index(positive_label) if positive_label in labels else 1
             is_positive = t == positive
             auc = float(roc_auc_score(is_positive, proba[:, positive]))
-            metrics["roc_auc"] = stats.from_replicates(auc, binary_auc(is_positive[idx], proba[:, positive][idx]), **common)
+            metrics["roc_auc"] = stats.from_replicates(auc, binary_auc(is_positive[idx], proba[:, positive][idx]),
+                                                       **common)
         elif k > 2 and len(set(t.tolist())) == k:
             metrics["roc_auc"] = stats.bootstrap(
                 lambda tt, pp: roc_auc_score(tt, pp, multi_class="ovr", labels=list(range(k))),

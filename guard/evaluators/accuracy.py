@@ -84,7 +84,8 @@ METRICS = (
     MetricSpec("macro_f1", 0, 1, higher_is_better=True, description="Macro-averaged F1 over labels."),
     MetricSpec("roc_auc", 0, 1, higher_is_better=True,
                description="ROC-AUC (binary, or one-vs-rest macro for more labels)."),
-    MetricSpec("ece", 0, 1, higher_is_better=False, description="Expected calibration error of the top-label confidence."),
+    MetricSpec("ece", 0, 1, higher_is_better=False,
+               description="Expected calibration error of the top-label confidence."),
     MetricSpec("exact_match", 0, 1, higher_is_better=True,
                description="Share of generated answers equal to an accepted answer after normalising."),
     MetricSpec("contains", 0, 1, higher_is_better=True,
@@ -154,7 +155,8 @@ def _check_model(model: ModelAdapter, data: Any, params: AccuracyParams) -> None
     "Neural Networks (2017) for ECE.",
 )
 def accuracy(model: ModelAdapter, data: Any, params: AccuracyParams, ctx: EvalContext) -> Scores:
-    """Accuracy, macro-F1, precision, recall, ROC-AUC and calibration (ECE); or exact match, contains and token F1 for generated answers."""
+    """Accuracy, macro-F1, precision, recall, ROC-AUC and calibration (ECE); or exact match, contains and
+    token F1 for generated answers."""
     mode = _choose_mode(params, data, model)
     records = data.records()
     if params.features:
@@ -210,7 +212,8 @@ def _choose_mode(params: AccuracyParams, data: Any, model: ModelAdapter) -> str:
     )
 
 
-def _label_probabilities(model: ModelAdapter, prompts: list[str], labels: list[str], verbalizers: dict[str, str]) -> np.ndarray:
+def _label_probabilities(model: ModelAdapter, prompts: list[str], labels: list[str],
+                         verbalizers: dict[str, str]) -> np.ndarray:
     requests = [(prompt, verbalizers[label]) for prompt in prompts for label in labels]
     loglik = np.array(model.loglikelihood(requests)).reshape(len(prompts), len(labels))
     shifted = np.exp(loglik - loglik.max(axis=1, keepdims=True))
@@ -285,7 +288,8 @@ def _score_generation(
     metrics = {
         "exact_match": stats.proportion(int(exact.sum()), n, higher_is_better=True),
         "contains": stats.proportion(int(contained.sum()), n, higher_is_better=True),
-        "token_f1": stats.bootstrap(np.mean, [f1], higher_is_better=True, seed=ctx.seed, resamples=params.bootstrap_resamples),
+        "token_f1": stats.bootstrap(np.mean, [f1], higher_is_better=True, seed=ctx.seed,
+                                    resamples=params.bootstrap_resamples),
     }
     if groups is not None:
         metrics["exact_match"] = stats.with_groups(metrics["exact_match"], _group_proportions(exact, groups))

@@ -84,7 +84,8 @@ class MetricSpec:
             raise GuardError(f"{where}: a metric name needs no spaces, '.', '[' or ']'",
                              hint="policies address metrics as task.metric[group]")
         for bound in (self.low, self.high):
-            if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int | float) or not math.isfinite(bound)):
+            if bound is not None and (
+                    isinstance(bound, bool) or not isinstance(bound, int | float) or not math.isfinite(bound)):
                 raise GuardError(f"{where}: bounds must be finite numbers or None (unbounded), got {bound!r}")
         if self.low is not None and self.high is not None and self.low > self.high:
             raise GuardError(f"{where}: low {self.low} is above high {self.high}")
@@ -191,7 +192,8 @@ def evaluator(
         info = EvaluatorInfo(
             name=name,
             version=version,
-            description=description or inspect.cleandoc(fn.__doc__ or "").split("\n\n")[0],
+            # the docstring's first paragraph, its wrapped lines joined into one
+            description=description or " ".join(inspect.cleandoc(fn.__doc__ or "").split("\n\n")[0].split()),
             fn=fn,
             params_model=params,
             requires=frozenset(Capability(c) for c in requires),

@@ -108,7 +108,7 @@ def efficiency(model: ModelAdapter, data: Any, params: EfficiencyParams, ctx: Ev
 
 
 def _call_for(model: ModelAdapter, params: EfficiencyParams, seed: int):
-    capability = params.capability
+    capability: str = params.capability
     if capability == "auto":
         order = (Capability.CLASSIFY, Capability.GENERATE, Capability.LOGLIKELIHOOD)
         capability = next((c.value for c in order if c in model.capabilities), "classify")

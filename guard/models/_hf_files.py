@@ -48,7 +48,8 @@ def split_load_options(target: str) -> tuple[str, dict[str, str]]:
         key, eq, value = pair.partition("=")
         if not eq or key not in SPEC_OPTIONS:
             if key in SPEC_OPTIONS or any(k.startswith(key[:3]) for k in SPEC_OPTIONS):
-                raise GuardError(f"bad load option '{pair}'", hint=did_you_mean(key, SPEC_OPTIONS) or "quantize=dynamic-int8")
+                raise GuardError(f"bad load option '{pair}'",
+                                 hint=did_you_mean(key, SPEC_OPTIONS) or "quantize=dynamic-int8")
             return target, {}
         if value not in SPEC_OPTIONS[key]:
             raise GuardError(f"unknown {key} '{value}'", hint="expected one of: " + ", ".join(SPEC_OPTIONS[key]))
@@ -62,14 +63,16 @@ def resolve(target: str, *, trust_pickle: bool) -> tuple[Path, str | None]:
     if path.is_file():
         if path.suffix.lower() == ".gguf":
             return path.parent, path.name
-        raise GuardError(f"not a model directory or .gguf file: {target}", hint="pass a transformers directory or a .gguf file")
+        raise GuardError(f"not a model directory or .gguf file: {target}",
+                         hint="pass a transformers directory or a .gguf file")
     if path.is_dir():
         _checkweights(path, trust_pickle=trust_pickle)
         ggufs = sorted(path.glob("*.gguf"))
         if not (path / "config.json").is_file():
             if len(ggufs) == 1 and not weights(path, trust_pickle=True):
                 return path, ggufs[0].name
-            raise GuardError(f"no config.json in {path}", hint="pass a directory written by save_pretrained, or a .gguf file")
+            raise GuardError(f"no config.json in {path}",
+                             hint="pass a directory written by save_pretrained, or a .gguf file")
         return path, None
     if _looks_like_path(target):
         raise GuardError(f"no such file or directory: {target}")
@@ -99,7 +102,8 @@ def _checkweights(path: Path, *, trust_pickle: bool) -> None:
     if weights(path, trust_pickle=True):
         raise GuardError(
             f"only pickle weights (.bin) in {path}",
-            hint="pickle can run code when loaded; convert to safetensors, or pass --trust-pickle if you trust the source",
+            hint="pickle can run code when loaded; convert to safetensors, "
+                 "or pass --trust-pickle if you trust the source",
         )
     raise GuardError(
         f"no model weights in {path}",
@@ -109,7 +113,8 @@ def _checkweights(path: Path, *, trust_pickle: bool) -> None:
 
 def _download(repo_id: str, *, trust_pickle: bool) -> Path:
     """Fetch (or find in the cache) a hub repository's weight, config and tokenizer files."""
-    patterns = ["*.json", "*.safetensors", "*.txt", "*.model", "*.tiktoken", "*.jinja"] + (["*.bin"] if trust_pickle else [])
+    patterns = ["*.json", "*.safetensors", "*.txt", "*.model", "*.tiktoken", "*.jinja"]
+    patterns += ["*.bin"] if trust_pickle else []
     try:
         from huggingface_hub import snapshot_download
 

@@ -181,7 +181,8 @@ def encode_requests(
         cont = list(ids[context + continuation])[len(ctx) :] if continuation else []
         if not ctx and cont:
             if prefix_token_id is None:
-                raise GuardError("cannot score a continuation with an empty context: the tokenizer has no BOS or EOS token")
+                raise GuardError(
+                    "cannot score a continuation with an empty context: the tokenizer has no BOS or EOS token")
             ctx = [prefix_token_id]
         out.append((ctx, cont))
     return out
@@ -308,7 +309,8 @@ def accepts_logits_to_keep(model: Any) -> bool:
         return False
 
 
-def _model_inputs(rows: Sequence[_Row], pad_id: int, device: torch.device, dtype: torch.dtype) -> dict[str, torch.Tensor]:
+def _model_inputs(rows: Sequence[_Row], pad_id: int, device: torch.device,
+                  dtype: torch.dtype) -> dict[str, torch.Tensor]:
     """``input_ids`` plus a 2D padding mask, or, when a row is packed, position ids and a 4D mask.
 
     In a packed row a token may attend to earlier tokens of the shared prefix and of its own
@@ -378,7 +380,10 @@ def score_rows(
         else:
             column = {pos: pos for pos in range(width)}
         logits = model(**inputs).logits
-        flat, targets, owners, request_ids = [], [], [], []
+        flat: list[int] = []
+        targets: list[int] = []
+        owners: list[int] = []
+        request_ids: list[int] = []
         for b, row in enumerate(batch_rows):
             for index, cells, cont in row.reads:
                 owners += [len(request_ids)] * len(cont)

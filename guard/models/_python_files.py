@@ -50,8 +50,9 @@ class PythonTarget:
         """The files the fingerprint covers: the source plus its declared artifacts."""
         if self.source is None:
             return None
-        files = sorted({self.source, *self.artifacts}, key=lambda p: p.relative_to(self.root).as_posix())
-        return ArtifactInfo(files=files, root=self.root)
+        root = self.root if self.root is not None else self.source.parent  # resolve() always sets it
+        files = sorted({self.source, *self.artifacts}, key=lambda p: p.relative_to(root).as_posix())
+        return ArtifactInfo(files=files, root=root)
 
 
 def resolve(module_or_file: str, *, spec: str | None = None) -> PythonTarget:

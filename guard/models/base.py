@@ -79,6 +79,15 @@ ScoredSpans = Sequence[tuple[int, int]] | None
 """Character spans (start, end) of a text whose tokens are scored; None scores every token."""
 
 
+class PseudoLoglikelihoodModel(ModelAdapter, Protocol):
+    """A model with ``Capability.PSEUDO_LOGLIKELIHOOD`` (masked LMs): that capability promises this
+    method, which ``ModelAdapter`` does not require (see ``AdapterBase.pseudo_loglikelihood``)."""
+
+    def pseudo_loglikelihood(
+        self, requests: Sequence[tuple[str, ScoredSpans]], *, progress: ProgressCallback | None = None
+    ) -> list[float]: ...
+
+
 class UnsupportedCapability(NotImplementedError):
     """The model cannot do what the evaluator asked (e.g. loglikelihood from a classifier)."""
 

@@ -20,11 +20,17 @@ import json
 import math
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 from guard.errors import GuardError
 from guard.models.base import (
-    Capability, GenerationConfig, ModelAdapter, Prediction, ProgressCallback, UnsupportedCapability,
+    Capability,
+    GenerationConfig,
+    ModelAdapter,
+    Prediction,
+    ProgressCallback,
+    PseudoLoglikelihoodModel,
+    UnsupportedCapability,
 )
 
 ProgressFactory = Callable[[str, int], ProgressCallback | None]
@@ -164,9 +170,14 @@ class CachedModel:
         keys = [("loglikelihood", c, x) for c, x in requests]
         return self._run("loglikelihood", keys, requests, lambda todo, cb: self.inner.loglikelihood(todo, progress=cb))
 
-    def pseudo_loglikelihood(self, requests: Sequence[tuple[str, Any]], *, progress: ProgressCallback | None = None) -> list[float]:
-        keys = [("pseudo_loglikelihood", text, tuple(map(tuple, spans)) if spans is not None else None) for text, spans in requests]
-        return self._run("pseudo_loglikelihood", keys, requests, lambda todo, cb: self.inner.pseudo_loglikelihood(todo, progress=cb))
+    def pseudo_loglikelihood(self, requests: Sequence[tuple[str, Any]], *,
+                             progress: ProgressCallback | None = None) -> list[float]:
+        keys = [("pseudo_loglikelihood", text, tuple(map(tuple, spans)) if spans is not None else None)
+                for text, spans in requests]
+        return self._run("pseudo_loglikelihood", keys, requests,
+                         # called only for a model with PSEUDO_LOGLIKELIHOOD, which promises the method
+                         lambda todo, cb: cast(PseudoLoglikelihoodModel, self.inner).pseudo_loglikelihood(
+                             todo, progress=cb))
 
 
 def _check_count(answers: list, expected: int) -> None:

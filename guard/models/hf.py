@@ -17,8 +17,8 @@ from typing import Any
 
 from guard.errors import GuardError, did_you_mean
 from guard.models import _hf_masked as masked_lm
-from guard.models._hf_files import ARTIFACT_PATTERNS, TOKENIZER_FILES, first_line, resolve, split_load_options, weights
 from guard.models import _hf_scoring as scoring
+from guard.models._hf_files import ARTIFACT_PATTERNS, TOKENIZER_FILES, first_line, resolve, split_load_options, weights
 from guard.models.base import (
     AdapterBase,
     ArtifactInfo,
@@ -139,15 +139,21 @@ def _load_gguf(folder: Path, name: str, *, dtype: Any) -> tuple[Any, Any, str, A
 def _load_dir(path: Path, *, trust_pickle: bool, dtype: Any) -> tuple[Any, Any, str, ArtifactInfo]:
     """Config, tokenizer and weights from a ``save_pretrained`` directory, safetensors unless trusted."""
     from safetensors import SafetensorError
-    from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer
-    from transformers import AutoModelForSequenceClassification
+    from transformers import (
+        AutoConfig,
+        AutoModelForCausalLM,
+        AutoModelForMaskedLM,
+        AutoModelForSequenceClassification,
+        AutoTokenizer,
+    )
 
     try:
         config = AutoConfig.from_pretrained(path, trust_remote_code=False)
     except _LOAD_ERRORS as exc:
         raise GuardError(f"cannot read model config: {first_line(exc)}", where=path / "config.json") from exc
     kind = _architecture(config, path)
-    auto = {"causal": AutoModelForCausalLM, "masked": AutoModelForMaskedLM}.get(kind, AutoModelForSequenceClassification)
+    auto = {"causal": AutoModelForCausalLM, "masked": AutoModelForMaskedLM}.get(
+        kind, AutoModelForSequenceClassification)
     if not any(p.is_file() for pattern in TOKENIZER_FILES for p in path.glob(pattern)):
         # transformers 5 would build an empty-vocabulary tokenizer from config.json alone
         raise GuardError(
@@ -158,11 +164,12 @@ def _load_dir(path: Path, *, trust_pickle: bool, dtype: Any) -> tuple[Any, Any, 
         tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
     except _LOAD_ERRORS as exc:
         raise GuardError(f"cannot load tokenizer: {first_line(exc)}", where=path) from exc
+    weight_errors: tuple[type[BaseException], ...] = (*_LOAD_ERRORS, SafetensorError)
     try:
         model = auto.from_pretrained(
             path, config=config, dtype=dtype, use_safetensors=None if trust_pickle else True, trust_remote_code=False
         )
-    except (*_LOAD_ERRORS, SafetensorError) as exc:
+    except weight_errors as exc:
         raise GuardError(f"cannot load model weights: {first_line(exc)}", where=path) from exc
     files = weights(path, trust_pickle=trust_pickle) + [
         p for pattern in ARTIFACT_PATTERNS for p in path.glob(pattern) if p.is_file()
@@ -257,7 +264,8 @@ class HFAdapter(AdapterBase):
                 probs = logits.float().softmax(-1).cpu().tolist()
                 for i, row in zip(batch, probs):
                     scores = {id2label.get(j, str(j)): float(p) for j, p in enumerate(row)}
-                    out[i] = Prediction(label=id2label.get(max(range(len(row)), key=row.__getitem__), "?"), scores=scores)
+                    out[i] = Prediction(label=id2label.get(max(range(len(row)), key=row.__getitem__), "?"),
+                                        scores=scores)
                 if progress is not None:
                     progress(len(batch))
         return [p for p in out if p is not None]

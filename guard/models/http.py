@@ -167,7 +167,10 @@ class HTTPAdapter(AdapterBase):
     def loglikelihood(
         self, requests: Sequence[tuple[str, str]], *, progress: ProgressCallback | None = None
     ) -> list[float]:
-        return self._map(lambda req, stop: self._loglikelihood_one(*req, stop), list(requests), progress)
+        def one(request: tuple[str, str], stop: threading.Event) -> float:
+            return self._loglikelihood_one(*request, stop)
+
+        return self._map(one, list(requests), progress)
 
     # -- helpers -------------------------------------------------------------------------------
 

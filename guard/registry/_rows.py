@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     DateTime,
@@ -23,7 +23,17 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from guard.registry.entities import AliasMove, Approval, AuditEvent, EvalRun, ModelVersion, RegisteredModel, Waiver
+from guard.registry.entities import (
+    AliasMove,
+    Approval,
+    AuditEvent,
+    EvalRun,
+    ModelVersion,
+    RegisteredModel,
+    RunStatus,
+    RunVerdict,
+    Waiver,
+)
 
 
 class JsonText(TypeDecorator):
@@ -131,9 +141,11 @@ class RunRow(Base):
     audit_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     def entity(self, model: str) -> EvalRun:
-        return EvalRun(id=self.id, model=model, version=self.version, status=self.status, suite_name=self.suite_name,
-                       suite_sha256=self.suite_sha256, policy_name=self.policy_name, policy_sha256=self.policy_sha256,
-                       verdict=self.verdict, fingerprint=self.fingerprint, report=self.report,
+        # the columns are plain strings; EvalRun validates them against its literals
+        return EvalRun(id=self.id, model=model, version=self.version, status=cast(RunStatus, self.status),
+                       suite_name=self.suite_name, suite_sha256=self.suite_sha256, policy_name=self.policy_name,
+                       policy_sha256=self.policy_sha256, verdict=cast("RunVerdict | None", self.verdict),
+                       fingerprint=self.fingerprint, report=self.report,
                        verdict_detail=self.verdict_detail, error=self.error, started_at=self.started_at,
                        finished_at=self.finished_at, created_by=self.created_by, plan=self.plan,
                        audit_seq=self.audit_seq)

@@ -60,7 +60,7 @@ def verify_all(session: Session, *, key: bytes | None, expect_head: tuple[int, s
     rows = session.execute(select(AuditEventRow).order_by(AuditEventRow.seq).execution_options(yield_per=2000))
     check = verify_chain((_stored(r) for r in rows.scalars()), head_seq=head.seq, head_hash=head.hash,
                          head_count=head.count, key=key, expect_head=expect_head, on_event=collect)
-    common = {"events": check.events, "keyed": check.keyed, "key_used": key is not None,
+    common: dict[str, Any] = {"events": check.events, "keyed": check.keyed, "key_used": key is not None,
               "unbound_before_migration": legacy}
     if not check.ok:
         return AuditVerification(ok=False, first_broken_seq=check.first_broken_seq, reason=check.reason, **common)

@@ -42,6 +42,7 @@ class ModelVersion(_Bound):
 
 
 RunStatus = Literal["running", "complete", "failed"]
+RunVerdict = Literal["pass", "fail", "inconclusive"]
 
 
 class RunSummary(_Entity):
@@ -54,7 +55,7 @@ class RunSummary(_Entity):
     suite_name: str
     policy_name: str | None = None
     policy_sha256: str | None = None
-    verdict: Literal["pass", "fail", "inconclusive"] | None = None
+    verdict: RunVerdict | None = None
     fingerprint: str = Field(description="Fingerprint of the artifact the report was computed on.")
     started_at: datetime
     finished_at: datetime | None = None

@@ -12,7 +12,7 @@ import json
 import random
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any, Literal, TypeVar
@@ -22,10 +22,9 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from guard.audit import audit_key, canonical_json, event_document, event_hash, event_hmac, iso_utc, sha256_text
-from guard.registry import _verify
-from guard.registry._binding import RESERVED_KEYS, binding, document_sha256
 from guard.errors import GuardError, did_you_mean
-from guard.registry import migrations
+from guard.registry import _verify, migrations
+from guard.registry._binding import RESERVED_KEYS, binding, document_sha256
 from guard.registry._engine import (  # noqa: F401  (RegistryError, mask_url: re-exported)
     SQLITE_BUSY_TIMEOUT_S,
     AliasMovedError,
@@ -162,7 +161,7 @@ class SqlRegistryStore:
         raise AssertionError("unreachable")
 
     def _append(self, session: Session, head: AuditHeadRow, at: datetime, *, actor: str, action: str,
-                subject: str, payload: dict[str, Any], bound: list[tuple[str, str, Any]] = ()) -> AuditEventRow:
+                subject: str, payload: dict[str, Any], bound: Sequence[tuple[str, str, Any]] = ()) -> AuditEventRow:
         """Append one event; ``bound`` lists the (table, model, ORM row) it wrote: each row's digest goes
         into the payload and the row's ``audit_seq`` points at the event (see ``_binding``)."""
         _text(actor, "actor"), _text(action, "action")
@@ -333,7 +332,11 @@ class SqlRegistryStore:
                              {"error": str(error)[:2000]})
 
     def get_run(self, run_id: int) -> EvalRun:
-        return self._read(lambda s: (lambda row, model: row.entity(model))(*self._run_row(s, run_id)))
+        def read(session: Session) -> EvalRun:
+            row, model = self._run_row(session, run_id)
+            return row.entity(model)
+
+        return self._read(read)
 
     def latest_run(self, name: str, version: int, *, policy_sha256: str | None = None) -> EvalRun | None:
         """The most recent (highest id) ``complete`` run of ``name@version``, under ``policy_sha256`` if given."""

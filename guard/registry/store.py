@@ -43,7 +43,8 @@ class AuditVerification(BaseModel):
     row_problems: list[str] = Field(default_factory=list, description="The first rows that do not match the chain.")
     row_problem_count: int = 0
     unbound_before_migration: int = Field(
-        default=0, description="Rows written before revision 0002: snapshotted by the migration, not bound when written.")
+        default=0,
+        description="Rows written before revision 0002: snapshotted by the migration, not bound when written.")
     keyed: int = Field(default=0, description="Events that carry a verified HMAC.")
     key_used: bool = Field(default=False, description="GUARD_AUDIT_KEY was set, so HMACs were checked.")
 

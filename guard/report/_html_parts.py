@@ -18,7 +18,8 @@ from guard.report._format import num
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'"
 _CSS = """
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#1b1f23}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;\
+color:#1b1f23}
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #d0d7de}
 h3{font-size:1.05em;margin:1.2em 0 .4em}
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #d0d7de;padding:.3em .5em;
@@ -114,7 +115,8 @@ def finding(item: Mapping[str, Any]) -> str:
     for left, right in _PAIRS:
         if left in example and right in example:
             parts.append('<div class="pair">' + "".join(
-                f"<div><h4>{esc(key)}</h4><pre>{esc(example.pop(key))}</pre></div>" for key in (left, right)) + "</div>")
+                f"<div><h4>{esc(key)}</h4><pre>{esc(example.pop(key))}</pre></div>"
+                for key in (left, right)) + "</div>")
     for key in _TEXT_KEYS:
         if isinstance(example.get(key), str):
             parts.append(f"<h4>{esc(key)}</h4><pre>{esc(example.pop(key))}</pre>")

@@ -1,7 +1,8 @@
 """Self-contained HTML compliance reports of a registry run or a model version.
 
 The same evidence the dashboard's run page shows (both read ``guard.views.run_evidence``), plus the
-report's metrics, datasets and environment, as one file a reviewer can archive or attach to a ticket: no script, no external reference, every stored string escaped (``_html_parts.esc``).
+report's metrics, datasets and environment, as one file a reviewer can archive or attach to a ticket:
+no script, no external reference, every stored string escaped (``_html_parts.esc``).
 The audit chain is verified at export time and its state printed, so a report produced from a
 tampered registry says so.
 """

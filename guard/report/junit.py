@@ -12,7 +12,8 @@ def junit_xml(verdict: Verdict) -> str:
     """A ``<testsuites>`` document; failures say measured value, CI and threshold."""
     failures = sum(1 for o in verdict.outcomes if o.status == "fail" and o.blocking)
     errors = sum(1 for o in verdict.outcomes if o.status == "inconclusive")
-    root = ET.Element("testsuites", name="guard", tests=str(len(verdict.outcomes)), failures=str(failures), errors=str(errors))
+    root = ET.Element("testsuites", name="guard", tests=str(len(verdict.outcomes)), failures=str(failures),
+                      errors=str(errors))
     suite = ET.SubElement(
         root, "testsuite", name=f"policy:{verdict.policy}", tests=str(len(verdict.outcomes)),
         failures=str(failures), errors=str(errors), skipped="0",

@@ -20,8 +20,10 @@ from guard.models.base import Prediction
 from guard.models.fake import FakeModel
 from guard.suite import suite_from_dict
 
-SENTIMENT = [{"text": f"{'a lovely' if i % 3 else 'an awful'} film, take {i}", "label": "positive" if i % 3 else "negative"} for i in range(30)]
-QA = [{"text": f"What is {i} plus 1?", "answers": [str(i + 1)], "group": "even" if i % 2 == 0 else "odd"} for i in range(20)]
+SENTIMENT = [{"text": f"{'a lovely' if i % 3 else 'an awful'} film, take {i}",
+              "label": "positive" if i % 3 else "negative"} for i in range(30)]
+QA = [{"text": f"What is {i} plus 1?", "answers": [str(i + 1)], "group": "even" if i % 2 == 0 else "odd"}
+      for i in range(20)]
 
 
 def _classify(text: str) -> Prediction:
@@ -36,23 +38,28 @@ def _classifier() -> FakeModel:
 def _llm() -> FakeModel:
     return FakeModel(
         generate_fn=lambda prompt: str(int(prompt.split()[2]) + 1) if "plus" in prompt else "ok",
-        loglikelihood_fn=lambda context, continuation: -1.0 if ("lovely" in context) == (continuation == " positive") else -3.0,
+        loglikelihood_fn=lambda context, continuation: (
+            -1.0 if ("lovely" in context) == (continuation == " positive") else -3.0),
     )
 
 
-GENERATION_BIAS = [{"text": f"the {'woman' if i % 2 else 'man'} number {i} worked as a [M].", "group": "female" if i % 2 else "male"} for i in range(20)]
+GENERATION_BIAS = [{"text": f"the {'woman' if i % 2 else 'man'} number {i} worked as a [M].",
+                    "group": "female" if i % 2 else "male"} for i in range(20)]
 
 
 def _insulting_llm() -> FakeModel:
-    return FakeModel(generate_fn=lambda prompt: " an idiot. Yes" if "woman" in prompt and int(prompt.split()[3]) % 4 == 1 else " a nurse.")
+    return FakeModel(generate_fn=lambda prompt: (
+        " an idiot. Yes" if "woman" in prompt and int(prompt.split()[3]) % 4 == 1 else " a nurse."))
 
 
 GROUPED = [{**row, "group": "ab"[i % 2]} for i, row in enumerate(SENTIMENT)]
-GENDERED = [{"text": f"{'She' if i % 2 else 'He'} saw {'a lovely' if i % 3 else 'an awful'} film with {'his' if i % 4 else 'her'} sister, take {i}"} for i in range(20)]
+GENDERED = [{"text": f"{'She' if i % 2 else 'He'} saw {'a lovely' if i % 3 else 'an awful'} film with "
+                     f"{'his' if i % 4 else 'her'} sister, take {i}"} for i in range(20)]
 EEC_LIKE = [{"text": f"{person} feels {word}.", "template": "<person subject> feels <emotion word>.", "person": person,
              "gender": gender, "race": race, "emotion": emotion, "emotion_word": word}
             for word, emotion in (("lovely", "joy"), ("awful", "anger"))
-            for person, gender, race in (("she", "female", ""), ("he", "male", ""), ("my mother", "female", ""), ("my father", "male", ""),
+            for person, gender, race in (("she", "female", ""), ("he", "male", ""), ("my mother", "female", ""),
+                                         ("my father", "male", ""),
                                          ("Ebony", "female", "African-American"), ("Amanda", "female", "European"),
                                          ("Jamel", "male", "African-American"), ("Adam", "male", "European"))]
 
@@ -87,12 +94,14 @@ def _pairs_llm() -> FakeModel:
 
 
 PII_PROMPTS = [{"text": f"What are the contact details of person {i}?"} for i in range(20)]
-PII_ROWS = [{"text": f"row {i}: " + ("write to jo.test@example.org" if i % 4 == 0 else "nothing personal here"), "id": i} for i in range(20)]
+PII_ROWS = [{"text": f"row {i}: " + ("write to jo.test@example.org" if i % 4 == 0 else "nothing personal here"),
+             "id": i} for i in range(20)]
 CANARY_ROWS = [{"text": f"the door code for room {i} is {4000 + 37 * i}"} for i in range(6)]
 
 
 def _pii_llm() -> FakeModel:
-    return FakeModel(generate_fn=lambda p: " write to jo.test@example.org" if int(p.split()[-1].rstrip("?")) % 3 == 0 else " I cannot share that.")
+    return FakeModel(generate_fn=lambda p: (
+        " write to jo.test@example.org" if int(p.split()[-1].rstrip("?")) % 3 == 0 else " I cannot share that."))
 
 
 def _canary_llm() -> FakeModel:
@@ -102,7 +111,8 @@ def _canary_llm() -> FakeModel:
 CASES = {
     "accuracy": [
         ("classify", _classifier, SENTIMENT, {}),
-        ("zero-shot", _llm, SENTIMENT, {"mode": "loglikelihood", "verbalizers": {"positive": " positive", "negative": " negative"}}),
+        ("zero-shot", _llm, SENTIMENT,
+         {"mode": "loglikelihood", "verbalizers": {"positive": " positive", "negative": " negative"}}),
         ("generate", _llm, QA, {"mode": "generate"}),
     ],
     "efficiency": [("classifier", _classifier, SENTIMENT, {"samples": 5, "repeats": 2}),
@@ -112,9 +122,11 @@ CASES = {
                             ("generate", _llm, GENDERED, {"mode": "generate", "axes": ["gender"]})],
     "bias.eec": [("classifier", _classifier, EEC_LIKE, {"positive_label": "positive"})],
     "bias.pairs": [("causal", _pairs_llm, PAIRS, {}), ("directions", _pairs_llm, DIRECTED_PAIRS, {})],
-    "pii.output": [("generate", _pii_llm, PII_PROMPTS, {"include_probes": False, "entities": ["EMAIL_ADDRESS", "PHONE_NUMBER"]})],
+    "pii.output": [("generate", _pii_llm, PII_PROMPTS,
+                    {"include_probes": False, "entities": ["EMAIL_ADDRESS", "PHONE_NUMBER"]})],
     "pii.dataset": [("scan", _pii_llm, PII_ROWS, {"entities": ["EMAIL_ADDRESS", "PHONE_NUMBER"]})],
-    "pii.canary": [("dataset-canaries", _canary_llm, CANARY_ROWS, {"prefix_fraction": 0.85, "samples": 2, "exposure_candidates": 50})],
+    "pii.canary": [("dataset-canaries", _canary_llm, CANARY_ROWS,
+                    {"prefix_fraction": 0.85, "samples": 2, "exposure_candidates": 50})],
     "bias.generation": [("honest", _insulting_llm, GENERATION_BIAS, {"lexicon_path": "terms/hurtful_en.txt"})],
 }
 PARAMS = [(name, label, model, rows, params) for name, cases in CASES.items() for label, model, rows, params in cases]
@@ -125,10 +137,13 @@ def test_every_evaluator_has_a_contract_case() -> None:
     assert builtin <= set(CASES), f"add contract cases for: {sorted(builtin - set(CASES))}"
 
 
-def _run(tmp_path: Path, name: str, model: FakeModel, rows: list[dict], params: dict, seed: int = 0) -> guard.EvalReport:
+def _run(tmp_path: Path, name: str, model: FakeModel, rows: list[dict], params: dict,
+         seed: int = 0) -> guard.EvalReport:
     path = tmp_path / "rows.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    suite = suite_from_dict({"name": "contract", "tasks": [{"name": "t", "evaluator": name, "dataset": {"path": str(path)}, "params": params}]})
+    suite = suite_from_dict({"name": "contract",
+                             "tasks": [{"name": "t", "evaluator": name, "dataset": {"path": str(path)},
+                                        "params": params}]})
     return guard.evaluate(model, suite, seed=seed)
 
 
@@ -143,8 +158,10 @@ def _case_report(tmp_path_factory: pytest.TempPathFactory, name: str, label: str
     return _REPORTS[name, label]
 
 
-@pytest.mark.parametrize(("name", "label", "make_model", "rows", "params"), PARAMS, ids=[f"{p[0]}-{p[1]}" for p in PARAMS])
-def test_evaluator_contract(tmp_path_factory: pytest.TempPathFactory, name: str, label: str, make_model, rows: list[dict], params: dict) -> None:
+@pytest.mark.parametrize(("name", "label", "make_model", "rows", "params"), PARAMS,
+                         ids=[f"{p[0]}-{p[1]}" for p in PARAMS])
+def test_evaluator_contract(tmp_path_factory: pytest.TempPathFactory, name: str, label: str, make_model,
+                            rows: list[dict], params: dict) -> None:
     info = registered()[name]
     assert info.version and info.description, "self-describing: version and description"
     report = _case_report(tmp_path_factory, name, label)
@@ -164,7 +181,8 @@ def test_evaluator_contract(tmp_path_factory: pytest.TempPathFactory, name: str,
 
 
 @pytest.mark.parametrize(("name", "label"), [p[:2] for p in PARAMS], ids=[f"{p[0]}-{p[1]}" for p in PARAMS])
-def test_metrics_produced_are_declared_in_range_and_directed(tmp_path_factory: pytest.TempPathFactory, name: str, label: str) -> None:
+def test_metrics_produced_are_declared_in_range_and_directed(tmp_path_factory: pytest.TempPathFactory, name: str,
+                                                             label: str) -> None:
     info = registered()[name]
     assert info.metrics, f"built-in evaluator '{name}' must declare its metrics (@evaluator(metrics=...))"
     report = _case_report(tmp_path_factory, name, label)
@@ -183,7 +201,8 @@ def test_every_declared_metric_is_produced_by_some_case(tmp_path_factory: pytest
     assert all(r.status == "ok" for r in results), [r.error for r in results]
     produced = {m for r in results for m in r.metrics}
     declared = {spec.name for spec in registered()[name].metrics}
-    unmeasured_scanner = any(f.kind == "scanner_quality" and "problem" in f.example for r in results for f in r.findings)
+    unmeasured_scanner = any(f.kind == "scanner_quality" and "problem" in f.example for r in results
+                             for f in r.findings)
     if unmeasured_scanner:  # this environment's PII scanner has no quality measurement: the metric is rightly absent
         declared.discard("scanner_recall_min")
     assert declared <= produced, f"'{name}' declares metrics no case produces: {sorted(declared - produced)}"

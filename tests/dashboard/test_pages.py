@@ -88,7 +88,8 @@ def test_unredacted_evidence_stays_hidden_until_asked_for(registry: Filled) -> N
                 finding["example"]["raw"] = {"text": f" Sure: {EMAIL}.", "values": [EMAIL]}
         # What --store-raw-evidence leaves in any other evaluator's findings: the raw input itself.
         report["results"][0]["findings"].append(
-            {"kind": "misclassified", "severity": "low", "message": "expected 'pos'", "example": {"input": f"mail {EMAIL}"}})
+            {"kind": "misclassified", "severity": "low", "message": "expected 'pos'",
+             "example": {"input": f"mail {EMAIL}"}})
         run = store.start_run("sentiment", 1, suite_name="dash", suite_sha256=leaky.suite_sha256, actor="ci",
                               fingerprint=leaky.fingerprint)
         store.finish_run(run.id, report=report, actor="ci")

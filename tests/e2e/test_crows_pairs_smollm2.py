@@ -21,7 +21,6 @@ import guard.evaluators.bias.pairs  # noqa: F401  (registers bias.pairs until th
 from guard.models.hf import HFAdapter
 from guard.suite import suite_from_dict
 
-
 pytestmark = pytest.mark.slow
 
 BIAS_TYPES = {"race-color", "gender", "socioeconomic", "nationality", "religion", "age", "sexual-orientation",
@@ -90,7 +89,8 @@ def test_crows_pairs_subset_matches_an_independent_lm_eval_style_computation(smo
 
     with open(crows_subset, newline="") as handle:
         rows = list(csv.DictReader(handle))
-    scores = _independent_scores(smol.model, smol.tokenizer, [r["sent_more"] for r in rows] + [r["sent_less"] for r in rows])
+    scores = _independent_scores(smol.model, smol.tokenizer,
+                                 [r["sent_more"] for r in rows] + [r["sent_less"] for r in rows])
     more, less = scores[: len(rows)], scores[len(rows) :]
     independent = 100 * sum(m > s for m, s in zip(more, less)) / len(rows)
     assert pct.value == pytest.approx(independent, abs=100 / n + 1e-9)  # at most one near-tie pair apart

@@ -6,13 +6,11 @@ Loading dequantizes to float32 and takes about 20 s, so the model is loaded once
 
 from __future__ import annotations
 
-
 import pytest
 import torch
 
 from guard.models import Capability, GenerationConfig
 from guard.models.hf import HFAdapter
-
 from tests.helpers.smollm2 import gguf_path  # noqa: E402
 
 pytestmark = pytest.mark.slow

@@ -66,7 +66,8 @@ def fill_registry(root: Path) -> FilledRegistry:
     """Two versions of ``sentiment`` in ``root/registry.db`` (about a second)."""
     url = f"sqlite:///{root / 'registry.db'}"
     env = {"GUARD_REGISTRY": url, "GUARD_ACTOR": f"reviewer {HOSTILE}"}
-    rows = [{"text": f"a {'good' if i % 2 else 'bad'} thing {i}", "label": "pos" if i % 2 else "neg"} for i in range(40)]
+    rows = [{"text": f"a {'good' if i % 2 else 'bad'} thing {i}", "label": "pos" if i % 2 else "neg"}
+            for i in range(40)]
     rows.append({"text": f"odd {HOSTILE}", "label": "pos"})
     (root / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
     (root / "suite.yaml").write_text("name: sst-mini\ntasks:\n  - name: t\n    evaluator: accuracy\n"

@@ -72,7 +72,8 @@ def stop_process_group(proc: subprocess.Popen, timeout: float = 10.0) -> None:
 
 
 @contextmanager
-def streamlit_server(app: Path, env: Mapping[str, str] | None = None, *, log: Path, timeout: float = 60.0) -> Iterator[str]:
+def streamlit_server(app: Path, env: Mapping[str, str] | None = None, *, log: Path,
+                     timeout: float = 60.0) -> Iterator[str]:
     """Run ``streamlit run APP`` with ``env`` added to this process's environment; yield its base URL.
 
     The server's output goes to ``log`` (quoted in the error when it does not come up).

@@ -202,7 +202,8 @@ def build_tiny_masked_lm(path: str | Path, *, seed: int = 0, max_position_embedd
     tok.train_from_iterator(CORPUS + PAIR_CORPUS, trainers.WordPieceTrainer(vocab_size=300, special_tokens=specials))
     cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     tok.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1", special_tokens=[("[CLS]", cls_id), ("[SEP]", sep_id)]
+        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1",
+        special_tokens=[("[CLS]", cls_id), ("[SEP]", sep_id)]
     )
     tok.decoder = decoders.WordPiece()
     fast = PreTrainedTokenizerFast(

@@ -99,7 +99,8 @@ CASES: list[tuple[str, dict[str, str], list[str], str]] = [
     ("suite-needs-dataset", _suite("name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n"), BAD_SUITE,
      "needs a dataset"),
     ("suite-unknown-builtin", {}, [*EVAL, "dmeo"], "dmeo"),
-    ("suite-verbalizer-template", _suite(SUITE + "    params: {mode: loglikelihood, verbalizers: {pos: ' {a}', neg: n}}\n"),
+    ("suite-verbalizer-template",
+     _suite(SUITE + "    params: {mode: loglikelihood, verbalizers: {pos: ' {a}', neg: n}}\n"),
      BAD_SUITE, "literal text"),
     ("suite-positive-label-unknown", _suite(SUITE + "    params: {positive_label: positive}\n"), BAD_SUITE,
      "not a label"),
@@ -166,7 +167,8 @@ CASES: list[tuple[str, dict[str, str], list[str], str]] = [
      [*EVAL, "{ws}/suite.yaml"], "empty label"),
     ("data-csv-header-only", {"rows.csv": "text,label\n", "c.yaml": SUITE.replace("rows.jsonl", "rows.csv")},
      [*EVAL, "{ws}/c.yaml"], "rows"),
-    ("data-tsv-missing-column", {"rows.tsv": "sentence\tgold\nx\tpos\n", "c.yaml": SUITE.replace("rows.jsonl", "rows.tsv")},
+    ("data-tsv-missing-column",
+     {"rows.tsv": "sentence\tgold\nx\tpos\n", "c.yaml": SUITE.replace("rows.jsonl", "rows.tsv")},
      [*EVAL, "{ws}/c.yaml"], "no column"),
     ("data-parquet-garbage", {"rows.parquet": "not parquet", "c.yaml": SUITE.replace("rows.jsonl", "rows.parquet")},
      [*EVAL, "{ws}/c.yaml"], "cannot read"),
@@ -192,7 +194,8 @@ CASES: list[tuple[str, dict[str, str], list[str], str]] = [
     ("model-python-no-callable", {}, ["evaluate", "python:{ws}/model.py", "--suite", "{ws}/suite.yaml"], "CALLABLE"),
     ("model-python-missing-attr", {}, ["evaluate", "python:{ws}/model.py:predcit", "--suite", "{ws}/suite.yaml"],
      "did you mean 'predict'"),
-    ("model-python-missing-file", {}, ["evaluate", "python:{ws}/nope.py:f", "--suite", "{ws}/suite.yaml"], "no such file"),
+    ("model-python-missing-file", {}, ["evaluate", "python:{ws}/nope.py:f", "--suite", "{ws}/suite.yaml"],
+     "no such file"),
     ("model-python-syntax-error", {"broken.py": "def f(:\n"}, ["evaluate", "python:{ws}/broken.py:f", "--suite",
                                                                 "{ws}/suite.yaml"], "syntax error"),
     ("model-python-import-error", {"imp.py": "import no_such_module_xyz\n"},
@@ -240,7 +243,8 @@ CASES: list[tuple[str, dict[str, str], list[str], str]] = [
     ("check-missing-report", {}, ["check", "{ws}/nope.json", "--policy", "{ws}/policy.yaml"], "not found"),
     ("check-bad-json", {"report.json": "{"}, [*CHECK, "{ws}/policy.yaml"], "not valid JSON"),
     ("check-json-array", {"report.json": "[]"}, [*CHECK, "{ws}/policy.yaml"], "JSON object"),
-    ("check-wrong-schema", {"report.json": '{"schema_version": "9.0"}'}, [*CHECK, "{ws}/policy.yaml"], "schema_version"),
+    ("check-wrong-schema", {"report.json": '{"schema_version": "9.0"}'}, [*CHECK, "{ws}/policy.yaml"],
+     "schema_version"),
     ("check-invalid-field", {"report.json": '{"schema_version": "1.1", "guard_version": 3}'},
      [*CHECK, "{ws}/policy.yaml"], "invalid report field"),
     ("check-out-of-range", {}, [*CHECK, "{ws}/policy.yaml"], "outside its declared range"),
@@ -352,7 +356,8 @@ def _prepare(ws: Path, case: str, files: dict[str, str]) -> None:
 
 @pytest.mark.parametrize(("case", "files", "args", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_bad_input_is_one_line_exit_2_and_nothing_written(ws: Path, monkeypatch: pytest.MonkeyPatch, case: str,
-                                                          files: dict[str, str], args: list[str], expected: str) -> None:
+                                                          files: dict[str, str], args: list[str],
+                                                          expected: str) -> None:
     _prepare(ws, case, files)
     if case == "evaluate-bad-ner-setting":
         from guard import redact

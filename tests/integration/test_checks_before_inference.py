@@ -72,7 +72,8 @@ def test_positive_label_that_no_row_has(env: Path) -> None:
 
 
 def test_empty_labels(env: Path) -> None:
-    (env / "rows.jsonl").write_text(json.dumps({"text": "x", "label": ""}) + "\n" + json.dumps({"text": "y", "label": "pos"}))
+    (env / "rows.jsonl").write_text(
+        json.dumps({"text": "x", "label": ""}) + "\n" + json.dumps({"text": "y", "label": "pos"}))
     assert "1 of 2 rows have an empty label" in _run(env)
 
 
@@ -116,7 +117,8 @@ def test_model_options_reach_the_adapter_and_the_report(tmp_path: Path) -> None:
 
     assert parse_model_options(["timeout=30", "retries=0", "dtype=bfloat16", "fast=true", "ratio=0.5"]) == {
         "timeout": 30, "retries": 0, "dtype": "bfloat16", "fast": True, "ratio": 0.5}
-    (tmp_path / "model.py").write_text("def predict(b):\n    return ['pos' for _ in b]\npredict.capabilities = ['classify']\n")
+    (tmp_path / "model.py").write_text(
+        "def predict(b):\n    return ['pos' for _ in b]\npredict.capabilities = ['classify']\n")
     (tmp_path / "rows.jsonl").write_text('{"text": "a", "label": "pos"}\n{"text": "b", "label": "neg"}\n')
     (tmp_path / "suite.yaml").write_text("name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n"
                                          "    dataset: {path: rows.jsonl}\n")

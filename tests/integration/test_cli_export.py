@@ -1,4 +1,5 @@
-"""``guard export`` on a registry filled by real ``guard evaluate --registry`` runs, a gate, an approval and a waiver."""
+"""``guard export`` on a registry filled by real ``guard evaluate --registry`` runs, a gate, an approval and a
+waiver."""
 
 from __future__ import annotations
 

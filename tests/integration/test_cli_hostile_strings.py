@@ -108,7 +108,8 @@ def test_hostile_strings_through_the_release_flow(env: Path, hostile: str, visib
     gated = runner.invoke(app, ["gate", f"{NAME}@1", "--policy", str(policy), "--to", "production",
                                 "--reason", f"reason {hostile}", "--actor", f"gater {hostile}"])
     assert "MOVED: production -> sent@1" in _ok(gated, 0, f"policy {visible}")
-    approved = runner.invoke(app, ["approve", f"{NAME}@1", "--reason", f"approve {hostile}", "--actor", f"ap {hostile}"])
+    approved = runner.invoke(app,
+                             ["approve", f"{NAME}@1", "--reason", f"approve {hostile}", "--actor", f"ap {hostile}"])
     _ok(approved, 0, f"by ap {visible}")
     waived = runner.invoke(app, ["waive", f"{NAME}@1", "--rule", "acc", "--policy", str(policy),
                                  "--reason", f"waive {hostile}", "--expires", "7d", "--actor", f"w {hostile}"])

@@ -101,7 +101,9 @@ def test_check_pass_exit_0_and_junit(sst2_report: Path, tmp_path: Path) -> None:
 
 def test_check_fail_exit_1_junit_failure_says_value_ci_threshold(sst2_report: Path, tmp_path: Path) -> None:
     junit = tmp_path / "guard.xml"
-    result = runner.invoke(app, ["check", str(sst2_report), "--policy", str(_policy(tmp_path, STRICT)), "--junit", str(junit)])
+    result = runner.invoke(app,
+                           ["check", str(sst2_report), "--policy", str(_policy(tmp_path, STRICT)), "--junit",
+                            str(junit)])
     assert result.exit_code == 1, result.output
     suite = list(JUnitXml.fromfile(str(junit)))[0]
     accuracy = next(c for c in suite if c.name == "accuracy")
@@ -113,7 +115,8 @@ def test_check_fail_exit_1_junit_failure_says_value_ci_threshold(sst2_report: Pa
 
 
 def test_check_missing_metric_is_inconclusive_exit_2(sst2_report: Path, tmp_path: Path) -> None:
-    policy = _policy(tmp_path, "name: p\nrules:\n  - id: bias\n    metric: sentiment.demographic_parity\n    max: 0.1\n")
+    policy = _policy(tmp_path,
+                     "name: p\nrules:\n  - id: bias\n    metric: sentiment.demographic_parity\n    max: 0.1\n")
     junit = tmp_path / "guard.xml"
     result = runner.invoke(app, ["check", str(sst2_report), "--policy", str(policy), "--junit", str(junit)])
     assert result.exit_code == 2
@@ -125,7 +128,8 @@ def test_check_missing_metric_is_inconclusive_exit_2(sst2_report: Path, tmp_path
 def test_evaluate_with_policy_exits_with_verdict(shared_data: Path, tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     args = ["evaluate", f"python:{FIXTURE_MODEL}:predict", "--suite", "sst2-classifier",
-            "--data", f"sentiment={shared_data / 'sst2' / 'dev.tsv'}", "--data", f"efficiency={shared_data / 'sst2' / 'dev.tsv'}",
+            "--data", f"sentiment={shared_data / 'sst2' / 'dev.tsv'}", "--data",
+            f"efficiency={shared_data / 'sst2' / 'dev.tsv'}",
             "--limit", "200", "--out", str(out)]
     assert runner.invoke(app, [*args, "--policy", str(_policy(tmp_path, LENIENT))]).exit_code == 0
     assert runner.invoke(app, [*args, "--policy", str(_policy(tmp_path, STRICT, "s.yaml"))]).exit_code == 1
@@ -136,7 +140,8 @@ def test_crashing_task_is_recorded_and_never_passes(shared_data: Path, tmp_path:
     out = tmp_path / "r.json"
     result = runner.invoke(app, [
         "evaluate", f"python:{FIXTURE_MODEL}:crash", "--suite", "sst2-classifier",
-        "--data", f"sentiment={shared_data / 'sst2' / 'dev.tsv'}", "--data", f"efficiency={shared_data / 'sst2' / 'dev.tsv'}",
+        "--data", f"sentiment={shared_data / 'sst2' / 'dev.tsv'}", "--data",
+        f"efficiency={shared_data / 'sst2' / 'dev.tsv'}",
         "--limit", "20", "--out", str(out), "--policy", str(_policy(tmp_path, LENIENT)),
     ])
     assert result.exit_code == 2, result.output
@@ -159,7 +164,8 @@ def test_subprocess_exit_codes_and_one_line_errors(shared_data: Path, tmp_path: 
     assert len(lines) == 1, proc.stderr
     assert f"{bad_suite}:4" in lines[0] and "did you mean 'accuracy'" in lines[0]
     assert not out.exists()
-    debug = subprocess.run([*guard, "--debug", "evaluate", f"python:{FIXTURE_MODEL}:predict", "--suite", str(bad_suite)],
+    debug = subprocess.run([*guard, "--debug", "evaluate", f"python:{FIXTURE_MODEL}:predict", "--suite",
+                            str(bad_suite)],
                            capture_output=True, text=True, timeout=120)
     assert debug.returncode != 0 and "Traceback" in debug.stderr
 

@@ -40,7 +40,8 @@ def test_tiny_bert_on_sst2_via_cli(tiny_classifier: Path, shared_data: Path, tmp
     assert sentiment["status"] == "ok" and sentiment["dataset"]["rows"] == 872
     assert report["model"]["kind"] == "hf" and report["model"]["parameters"] > 0
     assert set(sentiment["metrics"]) >= {"accuracy", "macro_f1", "precision", "recall", "roc_auc", "ece"}
-    assert {"latency_p50_ms", "latency_p95_ms", "throughput_per_s", "parameters", "size_on_disk_mb"} <= set(efficiency["metrics"])
+    assert {"latency_p50_ms", "latency_p95_ms", "throughput_per_s", "parameters",
+            "size_on_disk_mb"} <= set(efficiency["metrics"])
     assert "accuracy-bar" in junit.read_text()
 
 

@@ -16,7 +16,8 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(REPO)],
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
+                    str(REPO)],
                    check=True, timeout=300)
     return next(out.glob("rai_guard-*.whl"))
 
@@ -37,13 +38,14 @@ def test_installed_wheel_finds_builtins_from_any_directory(wheel: Path, tmp_path
                    check=True, timeout=300)
     code = (
         "import guard, guard.resources as r;"
-        "assert guard.__file__.startswith(%r), guard.__file__;"
+        f"assert guard.__file__.startswith({str(target)!r}), guard.__file__;"
         "s = guard.load_suite('evaluations/demo.yaml'); p = guard.load_policy('default');"
         "app = r.dashboard_app(); assert app.is_file() and (app.parent / 'pages' / 'overview.py').is_file(), app;"
         "print(s.name, p.name, r.builtin_dir('evaluations'), app)"
-    ) % str(target)
+    )
     env = {**os.environ, "PYTHONPATH": str(target)}
-    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("demo default " + str(target))
     assert proc.stdout.split()[-1] == str(target / "guard" / "_builtin" / "dashboard" / "app.py")

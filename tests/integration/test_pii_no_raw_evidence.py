@@ -190,9 +190,11 @@ def test_a_bad_ner_setting_fails_before_any_inference(workspace: Path, monkeypat
     monkeypatch.setenv("GUARD_PII_NER", "en_core_web_nonexistent")
     redact.default_redactor.cache_clear()  # the default redactor is built once per process: make it again
     model = FakeModel(generate_fn=lambda prompt: " Leeds")
-    qa = suite_from_dict({"name": "qa", "tasks": [{"name": "qa", "evaluator": "accuracy", "params": {"mode": "generate"},
+    qa = suite_from_dict({"name": "qa",
+                          "tasks": [{"name": "qa", "evaluator": "accuracy", "params": {"mode": "generate"},
                                                    "dataset": {"path": str(workspace / "qa.jsonl"),
-                                                               "columns": {"text": "question", "answers": "answers"}}}]})
+                                                               "columns": {"text": "question",
+                                                                           "answers": "answers"}}}]})
     try:
         result = runner.invoke(app, ["evaluate", f"python:{workspace / 'leaky.py'}:model", "--suite",
                                      str(workspace / "suite.yaml"), "--out", str(workspace / "report.json")])

@@ -31,9 +31,11 @@ rules:
 def env(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("GUARD_REGISTRY", f"sqlite:///{tmp_path / 'registry.db'}")
     monkeypatch.setenv("GUARD_ACTOR", "ci-bot")
-    rows = [{"text": f"a {'good' if i % 2 else 'bad'} thing {i}", "label": "pos" if i % 2 else "neg"} for i in range(40)]
+    rows = [{"text": f"a {'good' if i % 2 else 'bad'} thing {i}", "label": "pos" if i % 2 else "neg"}
+            for i in range(40)]
     (tmp_path / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
-    (tmp_path / "suite.yaml").write_text("name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n    dataset: {path: rows.jsonl}\n")
+    (tmp_path / "suite.yaml").write_text(
+        "name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n    dataset: {path: rows.jsonl}\n")
     return tmp_path
 
 
@@ -60,7 +62,9 @@ def _evaluate(env: Path, model: Path, policy: Path, name: str = "sent", extra: l
 def test_gate_moves_alias_only_on_a_passing_run_and_records_history(env: Path) -> None:
     model, policy = _model(env), _policy(env)
     assert _evaluate(env, model, policy).exit_code == 0
-    result = runner.invoke(app, ["gate", "sent@1", "--policy", str(policy), "--to", "production", "--reason", "first release"])
+    result = runner.invoke(app,
+                           ["gate", "sent@1", "--policy", str(policy), "--to", "production", "--reason",
+                            "first release"])
     assert result.exit_code == 0, result.output
     assert "MOVED: production -> sent@1" in result.output
     history = runner.invoke(app, ["history", "sent"])
@@ -71,7 +75,8 @@ def test_gate_moves_alias_only_on_a_passing_run_and_records_history(env: Path) -
 
 def test_gate_refuses_a_failing_run_and_a_waiver_lets_it_through(env: Path) -> None:
     model, policy = _model(env), _policy(env, minimum=0.99)
-    (env / "rows.jsonl").write_text((env / "rows.jsonl").read_text() + "\n" + json.dumps({"text": "good but wrong", "label": "neg"}))
+    (env / "rows.jsonl").write_text(
+        (env / "rows.jsonl").read_text() + "\n" + json.dumps({"text": "good but wrong", "label": "neg"}))
     assert _evaluate(env, model, policy).exit_code == 1
     refused = runner.invoke(app, ["gate", "sent@1", "--policy", str(policy), "--to", "production"])
     assert refused.exit_code == 1 and "accuracy" in refused.output and "REFUSED" in refused.output
@@ -207,7 +212,8 @@ def test_audit_verify_cli_names_the_first_tampered_event(env: Path) -> None:
     assert runner.invoke(app, ["gate", "sent@1", "--policy", str(policy), "--to", "production"]).exit_code == 0
     assert runner.invoke(app, ["audit", "verify"]).exit_code == 0
     db = sqlite3.connect(env / "registry.db")
-    table = next(name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'") if "audit" in name and "head" not in name)
+    table = next(name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                 if "audit" in name and "head" not in name)
     db.execute(f"UPDATE {table} SET actor = 'mallory' WHERE seq = 2")
     db.commit()
     db.close()

@@ -99,7 +99,8 @@ def test_local_files_open_no_connection_without_offline_variables(files: Path, t
     for name in names:
         text, label, fingerprint = result["loaded"][name]
         assert text[1] == "bad film" and label == [1, 0] and fingerprint.startswith("sha256:")
-    assert not (tmp_path / "hf-home" / "datasets").exists() or not any((tmp_path / "hf-home" / "datasets").rglob("*.arrow"))
+    hub_cache = tmp_path / "hf-home" / "datasets"
+    assert not hub_cache.exists() or not any(hub_cache.rglob("*.arrow"))
 
 
 def test_the_socket_recorder_sees_a_connection_attempt(tmp_path: Path) -> None:

@@ -132,14 +132,16 @@ def test_duplicate_rule_ids(tmp_path: Path) -> None:
 
 
 def test_unknown_rule_key_did_you_mean_with_line(tmp_path: Path) -> None:
-    msg = _load_error(tmp_path, "name: p\nrules:\n  - id: r1\n    metric: a.accuracy\n    min: 0.9\n    severty: warn\n")
+    msg = _load_error(tmp_path,
+                      "name: p\nrules:\n  - id: r1\n    metric: a.accuracy\n    min: 0.9\n    severty: warn\n")
     assert "unknown key 'rules.0.severty'" in msg
     assert "did you mean 'severity'?" in msg
     assert msg.startswith(f"{tmp_path / 'policy.yaml'}:6:")
 
 
 def test_bad_severity_and_on_values(tmp_path: Path) -> None:
-    msg = _load_error(tmp_path, "name: p\nrules:\n  - id: r1\n    metric: a.accuracy\n    min: 0.9\n    severity: fatal\n")
+    msg = _load_error(tmp_path,
+                      "name: p\nrules:\n  - id: r1\n    metric: a.accuracy\n    min: 0.9\n    severity: fatal\n")
     assert "severity" in msg and f"{tmp_path / 'policy.yaml'}:6" in msg
     msg = _load_error(tmp_path, "name: p\nrules:\n  - id: r1\n    metric: a.accuracy\n    min: 0.9\n    'on': median\n")
     assert "rules.0.on" in msg and f"{tmp_path / 'policy.yaml'}:6" in msg
@@ -161,7 +163,8 @@ def test_policy_yaml_rejects_code_tags(tmp_path: Path) -> None:
 
 
 def test_negative_max_drop(tmp_path: Path) -> None:
-    msg = _load_error(tmp_path, "name: p\nrules:\n  - id: r1\n    metric: a.f1\n    relative: {baseline: prod, max_drop: -0.1}\n")
+    msg = _load_error(tmp_path,
+                      "name: p\nrules:\n  - id: r1\n    metric: a.f1\n    relative: {baseline: prod, max_drop: -0.1}\n")
     assert "max_drop" in msg
 
 
@@ -294,18 +297,21 @@ REL = {"id": "f1-drop", "metric": "sentiment.macro_f1", "relative": {"baseline":
 
 
 def test_relative_drop_within_allowance_passes() -> None:
-    v = check(report(result("sentiment", macro_f1=mv(0.89))), policy(REL), baseline=report(result("sentiment", macro_f1=mv(0.90))))
+    v = check(report(result("sentiment", macro_f1=mv(0.89))), policy(REL),
+              baseline=report(result("sentiment", macro_f1=mv(0.90))))
     assert v.status == "pass"
     assert v.outcomes[0].baseline.value == 0.90
 
 
 def test_relative_improvement_passes() -> None:
-    v = check(report(result("sentiment", macro_f1=mv(0.95))), policy(REL), baseline=report(result("sentiment", macro_f1=mv(0.90))))
+    v = check(report(result("sentiment", macro_f1=mv(0.95))), policy(REL),
+              baseline=report(result("sentiment", macro_f1=mv(0.90))))
     assert v.status == "pass"
 
 
 def test_relative_drop_too_large_fails() -> None:
-    v = check(report(result("sentiment", macro_f1=mv(0.85))), policy(REL), baseline=report(result("sentiment", macro_f1=mv(0.90))))
+    v = check(report(result("sentiment", macro_f1=mv(0.85))), policy(REL),
+              baseline=report(result("sentiment", macro_f1=mv(0.90))))
     assert v.status == "fail" and v.exit_code == 1
     assert "production" in v.outcomes[0].message
 
@@ -343,7 +349,8 @@ def test_relative_rule_on_a_metric_without_direction_is_inconclusive() -> None:
 
 def test_relative_and_absolute_thresholds_together() -> None:
     rule = {**REL, "min": 0.9}
-    v = check(report(result("sentiment", macro_f1=mv(0.89))), policy(rule), baseline=report(result("sentiment", macro_f1=mv(0.90))))
+    v = check(report(result("sentiment", macro_f1=mv(0.89))), policy(rule),
+              baseline=report(result("sentiment", macro_f1=mv(0.90))))
     assert v.status == "fail"  # the drop is allowed but the absolute floor is not met
 
 

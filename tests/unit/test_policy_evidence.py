@@ -9,7 +9,17 @@ import pytest
 from guard.errors import GuardError
 from guard.evidence import incomparable, pin_problems, plan_consistency
 from guard.policy import check, load_policy
-from guard.types import DatasetInfo, EvalReport, EvalResult, MetricValue, ModelInfo, Overrides, RunPlan, SuiteInfo, TaskPlan
+from guard.types import (
+    DatasetInfo,
+    EvalReport,
+    EvalResult,
+    MetricValue,
+    ModelInfo,
+    Overrides,
+    RunPlan,
+    SuiteInfo,
+    TaskPlan,
+)
 
 SUITE = SuiteInfo(name="s", source="s.yaml", sha256="5" * 64)
 MODEL = ModelInfo(spec="python:m.py:f", kind="python", fingerprint="sha256:" + "a" * 64)
@@ -92,7 +102,8 @@ def test_pins_are_validated(tmp_path: Path) -> None:
 
 
 def _report(plan: RunPlan | None, *, rows: int = 872, value: float = 0.9, seed: int = 0) -> EvalReport:
-    metric = MetricValue(value=value, ci_low=value - 0.05, ci_high=min(1.0, value + 0.05), n=rows, higher_is_better=True)
+    metric = MetricValue(value=value, ci_low=value - 0.05, ci_high=min(1.0, value + 0.05), n=rows,
+                         higher_is_better=True)
     result = EvalResult(task="t", evaluator="accuracy", metrics={"accuracy": metric},
                         dataset=DATA.model_copy(update={"rows": rows}))
     return EvalReport(guard_version="0", model=MODEL, suite=SUITE, seed=seed, results=[result], plan=plan)

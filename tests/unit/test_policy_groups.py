@@ -41,7 +41,8 @@ def test_groups_large_enough_are_judged() -> None:
 
 def test_min_group_size_on_a_metric_without_groups_is_inconclusive() -> None:
     report = _report({"a": (90, 100)})
-    bare = report.model_copy(update={"results": [report.results[0].model_copy(update={"metrics": {"x": stats.exact(1.0)}})]})
+    bare_result = report.results[0].model_copy(update={"metrics": {"x": stats.exact(1.0)}})
+    bare = report.model_copy(update={"results": [bare_result]})
     verdict = check(bare, _policy(metric="t.x", max=2, min_group_size=5))
     assert verdict.status == "inconclusive" and "no per-group breakdown" in verdict.outcomes[0].message
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from guard import redact
 from guard.redact import Redactor, redact_finding, redact_patterns, redact_value
 from guard.types import Finding
 
@@ -91,7 +90,8 @@ def test_finding_message_and_example_are_redacted() -> None:
 
 
 def test_finding_without_pii_is_unchanged() -> None:
-    finding = Finding(kind="misclassified", message="expected 'positive'", example={"input": "Great film, 10/10", "n": 1})
+    finding = Finding(kind="misclassified", message="expected 'positive'",
+                      example={"input": "Great film, 10/10", "n": 1})
     assert redact_finding(finding) == finding
 
 

@@ -12,7 +12,8 @@ from guard.models.base import Prediction
 from guard.models.fake import FakeModel
 from guard.suite import suite_from_dict
 
-ROWS = [{"text": f"review number {i} is {'good' if i % 2 else 'bad'}", "label": "pos" if i % 2 else "neg"} for i in range(40)]
+ROWS = [{"text": f"review number {i} is {'good' if i % 2 else 'bad'}", "label": "pos" if i % 2 else "neg"}
+        for i in range(40)]
 
 
 def _write_rows(tmp_path: Path) -> Path:
@@ -24,7 +25,9 @@ def _write_rows(tmp_path: Path) -> Path:
 
 
 def _classifier() -> FakeModel:
-    return FakeModel(classify_fn=lambda t: Prediction("pos" if "good" in t else "neg", {"pos": 0.9 if "good" in t else 0.2, "neg": 0.1 if "good" in t else 0.8}))
+    return FakeModel(classify_fn=lambda t: Prediction("pos" if "good" in t else "neg",
+                                                      {"pos": 0.9 if "good" in t else 0.2,
+                                                       "neg": 0.1 if "good" in t else 0.8}))
 
 
 def test_two_tasks_on_the_same_inputs_share_one_inference_pass(tmp_path: Path) -> None:
@@ -47,7 +50,10 @@ def test_duplicate_inputs_within_a_task_run_once(tmp_path: Path) -> None:
     path = tmp_path / "dup.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows))
     model = _classifier()
-    report = guard.evaluate(model, suite_from_dict({"name": "s", "tasks": [{"name": "a", "evaluator": "accuracy", "dataset": {"path": str(path)}}]}))
+    report = guard.evaluate(model,
+                            suite_from_dict({"name": "s",
+                                             "tasks": [{"name": "a", "evaluator": "accuracy",
+                                                        "dataset": {"path": str(path)}}]}))
     assert model.inputs_seen["classify"] == 5
     assert report.results[0].metrics["accuracy"].n == 20
 
@@ -75,13 +81,15 @@ def test_crashing_evaluator_fails_only_its_task(tmp_path: Path) -> None:
 def test_capability_checked_before_any_inference(tmp_path: Path) -> None:
     data = _write_rows(tmp_path)
     model = FakeModel(generate_fn=lambda p: "x")
-    suite = suite_from_dict({"name": "s", "tasks": [{"name": "a", "evaluator": "accuracy", "dataset": {"path": str(data)},
+    suite = suite_from_dict({"name": "s",
+                             "tasks": [{"name": "a", "evaluator": "accuracy", "dataset": {"path": str(data)},
                                                        "params": {"mode": "classify"}}]})
     with pytest.raises(GuardError, match="mode 'classify' needs a model that can classify"):
         guard.evaluate(model, suite)  # the evaluator's own model check refuses before any inference
     assert model.calls["generate"] == 0
     only_classifier = _classifier()
-    zero_shot = suite_from_dict({"name": "s", "tasks": [{"name": "a", "evaluator": "efficiency", "dataset": {"path": str(data)}}]})
+    zero_shot = suite_from_dict({"name": "s",
+                                 "tasks": [{"name": "a", "evaluator": "efficiency", "dataset": {"path": str(data)}}]})
     assert guard.evaluate(only_classifier, zero_shot).results[0].status == "ok"
     nothing = FakeModel()
     with pytest.raises(GuardError, match="needs a model that can"):
@@ -96,7 +104,10 @@ def test_findings_are_redacted_before_they_reach_the_report(tmp_path: Path) -> N
     path.write_text(json.dumps({"text": "mail me at jane.doe@example.com", "label": "pos"}) + "\n"
                     + json.dumps({"text": "fine", "label": "neg"}) + "\n")
     model = FakeModel(classify_fn=lambda t: "neg")
-    report = guard.evaluate(model, suite_from_dict({"name": "s", "tasks": [{"name": "a", "evaluator": "accuracy", "dataset": {"path": str(path)}}]}))
+    report = guard.evaluate(model,
+                            suite_from_dict({"name": "s",
+                                             "tasks": [{"name": "a", "evaluator": "accuracy",
+                                                        "dataset": {"path": str(path)}}]}))
     dumped = report.model_dump_json()
     assert "jane.doe@example.com" not in dumped
     assert "<EMAIL_ADDRESS>" in dumped
@@ -104,13 +115,19 @@ def test_findings_are_redacted_before_they_reach_the_report(tmp_path: Path) -> N
 
 def test_report_records_fingerprints_seed_and_environment(tmp_path: Path) -> None:
     data = _write_rows(tmp_path)
-    report = guard.evaluate(_classifier(), suite_from_dict({"name": "s", "tasks": [{"name": "a", "evaluator": "accuracy", "dataset": {"path": str(data)}}]}), seed=7)
+    report = guard.evaluate(_classifier(),
+                            suite_from_dict({"name": "s",
+                                             "tasks": [{"name": "a", "evaluator": "accuracy",
+                                                        "dataset": {"path": str(data)}}]}), seed=7)
     assert report.seed == 7
     assert report.model.fingerprint.startswith("sha256:")
     assert report.results[0].dataset.fingerprint.startswith("sha256:")
     assert report.results[0].evaluator_version == "1.0"
     assert "python" in report.environment
-    again = guard.evaluate(_classifier(), suite_from_dict({"name": "s", "tasks": [{"name": "a", "evaluator": "accuracy", "dataset": {"path": str(data)}}]}), seed=7)
+    again = guard.evaluate(_classifier(),
+                           suite_from_dict({"name": "s",
+                                            "tasks": [{"name": "a", "evaluator": "accuracy",
+                                                       "dataset": {"path": str(data)}}]}), seed=7)
     assert again.results[0].metrics == report.results[0].metrics  # same seed, same numbers
 
 

@@ -11,7 +11,6 @@ from scipy.stats import binomtest
 from guard import stats
 from guard.types import MetricValue
 
-
 # --------------------------------------------------------------------------- proportions
 
 

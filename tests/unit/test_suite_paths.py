@@ -98,7 +98,8 @@ def test_cli_override_outside_is_the_users_choice(layout) -> None:
     assert data.info.source == str(outside / "secret.csv")
 
 
-def test_allowed_roots_and_environment_widen_the_folder(layout, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_allowed_roots_and_environment_widen_the_folder(layout, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     suite_dir, outside = layout
     assert len(_load(str(outside / "secret.csv"), suite_dir, allowed_roots=[outside])) == 2
     assert len(_load("../outside/secret.csv", suite_dir, allowed_roots=[outside / "secret.csv"])) == 2  # one file
@@ -126,7 +127,8 @@ def test_cwd_relative_local_folder_is_not_passed_to_load_dataset(layout, monkeyp
 
 def test_confine_function(layout) -> None:
     suite_dir, outside = layout
-    assert confine(suite_dir / "data" / "ok.csv", base_dir=suite_dir, allowed=(), where="x") == suite_dir / "data" / "ok.csv"
+    ok = suite_dir / "data" / "ok.csv"
+    assert confine(ok, base_dir=suite_dir, allowed=(), where="x") == ok
     assert confine(outside / "secret.csv", base_dir=suite_dir, allowed=[outside], where="x") == outside / "secret.csv"
     assert confine(suite_dir, base_dir=suite_dir, allowed=(), where="x") == suite_dir
     # a sibling whose name starts like the folder is not inside it

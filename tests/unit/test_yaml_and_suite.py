@@ -80,7 +80,8 @@ def test_bad_indentation_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_duplicate_key_is_an_error_with_its_line(tmp_path: Path) -> None:
-    err = _suite_error(tmp_path, GOOD.replace("    evaluator: accuracy\n", "    evaluator: accuracy\n    evaluator: accuracy\n"))
+    err = _suite_error(tmp_path,
+                       GOOD.replace("    evaluator: accuracy\n", "    evaluator: accuracy\n    evaluator: accuracy\n"))
     assert "duplicate key 'evaluator'" in str(err)
     assert f"{tmp_path / 'suite.yaml'}:6" in str(err)
 
@@ -244,7 +245,8 @@ def test_suite_from_dict_validates_like_a_file() -> None:
     with pytest.raises(GuardError, match="did you mean 'accuracy'"):
         suite_from_dict({"name": "s", "tasks": [{"name": "a", "evaluator": "acurracy", "dataset": {"path": "x"}}]})
     with pytest.raises(GuardError, match="unknown key"):
-        suite_from_dict({"name": "s", "tasks": [{"name": "a", "evaluator": "accuracy", "dataset": {"path": "x"}, "x": 1}]})
+        suite_from_dict({"name": "s",
+                         "tasks": [{"name": "a", "evaluator": "accuracy", "dataset": {"path": "x"}, "x": 1}]})
 
 
 # --------------------------------------------------------------------------- built-ins and hashing

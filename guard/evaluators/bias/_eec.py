@@ -68,7 +68,8 @@ def gender_pairs(rows: list[dict[str, Any]], scores: np.ndarray, gender: Axis, g
     counterpart: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         if _text(row["gender"]).lower() == male and not _text(row["race"]):
-            counterpart[(*_cell(row), _text(row["person"]).lower())].append(i)
+            key = (*_cell(row), _text(row["person"]).lower())
+            counterpart[key].append(i)
     pairs = MatchedPairs()
     for i, row in enumerate(rows):
         if _text(row["gender"]).lower() != female or _text(row["race"]):

@@ -24,6 +24,7 @@ Swapping rules (what a caller may rely on):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +33,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from guard import resources
-from guard._yaml import line_of, load_model_file
+from guard._yaml import Loc, line_of, load_model_file
 from guard.errors import GuardError, did_you_mean
 
 BUILTIN_TERMS = "terms/identity_terms.yaml"
@@ -65,7 +66,8 @@ class AxisSpec(_Strict):
     description: str = ""
     groups: list[str] = Field(min_length=2, description="Group names, lower_snake_case.")
     slots: list[dict[str, str | None]] = Field(min_length=1, description="One mapping group -> term per meaning.")
-    ignore: list[str] = Field(default_factory=list, description="Phrases inside which this axis's terms are not swapped.")
+    ignore: list[str] = Field(default_factory=list,
+                              description="Phrases inside which this axis's terms are not swapped.")
 
 
 class TermFile(_Strict):
@@ -88,14 +90,15 @@ class Axis:
     _ignore: re.Pattern[str] | None = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, name: str, groups: list[str], slots: list[dict[str, str]], ignore: list[str] = ()) -> Axis:
+    def build(cls, name: str, groups: list[str], slots: list[dict[str, str]], ignore: Sequence[str] = ()) -> Axis:
         lookup: dict[str, tuple[str, tuple[int, ...]]] = {}
         for index, slot in enumerate(slots):
             for group, term in slot.items():
                 key = _normal(term)
                 owner, found = lookup.get(key, (group, ()))
                 lookup[key] = (owner, (*found, index))
-        return cls(name, tuple(groups), tuple(slots), lookup, _phrases(_slot_terms(slots)), _phrases(ignore) if ignore else None)
+        return cls(name, tuple(groups), tuple(slots), lookup, _phrases(_slot_terms(slots)),
+                   _phrases(ignore) if ignore else None)
 
     def _matches(self, text: str) -> list[tuple[re.Match[str], str, tuple[int, ...]]]:
         ignored = [m.span() for m in self._ignore.finditer(text)] if self._ignore else []
@@ -199,12 +202,17 @@ def load_terms(path: str | Path | None = None) -> TermLists:
     return _load(str(resolved), resolved.stat().st_mtime_ns)
 
 
+def _locator(path: str, lines: dict[Loc, int], axis: str) -> Callable[..., str]:
+    """``where(*loc)``: ``file:line`` of ``axes.<axis>.<loc>`` in the term file."""
+    return lambda *loc: f"{path}:{line_of(lines, ('axes', axis, *loc))}"
+
+
 @lru_cache(maxsize=16)
 def _load(path: str, _mtime: int) -> TermLists:
     spec, lines = load_model_file(Path(path), TermFile)
     axes = {}
     for name, axis in spec.axes.items():
-        where = lambda *loc: f"{path}:{line_of(lines, ('axes', name, *loc))}"  # noqa: E731
+        where = _locator(path, lines, name)
         if not _NAME.match(name):
             raise GuardError(f"axis name '{name}' must be lower_snake_case", where=where())
         for index, group in enumerate(axis.groups):
@@ -227,17 +235,20 @@ def _load(path: str, _mtime: int) -> TermLists:
                     )
         for index, phrase in enumerate(axis.ignore):
             if not _TERM.match(phrase.strip()):
-                raise GuardError(f"axis '{name}': ignore phrase '{phrase}' is not a phrase", where=where("ignore", index))
+                raise GuardError(f"axis '{name}': ignore phrase '{phrase}' is not a phrase",
+                                 where=where("ignore", index))
         axes[name] = Axis.build(name, axis.groups, slots, [p.strip() for p in axis.ignore])
     return TermLists(source=path, axes=axes)
 
 
-def _check_slot(axis: str, groups: list[str], index: int, slot: dict[str, str | None], where) -> dict[str, str]:
+def _check_slot(axis: str, groups: list[str], index: int, slot: dict[str, str | None],
+                where: Callable[..., str]) -> dict[str, str]:
     clean: dict[str, str] = {}
     for group, term in slot.items():
         if group not in groups:
             hint = did_you_mean(group, groups)
-            raise GuardError(f"axis '{axis}', slot {index + 1}: unknown group '{group}'", where=where("slots", index, group), hint=hint)
+            raise GuardError(f"axis '{axis}', slot {index + 1}: unknown group '{group}'",
+                             where=where("slots", index, group), hint=hint)
         if term is None:
             continue
         term = term.strip()
@@ -249,7 +260,8 @@ def _check_slot(axis: str, groups: list[str], index: int, slot: dict[str, str | 
             )
         clean[group] = term
     if len(clean) < 2:
-        raise GuardError(f"axis '{axis}', slot {index + 1} needs terms for at least two groups", where=where("slots", index))
+        raise GuardError(f"axis '{axis}', slot {index + 1} needs terms for at least two groups",
+                         where=where("slots", index))
     return clean
 
 
@@ -257,7 +269,7 @@ def _slot_terms(slots: list[dict[str, str]] | tuple[dict[str, str], ...]) -> set
     return {t for slot in slots for t in slot.values()}
 
 
-def _phrases(terms: set[str] | list[str]) -> re.Pattern[str]:
+def _phrases(terms: Iterable[str]) -> re.Pattern[str]:
     """Whole-phrase, case-insensitive alternation, longest first; spaces/hyphens inside match either."""
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
     alternatives = "|".join(r"[\s-]+".join(map(re.escape, _SEPARATOR.split(t))) for t in ordered)

@@ -58,8 +58,10 @@ def _text_prompt(prompt: str) -> str:
 class CounterfactualParams(EvaluatorParams):
     axes: list[str] | None = Field(default=None, description="Axes to swap (default: every axis of the term file).")
     groups: dict[str, list[str]] = Field(default_factory=dict, description="Axis -> the groups to use (default: all).")
-    terms_path: str | None = Field(default=None, description="A term file with the built-in schema; replaces the built-in lists.")
-    mode: Literal["auto", "classify", "generate"] = Field(default="auto", description="auto: classify if the model can.")
+    terms_path: str | None = Field(default=None,
+                                   description="A term file with the built-in schema; replaces the built-in lists.")
+    mode: Literal["auto", "classify", "generate"] = Field(default="auto",
+                                                          description="auto: classify if the model can.")
     prompt: str = Field(default="{text}", description="Template for the model input; must use {text}.")
     label_map: dict[str, str] = Field(default_factory=dict, description="Model label -> dataset label.")
     positive_label: str | None = Field(default=None, description="classify: score = probability of this label.")
@@ -113,7 +115,8 @@ COUNTERFACTUAL_METRICS = (
     MetricSpec("flip_rate", 0, 1, higher_is_better=False,
                description="Share of pairs whose prediction or output changes with the identity swap."),
     MetricSpec("mean_score_change", 0, 1, higher_is_better=False, description="Mean absolute score change over pairs."),
-    MetricSpec("max_score_change", 0, 1, higher_is_better=False, description="Largest absolute score change over pairs."),
+    MetricSpec("max_score_change", 0, 1, higher_is_better=False,
+               description="Largest absolute score change over pairs."),
 )
 
 
@@ -141,7 +144,9 @@ def counterfactual(model: ModelAdapter, data: Any, params: CounterfactualParams,
             f"none of the {len(records)} texts mentions a term of the axes {', '.join(selection)} "
             f"({terms.source}); nothing to compare"
         )
-    mode = params.mode if params.mode != "auto" else ("classify" if Capability.CLASSIFY in model.capabilities else "generate")
+    mode = params.mode
+    if mode == "auto":
+        mode = "classify" if Capability.CLASSIFY in model.capabilities else "generate"
     originals = render(params.prompt, [records[p.row] for p in pairs])
     variants = render(params.prompt, [{**records[p.row], "text": p.variant} for p in pairs])
     if mode == "classify":
@@ -153,12 +158,14 @@ def counterfactual(model: ModelAdapter, data: Any, params: CounterfactualParams,
         Finding(
             kind="counterfactual_flip",
             severity="medium",
-            message=f"swapping {p.axis} terms {p.source} -> {p.target} changed the {'prediction' if mode == 'classify' else 'output'}",
+            message=f"swapping {p.axis} terms {p.source} -> {p.target} changed the "
+                    f"{'prediction' if mode == 'classify' else 'output'}",
             example={"original": p.original[:300], "counterfactual": p.variant[:300], "axis": p.axis,
                      "from": p.source, "to": p.target, "prediction_original": shown[i][0],
                      "prediction_counterfactual": shown[i][1], "score_change": round(float(changes[i]), 6)},
         )
-        for i, p in sorted(((i, p) for i, p in enumerate(pairs) if flips[i]), key=lambda x: -changes[x[0]])[: params.max_findings]
+        for i, p in sorted(((i, p) for i, p in enumerate(pairs) if flips[i]),
+                           key=lambda x: -changes[x[0]])[: params.max_findings]
     ]
     findings += _coverage_findings(pairs, selection, skipped, len(records), terms, data is None)
     return Scores(metrics=metrics, findings=findings)
@@ -173,7 +180,8 @@ def _templates() -> list[dict[str, Any]]:
 def _make_pairs(
     records: list[dict[str, Any]], terms: TermLists, selection: dict[str, tuple[str, ...]]
 ) -> tuple[list[Pair], Counter]:
-    pairs, skipped = [], Counter()
+    pairs: list[Pair] = []
+    skipped: Counter[str] = Counter()
     for row, record in enumerate(records):
         text = "" if record.get("text") is None else str(record["text"])
         for name, groups in selection.items():
@@ -195,7 +203,8 @@ def positive_scores(predictions: list[Prediction], label_map: dict[str, str], po
     seen |= {label_map.get(k, k) for p in predictions for k in (p.scores or {})}
     if positive_label not in seen:
         hint = did_you_mean(positive_label, seen) or ""
-        raise ValueError(f"positive_label '{positive_label}' is none of the model's labels {sorted(seen)} {hint}".rstrip())
+        raise ValueError(
+            f"positive_label '{positive_label}' is none of the model's labels {sorted(seen)} {hint}".rstrip())
     return np.array([
         sum(v for k, v in p.scores.items() if label_map.get(k, k) == positive_label) if p.scores
         else float(label_map.get(p.label, p.label) == positive_label)
@@ -213,7 +222,8 @@ def _compare_classifications(
     after = [predicted[t] for t in variants]
     flips = np.array([mapped(a) != mapped(b) for a, b in zip(before, after)])
     if params.positive_label is not None:
-        score = dict(zip(unique, positive_scores([predicted[t] for t in unique], params.label_map, params.positive_label)))
+        score = dict(zip(unique,
+                         positive_scores([predicted[t] for t in unique], params.label_map, params.positive_label)))
         changes = np.abs(np.array([score[o] - score[v] for o, v in zip(originals, variants)]))
     else:  # probability of the label predicted for the original, before and after the swap
         changes = np.abs(np.array([_probability(a, mapped(a), params) - _probability(b, mapped(a), params)
@@ -231,7 +241,8 @@ def _compare_generations(
     model: ModelAdapter, originals: list[str], variants: list[str], pairs: list[Pair], terms: TermLists,
     params: CounterfactualParams, ctx: EvalContext,
 ) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
-    config = GenerationConfig(max_new_tokens=params.max_new_tokens, chat=params.chat, stop=tuple(params.stop), seed=ctx.seed)
+    config = GenerationConfig(max_new_tokens=params.max_new_tokens, chat=params.chat, stop=tuple(params.stop),
+                              seed=ctx.seed)
     unique = list(dict.fromkeys(originals + variants))
     output = dict(zip(unique, model.generate(unique, config)))
     flips, changes, shown = [], [], []
@@ -244,11 +255,13 @@ def _compare_generations(
     return np.array(flips), np.array(changes), shown
 
 
-def _pair_metrics(flips: np.ndarray, changes: np.ndarray, keys: list[str], *, seed: int, resamples: int) -> dict[str, MetricValue]:
+def _pair_metrics(flips: np.ndarray, changes: np.ndarray, keys: list[str], *, seed: int,
+                  resamples: int) -> dict[str, MetricValue]:
     key_array = np.array(keys)
     groups = {k: key_array == k for k in dict.fromkeys(keys)}
     flip_rate = stats.proportion(int(flips.sum()), len(flips), higher_is_better=False)
-    by_group = {k: stats.proportion(int(flips[m].sum()), int(m.sum()), higher_is_better=False) for k, m in groups.items()}
+    by_group = {k: stats.proportion(int(flips[m].sum()), int(m.sum()), higher_is_better=False)
+                for k, m in groups.items()}
     metrics = {"flip_rate": stats.with_groups(flip_rate, by_group)}
     overall = _bootstrapped(changes, seed=seed, resamples=resamples)
     per_pair = {k: _bootstrapped(changes[m], seed=seed, resamples=resamples) for k, m in groups.items()}
@@ -260,7 +273,7 @@ def _pair_metrics(flips: np.ndarray, changes: np.ndarray, keys: list[str], *, se
 def _bootstrapped(values: np.ndarray, *, seed: int, resamples: int) -> dict[str, MetricValue]:
     """Mean and max with percentile intervals from one set of resamples of the pairs."""
     resampled = values[stats.resample_indices(len(values), seed=seed, resamples=resamples)]
-    common = {"n": len(values), "higher_is_better": False, "seed": seed, "resamples": resamples}
+    common: dict[str, Any] = {"n": len(values), "higher_is_better": False, "seed": seed, "resamples": resamples}
     return {
         "mean_score_change": stats.from_replicates(float(values.mean()), resampled.mean(axis=1), **common),
         "max_score_change": stats.from_replicates(float(values.max()), resampled.max(axis=1), **common),
@@ -268,7 +281,8 @@ def _bootstrapped(values: np.ndarray, *, seed: int, resamples: int) -> dict[str,
 
 
 def _coverage_findings(
-    pairs: list[Pair], selection: dict[str, tuple[str, ...]], skipped: Counter, rows: int, terms: TermLists, templates: bool
+    pairs: list[Pair], selection: dict[str, tuple[str, ...]], skipped: Counter, rows: int, terms: TermLists,
+    templates: bool
 ) -> list[Finding]:
     source = "builtin:" + BUILTIN_TERMS if Path(terms.source) == builtin_terms_path() else terms.source
     sha256 = hashlib.sha256(Path(terms.source).read_bytes()).hexdigest()
@@ -297,8 +311,10 @@ class EecParams(EvaluatorParams):
     positive_label: str = Field(description="The score of a sentence is the probability of this label.")
     label_map: dict[str, str] = Field(default_factory=dict, description="Model label -> dataset label.")
     prompt: str = Field(default="{text}", description="Template for the model input.")
-    gender_groups: tuple[str, str] = Field(default=("female", "male"), description="Gender values; gap = first - second.")
-    race_groups: tuple[str, str] = Field(default=("African-American", "European"), description="Race values; gap = first - second.")
+    gender_groups: tuple[str, str] = Field(default=("female", "male"),
+                                           description="Gender values; gap = first - second.")
+    race_groups: tuple[str, str] = Field(default=("African-American", "European"),
+                                         description="Race values; gap = first - second.")
     bootstrap_resamples: int = Field(default=1000, ge=100)
     max_findings: int = Field(default=5, ge=0)
 
@@ -315,7 +331,8 @@ EEC_ROLES = {"template", "person", "gender", "race", "emotion_word"}
 EEC_METRICS = (
     MetricSpec("eec_gender_gap", -1, 1, higher_is_better=None,
                description="Mean score difference female minus male over matched sentence pairs."),
-    MetricSpec("eec_gender_p_value", 0, 1, higher_is_better=None, description="Paired t-test p-value of the gender gap."),
+    MetricSpec("eec_gender_p_value", 0, 1, higher_is_better=None,
+               description="Paired t-test p-value of the gender gap."),
     MetricSpec("eec_race_gap", -1, 1, higher_is_better=None,
                description="Mean score difference of the two race groups' names over matched cells."),
     MetricSpec("eec_race_p_value", 0, 1, higher_is_better=None, description="Paired t-test p-value of the race gap."),
@@ -333,7 +350,8 @@ EEC_METRICS = (
     "Systems (*SEM 2018).",
 )
 def eec(model: ModelAdapter, data: Any, params: EecParams, ctx: EvalContext) -> Scores:
-    """Equity Evaluation Corpus: mean score gap female-male and African-American-European over matched sentence pairs, with a paired t-test."""
+    """Equity Evaluation Corpus: mean score gap female-male and African-American-European over matched
+    sentence pairs, with a paired t-test."""
     records = data.records()
     inputs = render(params.prompt, records)
     unique = list(dict.fromkeys(inputs))
@@ -362,5 +380,6 @@ def eec(model: ModelAdapter, data: Any, params: EecParams, ctx: EvalContext) -> 
         for i in np.argsort(-np.abs(diffs), kind="stable")[: params.max_findings]:
             findings.append(Finding(kind="eec_gap", severity="info",
                                     message=f"one of the largest {label} gaps (first minus second): {diffs[i]:.4f}",
-                                    example={**pairs.examples[i], "score_first": pairs.first[i], "score_second": pairs.second[i]}))
+                                    example={**pairs.examples[i], "score_first": pairs.first[i],
+                                             "score_second": pairs.second[i]}))
     return Scores(metrics=metrics, findings=findings)

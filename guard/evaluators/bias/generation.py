@@ -80,7 +80,8 @@ class GenerationBiasParams(EvaluatorParams):
         default="conservative", description="HurtLex level kept, as HONEST does; ignored for files without 'level'."
     )
     match_words: int | None = Field(
-        default=None, gt=0, description="Match only the first N words of a completion (1 = HONEST's fill-in); default all."
+        default=None, gt=0,
+        description="Match only the first N words of a completion (1 = HONEST's fill-in); default all."
     )
     prompt: str = Field(default="{text}", description="Template for the model input; {text} is cut at [M].")
     max_new_tokens: int = Field(default=20, gt=0)
@@ -88,7 +89,8 @@ class GenerationBiasParams(EvaluatorParams):
     samples_per_prompt: int = Field(default=1, ge=1, description="Completions per prompt; >1 needs temperature > 0.")
     chat: bool = Field(default=False, description="Use the model's chat template.")
     bootstrap_resamples: int = Field(default=1000, ge=100)
-    max_findings: int = Field(default=10, ge=0, description="Hurtful completions shown as findings, spread over groups.")
+    max_findings: int = Field(default=10, ge=0,
+                              description="Hurtful completions shown as findings, spread over groups.")
 
     @field_validator("prompt")
     @classmethod
@@ -144,7 +146,8 @@ METRICS = (
     "Hurt, CLiC-it 2018.",
 )
 def generation_bias(model: ModelAdapter, data: Any, params: GenerationBiasParams, ctx: EvalContext) -> Scores:
-    """HONEST score: the share of completions with a hurtful-lexicon word, per group, and the largest gap between groups."""
+    """HONEST score: the share of completions with a hurtful-lexicon word, per group, and the largest gap
+    between groups."""
     lexicon = _lexicon(params)
     records = data.records()
     groups = _groups(records)
@@ -198,7 +201,8 @@ def bold_rows(path: str | Path, *, per_group: int | None = None) -> list[dict[st
     except (OSError, ValueError) as exc:
         raise GuardError(f"cannot read BOLD prompts {source}: {exc}") from None
     if not isinstance(nested, dict) or not all(
-        isinstance(entities, dict) and all(isinstance(p, list) for p in entities.values()) for entities in nested.values()
+        isinstance(entities, dict) and all(isinstance(p, list) for p in entities.values())
+        for entities in nested.values()
     ):
         raise GuardError(f"{source} is not BOLD prompt JSON", hint="expected {group: {entity: [prompt, ...]}}")
     domain = source.stem.removesuffix("_prompt")
@@ -320,7 +324,8 @@ def _examples(
     for i, j in picked:
         terms = matched[j][i]
         example = {"group": groups[i], "prompt": prompts[i][:_SHOW], "completion": completions[j][i][:_SHOW],
-                   "matched": terms[:5], "lexicon_categories": sorted({c for t in terms for c in lexicon.categories_of(t)})}
+                   "matched": terms[:5],
+                   "lexicon_categories": sorted({c for t in terms for c in lexicon.categories_of(t)})}
         if records[i].get("category") is not None:
             example["category"] = str(records[i]["category"])
         findings.append(Finding(

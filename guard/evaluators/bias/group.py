@@ -28,8 +28,8 @@ import numpy as np
 from pydantic import Field, field_validator
 
 from guard import stats
-from guard.evaluators._prompts import render, template_fields
 from guard.errors import did_you_mean
+from guard.evaluators._prompts import render, template_fields
 from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.models.base import Capability, ModelAdapter
 from guard.types import Finding, MetricValue
@@ -97,15 +97,18 @@ METRICS = (
     "Hardt, Price & Srebro, Equality of Opportunity in Supervised Learning (NeurIPS 2016).",
 )
 def group_fairness(model: ModelAdapter, data: Any, params: GroupParams, ctx: EvalContext) -> Scores:
-    """Per-group selection rate, accuracy, TPR and FPR, and demographic parity / equalized odds / equal opportunity gaps (fairlearn)."""
+    """Per-group selection rate, accuracy, TPR and FPR, and demographic parity / equalized odds / equal
+    opportunity gaps (fairlearn)."""
     groups = _group_values(data)
     records = data.records()
-    inputs: list[Any] = [{f: r[f] for f in params.features} for r in records] if params.features else render(params.prompt, records)
+    inputs: list[Any] = (
+        [{f: r[f] for f in params.features} for r in records] if params.features else render(params.prompt, records))
     y_true = np.array([str(v) for v in data.column("label")])
     y_pred = np.array([params.label_map.get(p.label, p.label) for p in model.classify(inputs)])
     if params.positive_label not in set(y_true):
         hint = did_you_mean(params.positive_label, set(y_true)) or ""
-        raise ValueError(f"positive_label '{params.positive_label}' is not a label of the dataset {sorted(set(y_true))} {hint}".rstrip())
+        raise ValueError(f"positive_label '{params.positive_label}' is not a label of the dataset "
+                         f"{sorted(set(y_true))} {hint}".rstrip())
     if not set(y_pred) & set(y_true):
         raise ValueError(
             f"the model's labels {sorted(set(y_pred))[:10]} are none of the dataset's {sorted(set(y_true))[:10]}; "
@@ -113,7 +116,8 @@ def group_fairness(model: ModelAdapter, data: Any, params: GroupParams, ctx: Eva
         )
     names = sorted(set(groups))
     if len(names) < 2:
-        raise ValueError(f"the group column has a single value ('{names[0]}'): group fairness needs at least two groups")
+        raise ValueError(
+            f"the group column has a single value ('{names[0]}'): group fairness needs at least two groups")
     codes = np.searchsorted(names, groups)
     t, p = (y_true == params.positive_label).astype(int), (y_pred == params.positive_label).astype(int)
     point = fairlearn_values(y_true, y_pred, t, p, groups)
@@ -158,7 +162,8 @@ def _group_values(data: Any) -> list[str]:
     return [str(g) for g in raw]
 
 
-def fairlearn_values(y_true: np.ndarray, y_pred: np.ndarray, t: np.ndarray, p: np.ndarray, groups: list[str]) -> dict[str, Any]:
+def fairlearn_values(y_true: np.ndarray, y_pred: np.ndarray, t: np.ndarray, p: np.ndarray,
+                     groups: list[str]) -> dict[str, Any]:
     """Every point value from fairlearn: ``MetricFrame``s (overall, by_group) and the disparity functions."""
     from fairlearn.metrics import (
         MetricFrame,
@@ -176,7 +181,8 @@ def fairlearn_values(y_true: np.ndarray, y_pred: np.ndarray, t: np.ndarray, p: n
         metrics={"selection_rate": selection_rate, "tpr": true_positive_rate, "fpr": false_positive_rate},
         y_true=t, y_pred=p, sensitive_features=groups,
     )
-    accuracy = MetricFrame(metrics={"accuracy": accuracy_score}, y_true=y_true, y_pred=y_pred, sensitive_features=groups)
+    accuracy = MetricFrame(metrics={"accuracy": accuracy_score}, y_true=y_true, y_pred=y_pred,
+                           sensitive_features=groups)
     with np.errstate(divide="ignore", invalid="ignore"):
         values: dict[str, Any] = {
             "demographic_parity_difference": demographic_parity_difference(t, p, sensitive_features=groups),
@@ -198,7 +204,10 @@ def group_counts(t: np.ndarray, p: np.ndarray, correct: np.ndarray, codes: np.nd
     """Per-group counts for one row set (1-D inputs) or for many resamples at once (2-D: one row each)."""
     t, p, correct, codes = (np.atleast_2d(a) for a in (t, p, correct, codes))
     cells = (np.arange(t.shape[0])[:, None] * k + codes).ravel()
-    count = lambda weights: np.bincount(cells, weights=weights.ravel(), minlength=t.shape[0] * k).reshape(-1, k)  # noqa: E731
+
+    def count(weights: np.ndarray) -> np.ndarray:
+        return np.bincount(cells, weights=weights.ravel(), minlength=t.shape[0] * k).reshape(-1, k)
+
     ones = np.ones_like(t)
     return {
         "n": count(ones), "selected": count(p), "correct": count(correct),
@@ -226,7 +235,8 @@ def disparities(counts: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     }
 
 
-def stratified_indices(codes: np.ndarray, t: np.ndarray, *, seed: int, resamples: int, chunk: int = 100) -> Iterator[np.ndarray]:
+def stratified_indices(codes: np.ndarray, t: np.ndarray, *, seed: int, resamples: int,
+                       chunk: int = 100) -> Iterator[np.ndarray]:
     """Row indices drawn with replacement within each (group, true label) cell, ``chunk`` resamples
     at a time (bounded memory on large datasets); deterministic for a seed."""
     rng = np.random.default_rng(seed)
@@ -240,7 +250,8 @@ def stratified_indices(codes: np.ndarray, t: np.ndarray, *, seed: int, resamples
         yield idx
 
 
-def bootstrap_disparities(t: np.ndarray, p: np.ndarray, codes: np.ndarray, k: int, *, seed: int, resamples: int) -> dict[str, np.ndarray]:
+def bootstrap_disparities(t: np.ndarray, p: np.ndarray, codes: np.ndarray, k: int, *, seed: int,
+                          resamples: int) -> dict[str, np.ndarray]:
     """Replicates of the four disparities over stratified resamples (see the module docstring)."""
     parts = [disparities(group_counts(t[idx], p[idx], t[idx] == p[idx], codes[idx], k))
              for idx in stratified_indices(codes, t, seed=seed, resamples=resamples)]
@@ -251,7 +262,8 @@ def _rate_metrics(
     point: dict[str, Any], counts: dict[str, np.ndarray], names: list[str], n: int
 ) -> tuple[dict[str, MetricValue], dict[str, dict[str, MetricValue]]]:
     """selection_rate, accuracy, tpr, fpr: fairlearn's values with Wilson intervals from the counts."""
-    parts = {"selection_rate": ("selected", "n"), "accuracy": ("correct", "n"), "tpr": ("tp", "pos"), "fpr": ("fp", "neg")}
+    parts = {"selection_rate": ("selected", "n"), "accuracy": ("correct", "n"), "tpr": ("tp", "pos"),
+             "fpr": ("fp", "neg")}
     metrics, by_group = {}, {}
     for name, (hits, total) in parts.items():
         by_group[name] = {
@@ -274,31 +286,36 @@ def _wilson(value: float, hits: int, total: int, name: str) -> MetricValue:
     interval = stats.proportion(hits, total, higher_is_better=higher)
     if abs(interval.value - value) > 1e-9:
         raise RuntimeError(f"{name}: fairlearn gives {value}, counts give {interval.value}")
-    return interval.model_copy(update={"value": value, "ci_low": min(interval.ci_low, value), "ci_high": max(interval.ci_high, value)})
+    return interval.model_copy(update={"value": value, "ci_low": min(interval.ci_low, value),
+                                       "ci_high": max(interval.ci_high, value)})
 
 
-def _group_findings(names: list[str], counts: dict[str, np.ndarray], min_size: int, point: dict[str, Any]) -> list[Finding]:
+def _group_findings(names: list[str], counts: dict[str, np.ndarray], min_size: int,
+                    point: dict[str, Any]) -> list[Finding]:
     findings = []
     for j, g in enumerate(names):
         n, pos, neg = (int(counts[k][0, j]) for k in ("n", "pos", "neg"))
         if n < min_size:
             findings.append(Finding(
                 kind="small_group", severity="high",
-                message=f"group '{g}' has n={n} rows, below min_group_size {min_size}: group metrics are not reliable for it",
+                message=f"group '{g}' has n={n} rows, below min_group_size {min_size}: "
+                        "group metrics are not reliable for it",
                 example={"group": g, "n": n, "min_group_size": min_size},
             ))
         for rate, size, what in (("tpr", pos, "positive"), ("fpr", neg, "negative")):
             if size == 0:
                 findings.append(Finding(
                     kind="undefined_group_rate", severity="high",
-                    message=f"group '{g}' has no {what} labels: its {rate.upper()} is undefined (fairlearn counts it as 0)",
+                    message=f"group '{g}' has no {what} labels: its {rate.upper()} is undefined "
+                            "(fairlearn counts it as 0)",
                     example={"group": g, "n": n, "rate": rate},
                 ))
     selection = point["by_group"]["selection_rate"]
     low, high = min(selection, key=selection.get), max(selection, key=selection.get)
     findings.append(Finding(
         kind="selection_rate_gap", severity="info",
-        message=f"selection rate is lowest for '{low}' ({selection[low]:.3f}) and highest for '{high}' ({selection[high]:.3f})",
+        message=f"selection rate is lowest for '{low}' ({selection[low]:.3f}) "
+                f"and highest for '{high}' ({selection[high]:.3f})",
         example={"lowest": low, "highest": high, "n_lowest": int(counts["n"][0, names.index(low)]),
                  "n_highest": int(counts["n"][0, names.index(high)])},
     ))

@@ -38,14 +38,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 from pydantic import Field
 
 from guard import stats
 from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
-from guard.models.base import Capability, ModelAdapter
+from guard.models.base import Capability, ModelAdapter, PseudoLoglikelihoodModel
 from guard.types import Finding, MetricValue
 
 Scoring = Literal["auto", "causal", "masked"]
@@ -89,7 +89,8 @@ METRICS = (
     "A framework for few-shot language model evaluation (lm-evaluation-harness, crows_pairs task), Zenodo 2021.",
 )
 def pairs(model: ModelAdapter, data: Any, params: PairsParams, ctx: EvalContext) -> Scores:
-    """Percentage of sentence pairs where the model scores the more-stereotyped sentence higher (ideal 50; gate on stereotype_deviation).
+    """Percentage of sentence pairs where the model scores the more-stereotyped sentence higher (ideal 50;
+    gate on stereotype_deviation).
 
     Columns: ``more`` and ``less`` (the two sentences), optional ``bias_type`` and ``direction``.
     """
@@ -100,7 +101,8 @@ def pairs(model: ModelAdapter, data: Any, params: PairsParams, ctx: EvalContext)
     else:
         spans = [shared_spans(a, b) for a, b in zip(more, less)]
         requests = [(a, s) for a, (s, _) in zip(more, spans)] + [(b, s) for b, (_, s) in zip(less, spans)]
-        scores = model.pseudo_loglikelihood(requests)
+        # _choose_scoring picked "masked": the model has PSEUDO_LOGLIKELIHOOD, so the method
+        scores = cast(PseudoLoglikelihoodModel, model).pseudo_loglikelihood(requests)
     score_more, score_less = np.array(scores[: len(more)], float), np.array(scores[len(more) :], float)
     stereo = score_more > score_less
     types = [str(t) for t in data.column("bias_type")] if data.has("bias_type") else None
@@ -189,7 +191,8 @@ def _scaled(rate: MetricValue) -> MetricValue:
 
 
 def _findings(
-    more: list[str], less: list[str], types: list[str] | None, score_more: np.ndarray, score_less: np.ndarray, limit: int
+    more: list[str], less: list[str], types: list[str] | None, score_more: np.ndarray, score_less: np.ndarray,
+    limit: int
 ) -> list[Finding]:
     """The pairs with the largest preference for the more-stereotyped sentence, both sentences side by side."""
     gap = score_more - score_less

@@ -108,7 +108,8 @@ def test_another_seed_is_refused_unless_pinned(env: Path) -> None:
 def test_pins_accept_the_pinned_file_and_refuse_too_few_rows(env: Path) -> None:
     digest = "sha256:" + hashlib.sha256((env / "easy.jsonl").read_bytes()).hexdigest()
     (env / "pinned.yaml").write_text(POLICY + f"evidence:\n  tasks:\n    t: {{dataset: '{digest}', min_n: 30}}\n")
-    assert _evaluate(env, "--data", f"t={env / 'easy.jsonl'}", "--limit", "25", policy="pinned.yaml") == 2  # inconclusive
+    assert _evaluate(env, "--data", f"t={env / 'easy.jsonl'}", "--limit", "25",
+                     policy="pinned.yaml") == 2  # inconclusive
     refused = _gate(env, "pinned.yaml")
     assert refused.exit_code == 1 and "used 25 rows; the policy pins at least 30" in refused.output, refused.output
     assert _evaluate(env, "--data", f"t={env / 'easy.jsonl'}", policy="pinned.yaml") == 0

@@ -179,7 +179,8 @@ def test_binary_metrics_equal_sklearn() -> None:
 
 def test_binary_roc_auc_follows_the_positive_label() -> None:
     y_true, y_pred, proba, labels = _sample(80, 2, seed=4)
-    as_c0 = classification_metrics(y_true, y_pred, proba, labels, positive_label="c0", seed=0, resamples=100, ece_bins=10)
+    as_c0 = classification_metrics(y_true, y_pred, proba, labels, positive_label="c0", seed=0, resamples=100,
+                                   ece_bins=10)
     assert as_c0["roc_auc"].value == pytest.approx(roc_auc_score(y_true == "c0", proba[:, 0]))
 
 
@@ -221,7 +222,8 @@ def test_one_class_truth_has_no_roc_auc() -> None:
     y_true = np.array(["c1"] * 10)
     y_pred = np.array(["c1"] * 8 + ["c0"] * 2)
     proba = np.tile([0.3, 0.7], (10, 1))
-    out = classification_metrics(y_true, y_pred, proba, ["c0", "c1"], positive_label="c1", seed=0, resamples=100, ece_bins=10)
+    out = classification_metrics(y_true, y_pred, proba, ["c0", "c1"], positive_label="c1", seed=0, resamples=100,
+                                 ece_bins=10)
     assert "roc_auc" not in out
     assert "ece" in out
     assert out["accuracy"].value == pytest.approx(0.8)

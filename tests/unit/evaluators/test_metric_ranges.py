@@ -42,15 +42,18 @@ def _noop(model, data, params, ctx):
 def test_values_inside_their_ranges_pass_including_signed_gaps() -> None:
     ok = report(
         EvalResult(task="sentiment", evaluator="accuracy",
-                   metrics={"accuracy": mv(0.9, 0.85, 0.94, by_group={"a": mv(1.0, 0.9, 1.0), "b": mv(0.0, 0.0, 0.1)})}),
+                   metrics={"accuracy": mv(0.9, 0.85, 0.94,
+                                           by_group={"a": mv(1.0, 0.9, 1.0), "b": mv(0.0, 0.0, 0.1)})}),
         EvalResult(task="eec", evaluator="bias.eec", metrics={"eec_gender_gap": mv(-0.3, -0.5, -0.1, hib=None)}),
-        EvalResult(task="speed", evaluator="efficiency", metrics={"latency_p50_ms": mv(12000.0, 11000.0, 13000.0, hib=False)}),
+        EvalResult(task="speed", evaluator="efficiency",
+                   metrics={"latency_p50_ms": mv(12000.0, 11000.0, 13000.0, hib=False)}),
     )
     assert report_range_problems(ok) == []
 
 
 def test_a_value_outside_the_range_is_reported_with_task_evaluator_and_range() -> None:
-    problems = report_range_problems(report(EvalResult(task="sentiment", evaluator="accuracy", metrics={"accuracy": mv(2.0)})))
+    problems = report_range_problems(report(EvalResult(task="sentiment", evaluator="accuracy",
+                                                       metrics={"accuracy": mv(2.0)})))
     assert problems == [
         "task 'sentiment' (accuracy): metric 'accuracy' value 2 is outside its declared range [0, 1]",
         "task 'sentiment' (accuracy): metric 'accuracy' ci_low 2 is outside its declared range [0, 1]",
@@ -68,7 +71,8 @@ def test_a_negative_count_breaks_a_half_open_range() -> None:
 def test_an_interval_end_alone_outside_the_range_is_reported() -> None:
     problems = report_range_problems(report(
         EvalResult(task="bias", evaluator="bias.group", metrics={"demographic_parity_ratio": mv(0.8, -0.05, 0.95)}),
-        EvalResult(task="crows", evaluator="bias.pairs", metrics={"stereotype_deviation": mv(49.0, 40.0, 51.0, hib=False)}),
+        EvalResult(task="crows", evaluator="bias.pairs",
+                   metrics={"stereotype_deviation": mv(49.0, 40.0, 51.0, hib=False)}),
     ))
     assert problems == [
         "task 'bias' (bias.group): metric 'demographic_parity_ratio' ci_low -0.05 is outside its declared range [0, 1]",
@@ -77,8 +81,10 @@ def test_an_interval_end_alone_outside_the_range_is_reported() -> None:
 
 
 def test_a_group_value_outside_the_range_is_reported_by_group() -> None:
-    leak = mv(0.2, 0.1, 0.3, hib=False, by_group={"EMAIL_ADDRESS": mv(0.1, 0.05, 0.2), "PHONE_NUMBER": mv(1.5, 1.2, 1.7)})
-    problems = report_range_problems(report(EvalResult(task="leaks", evaluator="pii.output", metrics={"leak_rate": leak})))
+    leak = mv(0.2, 0.1, 0.3, hib=False,
+              by_group={"EMAIL_ADDRESS": mv(0.1, 0.05, 0.2), "PHONE_NUMBER": mv(1.5, 1.2, 1.7)})
+    problems = report_range_problems(report(EvalResult(task="leaks", evaluator="pii.output",
+                                                       metrics={"leak_rate": leak})))
     assert problems[0] == ("task 'leaks' (pii.output): metric 'leak_rate' group 'PHONE_NUMBER' value 1.5 "
                            "is outside its declared range [0, 1]")
     assert len(problems) == 3 and all("PHONE_NUMBER" in p for p in problems)

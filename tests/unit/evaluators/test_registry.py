@@ -31,14 +31,18 @@ def test_decorator_registers_a_function_usable_from_a_suite(tmp_path: Path) -> N
     def length(model, data, params, ctx):
         from guard import stats
 
-        return guard.Scores(metrics={"mean_len": stats.exact(sum(map(len, data.column("text"))) / len(data), n=len(data))})
+        return guard.Scores(metrics={"mean_len": stats.exact(sum(map(len, data.column("text"))) / len(data),
+                                                             n=len(data))})
 
     path = tmp_path / "d.jsonl"
     path.write_text('{"text": "ab"}\n{"text": "abcd"}\n')
     from guard.models.fake import FakeModel
     from guard.suite import suite_from_dict
 
-    report = guard.evaluate(FakeModel(classify_fn=str), suite_from_dict({"name": "s", "tasks": [{"name": "t", "evaluator": "test.length", "dataset": {"path": str(path)}}]}))
+    report = guard.evaluate(FakeModel(classify_fn=str),
+                            suite_from_dict({"name": "s",
+                                             "tasks": [{"name": "t", "evaluator": "test.length",
+                                                        "dataset": {"path": str(path)}}]}))
     result = report.results[0]
     assert result.metrics["mean_len"].value == 3.0 and result.evaluator_version == "2.1"
 

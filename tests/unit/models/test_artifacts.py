@@ -11,7 +11,7 @@ import pytest
 
 from guard.errors import GuardError
 from guard.models import load_model
-from guard.models.artifacts import artifact_for, artifact_fingerprint
+from guard.models.artifacts import artifact_fingerprint, artifact_for
 from tests.helpers.tiny_models import build_tiny_causal_lm, build_tiny_classifier
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "keyword_sentiment.py"

@@ -116,7 +116,8 @@ def test_module_imported_from_elsewhere_is_refused(cwd: Path, monkeypatch: pytes
     assert [p.label for p in load_model("python:mypkg.model:predict").classify(["x"])] == ["a"]
     monkeypatch.chdir(cwd / "b")
     sys.path.remove(str(cwd / "a"))
-    with pytest.raises(GuardError, match=r"imported from .*[/\\]a[/\\]mypkg[/\\]model.py, but resolves to .*[/\\]b[/\\]"):
+    with pytest.raises(GuardError,
+                       match=r"imported from .*[/\\]a[/\\]mypkg[/\\]model.py, but resolves to .*[/\\]b[/\\]"):
         load_model("python:mypkg.model:predict")
 
 

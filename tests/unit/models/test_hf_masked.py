@@ -52,7 +52,8 @@ def _naive_pll(adapter: HFAdapter, text: str, positions: list[int] | None = None
 def test_masked_lm_loads_with_pseudo_loglikelihood_only(mlm: HFAdapter) -> None:
     assert type(mlm.model).__name__ == "BertForMaskedLM"
     assert mlm.capabilities == frozenset({Capability.PSEUDO_LOGLIKELIHOOD})
-    for call in (lambda: mlm.classify(["a"]), lambda: mlm.loglikelihood([("", "a")]), lambda: mlm.generate(["a"], None)):
+    for call in (lambda: mlm.classify(["a"]), lambda: mlm.loglikelihood([("", "a")]),
+                 lambda: mlm.generate(["a"], None)):
         with pytest.raises(UnsupportedCapability):
             call()
 

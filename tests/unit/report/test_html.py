@@ -37,7 +37,8 @@ def _report(fingerprint: str = FP) -> EvalReport:
         model=ModelInfo(spec=f"python:models/{HOSTILE}.py:predict", kind="python", fingerprint=fingerprint),
         suite=SuiteInfo(name="bias-suite", source="evaluations/bias.yaml", sha256="5" * 64),
         results=[
-            EvalResult(task="cf", evaluator="bias.counterfactual", metrics={"flip_rate": mv(0.125, 0.0712, 0.2089, 120)},
+            EvalResult(task="cf", evaluator="bias.counterfactual",
+                       metrics={"flip_rate": mv(0.125, 0.0712, 0.2089, 120)},
                        findings=[Finding(kind="flipped", severity="medium", message=f"label flipped {HOSTILE}",
                                          example={"original": "He is a nurse", "counterfactual": f"She {HOSTILE}",
                                                   "axis": "gender"})],
@@ -118,7 +119,8 @@ def test_run_export_lists_every_rule_with_measured_ci_n_threshold_severity_outco
 def test_findings_show_pairs_side_by_side_and_pii_tags_literally(store) -> None:
     document = export_run_html(store, _record(store))
     pair = re.search(r'<div class="pair">(.*?)</div></div>', document).group(1)
-    assert "<h4>original</h4><pre>He is a nurse</pre>" in pair and f"<h4>counterfactual</h4><pre>She {escape(HOSTILE)}" in pair
+    assert "<h4>original</h4><pre>He is a nurse</pre>" in pair
+    assert f"<h4>counterfactual</h4><pre>She {escape(HOSTILE)}" in pair
     assert re.search(r'<div class="pair"><div><h4>more</h4><pre>Poor people steal.</pre></div>'
                      r'<div><h4>less</h4><pre>Rich people steal.</pre></div></div>', document)
     assert "Call &lt;PERSON&gt; at &lt;PHONE_NUMBER&gt; now" in document
@@ -232,4 +234,5 @@ def test_the_headline_says_unfinished_no_policy_or_stale_before_any_verdict(stor
     assert [r.verdict_label for r in overview(store)] == ["no policy"]
     stale = _record(store, run_fingerprint="sha256:" + "ee" * 32)
     assert run_evidence(store, stale).headline == "fail (stale)"
-    assert 'Verdict <span class="badge' in export_run_html(store, stale) and "FAIL (STALE)" in export_run_html(store, stale)
+    stale_html = export_run_html(store, stale)
+    assert 'Verdict <span class="badge' in stale_html and "FAIL (STALE)" in stale_html

@@ -33,7 +33,8 @@ def sample_report() -> EvalReport:
         guard_version="0.1.0",
         created_at=datetime(2025, 3, 1, 12, 30, 5, 123456, tzinfo=timezone.utc),
         model=ModelInfo(spec="hf:models/tiny", kind="hf", fingerprint="sha256:" + "ab" * 32,
-                        capabilities=["generate", "loglikelihood"], parameters=135_000_000, size_on_disk_bytes=270_000_000),
+                        capabilities=["generate", "loglikelihood"], parameters=135_000_000,
+                        size_on_disk_bytes=270_000_000),
         suite=SuiteInfo(name="demo", source="builtin:demo", sha256="cd" * 32),
         seed=7,
         results=[

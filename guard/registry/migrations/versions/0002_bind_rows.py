@@ -48,7 +48,7 @@ def upgrade() -> None:
 
 
 def _snapshot_existing_rows(conn: sa.Connection) -> None:
-    models = dict(conn.execute(sa.text("SELECT id, name FROM models")).tuples().all())
+    models: dict[int, str] = dict(conn.execute(sa.text("SELECT id, name FROM models")).tuples().all())
     legacy: dict[str, dict[str, str]] = {}
     for table in BOUND_TABLES:
         columns = [sa.column(name, _TYPES.get(name, sa.Text() if name != "version" else sa.Integer()))
@@ -64,20 +64,22 @@ def _snapshot_existing_rows(conn: sa.Connection) -> None:
     count = sum(len(rows) for rows in legacy.values())
     if not count:
         return  # a new registry: nothing predates the binding
-    head = conn.execute(sa.text("SELECT seq, hash, count FROM audit_head WHERE id = 1")).one()
-    seq, at = head.seq + 1, iso_utc(datetime.now(timezone.utc))
+    # unpacked: on a Row, ``.count`` is also the tuple method
+    head = sa.text("SELECT seq, hash, count FROM audit_head WHERE id = 1")
+    head_seq, head_hash, head_count = conn.execute(head).one()
+    seq, at = head_seq + 1, iso_utc(datetime.now(timezone.utc))
     payload = {"revision": revision, "unbound_before_migration": count, "legacy_rows": legacy}
     document = event_document(seq=seq, at=at, actor="guard-migration", action="registry.migrate", subject="registry",
                               payload=json.loads(canonical_json(payload)))
-    digest = event_hash(head.hash, document)
+    digest = event_hash(head_hash, document)
     key = audit_key()
     conn.execute(sa.text(
         "INSERT INTO audit_events (seq, at, actor, action, subject, payload, prev_hash, hash, hmac) "
         "VALUES (:seq, :at, 'guard-migration', 'registry.migrate', 'registry', :payload, :prev, :hash, :hmac)"),
-        {"seq": seq, "at": at, "payload": canonical_json(payload), "prev": head.hash, "hash": digest,
+        {"seq": seq, "at": at, "payload": canonical_json(payload), "prev": head_hash, "hash": digest,
          "hmac": event_hmac(key, digest) if key else None})
     conn.execute(sa.text("UPDATE audit_head SET seq = :seq, hash = :hash, count = :count WHERE id = 1"),
-                 {"seq": seq, "hash": digest, "count": head.count + 1})
+                 {"seq": seq, "hash": digest, "count": head_count + 1})
     for table in BOUND_TABLES:
         conn.execute(sa.text(f"UPDATE {table} SET audit_seq = :seq WHERE audit_seq IS NULL"), {"seq": seq})
 

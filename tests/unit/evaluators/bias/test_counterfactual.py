@@ -1,4 +1,5 @@
-"""``bias.counterfactual`` and ``bias.eec``: term swapping, flip rates per group pair, term-file validation, EEC pairing."""
+"""``bias.counterfactual`` and ``bias.eec``: term swapping, flip rates per group pair, term-file validation,
+EEC pairing."""
 
 from __future__ import annotations
 
@@ -123,7 +124,8 @@ def test_flip_rate_on_a_model_keyed_to_a_term(tmp_path: Path) -> None:
     assert result.metrics["mean_score_change"].value == pytest.approx(0.2)
     assert result.metrics["max_score_change"].value == pytest.approx(0.4)
     flips = [f.example for f in result.findings if f.kind == "counterfactual_flip"]
-    assert {(f["original"], f["counterfactual"], f["prediction_original"], f["prediction_counterfactual"]) for f in flips} == {
+    assert {(f["original"], f["counterfactual"], f["prediction_original"], f["prediction_counterfactual"])
+            for f in flips} == {
         ("He fixed the bike.", "She fixed the bike.", "pos", "neg"),
         ("She fixed the bike.", "He fixed the bike.", "neg", "pos"),
     }
@@ -132,12 +134,14 @@ def test_flip_rate_on_a_model_keyed_to_a_term(tmp_path: Path) -> None:
 
 def test_group_pairs_are_keyed_and_restricted_by_groups(tmp_path: Path) -> None:
     rows = [{"text": "A Black teacher and a white student met."}, {"text": "An Asian doctor spoke."}]
-    params = {"axes": ["race_ethnicity"], "groups": {"race_ethnicity": ["black", "white", "asian"]}, "positive_label": "pos"}
+    params = {"axes": ["race_ethnicity"], "groups": {"race_ethnicity": ["black", "white", "asian"]},
+              "positive_label": "pos"}
     model = FakeModel(classify_fn=_sentiment_keyed_to("asian"))
     result = guard.evaluate(model, _suite("bias.counterfactual", params, _jsonl(tmp_path / "d.jsonl", rows))).results[0]
     assert result.status == "ok", result.error
     by_group = result.metrics["flip_rate"].by_group
-    assert set(by_group) == {"race_ethnicity:black->white", "race_ethnicity:black->asian", "race_ethnicity:white->asian",
+    assert set(by_group) == {"race_ethnicity:black->white", "race_ethnicity:black->asian",
+                             "race_ethnicity:white->asian",
                              "race_ethnicity:asian->black", "race_ethnicity:asian->white"}
     assert by_group["race_ethnicity:black->asian"].value == 1.0 and by_group["race_ethnicity:asian->black"].value == 1.0
     assert by_group["race_ethnicity:black->white"].value == 0.0
@@ -154,7 +158,8 @@ def test_templates_run_without_a_dataset() -> None:
                                                         "disability", "sexual_orientation"}
     assert coverage.example["terms"] == "builtin:terms/identity_terms.yaml"
     terms = load_terms()
-    pairs, _ = counterfactual._make_pairs(counterfactual._templates(), terms, {n: a.groups for n, a in terms.axes.items()})
+    pairs, _ = counterfactual._make_pairs(counterfactual._templates(), terms,
+                                          {n: a.groups for n, a in terms.axes.items()})
     says_muslim = lambda text: "muslim" in text.lower().replace(".", " ").split()  # noqa: E731
     expected = sum(says_muslim(p.original) != says_muslim(p.variant) for p in pairs)
     flip = result.metrics["flip_rate"]
@@ -179,10 +184,13 @@ def test_score_change_without_positive_label_uses_the_original_prediction() -> N
 def test_generate_mode_swaps_outputs_back_before_comparing(tmp_path: Path) -> None:
     rows = [{"text": "She wrote a poem."}, {"text": "My uncle likes jazz."}]
     echo = FakeModel(generate_fn=lambda prompt: f"Summary: {prompt}")
-    result = guard.evaluate(echo, _suite("bias.counterfactual", {"axes": ["gender"]}, _jsonl(tmp_path / "d.jsonl", rows))).results[0]
+    result = guard.evaluate(echo,
+                            _suite("bias.counterfactual", {"axes": ["gender"]},
+                                   _jsonl(tmp_path / "d.jsonl", rows))).results[0]
     assert result.status == "ok", result.error
     assert result.metrics["flip_rate"].value == 0.0 and result.metrics["max_score_change"].value == 0.0
-    biased = FakeModel(generate_fn=lambda prompt: "a lovely piece" if "She" in prompt or "aunt" in prompt else "dull stuff")
+    biased = FakeModel(
+        generate_fn=lambda prompt: "a lovely piece" if "She" in prompt or "aunt" in prompt else "dull stuff")
     result = guard.evaluate(biased, _suite("bias.counterfactual", {"axes": ["gender"], "mode": "generate"},
                                            _jsonl(tmp_path / "d.jsonl", rows))).results[0]
     assert result.metrics["flip_rate"].value == 1.0 and result.metrics["mean_score_change"].value == 1.0
@@ -190,7 +198,9 @@ def test_generate_mode_swaps_outputs_back_before_comparing(tmp_path: Path) -> No
 
 def test_no_identity_terms_is_an_error_not_a_pass(tmp_path: Path) -> None:
     model = FakeModel(classify_fn=lambda text: "pos")
-    result = guard.evaluate(model, _suite("bias.counterfactual", {}, _jsonl(tmp_path / "d.jsonl", [{"text": "The sky is blue."}]))).results[0]
+    result = guard.evaluate(model,
+                            _suite("bias.counterfactual", {},
+                                   _jsonl(tmp_path / "d.jsonl", [{"text": "The sky is blue."}]))).results[0]
     assert result.status == "error" and "none of the 1 texts mentions a term" in result.error
 
 
@@ -221,8 +231,10 @@ def test_term_file_with_a_typod_group_is_one_clear_error_with_line(tmp_path: Pat
     message = caught.value.one_line()
     assert f"{path}:7" in message and "unknown group 'femal'" in message and "did you mean 'female'" in message
     suite = tmp_path / "suite.yaml"
-    suite.write_text(f"name: s\ntasks:\n  - name: cf\n    evaluator: bias.counterfactual\n    params: {{terms_path: {path}}}\n")
-    cli = CliRunner().invoke(app, ["evaluate", "python:tests/fixtures/keyword_sentiment.py:predict", "--suite", str(suite)])
+    suite.write_text(
+        f"name: s\ntasks:\n  - name: cf\n    evaluator: bias.counterfactual\n    params: {{terms_path: {path}}}\n")
+    cli = CliRunner().invoke(app,
+                             ["evaluate", "python:tests/fixtures/keyword_sentiment.py:predict", "--suite", str(suite)])
     assert cli.exit_code == 2 and "did you mean 'female'" in cli.output
 
 
@@ -231,7 +243,8 @@ def test_a_user_term_file_replaces_the_builtin_lists(tmp_path: Path) -> None:
     path.write_text(TYPO_TERMS.replace("femal:", "female:").replace("gender:", "pronouns:"))
     model = FakeModel(classify_fn=_sentiment_keyed_to("he"))
     result = guard.evaluate(model, _suite("bias.counterfactual", {"terms_path": str(path), "positive_label": "pos"},
-                                          _jsonl(tmp_path / "d.jsonl", [{"text": "she sang"}, {"text": "he sang"}]))).results[0]
+                                          _jsonl(tmp_path / "d.jsonl",
+                                                 [{"text": "she sang"}, {"text": "he sang"}]))).results[0]
     assert result.status == "ok", result.error
     assert set(result.metrics["flip_rate"].by_group) == {"pronouns:female->male", "pronouns:male->female"}
     assert result.metrics["flip_rate"].value == 1.0
@@ -242,10 +255,13 @@ def test_a_user_term_file_replaces_the_builtin_lists(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("schema_version: 1\naxes:\n  g:\n    groups: [a, b]\n    slots:\n      - {a: x}\n", "needs terms for at least two groups"),
-        ("schema_version: 1\naxes:\n  g:\n    groups: [a, b]\n    slots:\n      - {a: x, b: x}\n", "is a term of both 'a' and 'b'"),
+        ("schema_version: 1\naxes:\n  g:\n    groups: [a, b]\n    slots:\n      - {a: x}\n",
+         "needs terms for at least two groups"),
+        ("schema_version: 1\naxes:\n  g:\n    groups: [a, b]\n    slots:\n      - {a: x, b: x}\n",
+         "is a term of both 'a' and 'b'"),
         ("schema_version: 1\naxes:\n  g:\n    groups: [a, b]\n    slotz: []\n", "unknown key 'axes.g.slotz'"),
-        ("schema_version: 1\naxes:\n  g:\n    groups: [a, b]\n    slots:\n      - {a: x, b: 'y!'}\n", "'y!' is not a term"),
+        ("schema_version: 1\naxes:\n  g:\n    groups: [a, b]\n    slots:\n      - {a: x, b: 'y!'}\n",
+         "'y!' is not a term"),
     ],
 )
 def test_term_file_schema_errors(tmp_path: Path, body: str, message: str) -> None:
@@ -273,7 +289,8 @@ def test_eec_pairs_on_the_real_corpus_with_a_fake_model(shared_data: Path) -> No
         return Prediction("1" if p > 0.5 else "0", {"1": p, "0": 1 - p})
 
     dataset = {"path": str(shared_data / "eec" / "Equity-Evaluation-Corpus.csv"), "columns": EEC_COLUMNS}
-    result = guard.evaluate(FakeModel(classify_fn=classify), _suite("bias.eec", {"positive_label": "1"}, dataset)).results[0]
+    result = guard.evaluate(FakeModel(classify_fn=classify),
+                            _suite("bias.eec", {"positive_label": "1"}, dataset)).results[0]
     assert result.status == "ok", result.error
     gender, race = result.metrics["eec_gender_gap"], result.metrics["eec_race_gap"]
     assert (gender.n, race.n) == (1440, 288)
@@ -287,7 +304,8 @@ def test_eec_pairs_on_the_real_corpus_with_a_fake_model(shared_data: Path) -> No
 def test_eec_fair_model_has_zero_gaps(shared_data: Path) -> None:
     dataset = {"path": str(shared_data / "eec" / "Equity-Evaluation-Corpus.csv"), "columns": EEC_COLUMNS}
     model = FakeModel(classify_fn=lambda text: Prediction("1", {"1": 0.7, "0": 0.3}))
-    result = guard.evaluate(model, _suite("bias.eec", {"positive_label": "1", "bootstrap_resamples": 100}, dataset)).results[0]
+    result = guard.evaluate(model,
+                            _suite("bias.eec", {"positive_label": "1", "bootstrap_resamples": 100}, dataset)).results[0]
     assert result.metrics["eec_gender_gap"].value == 0.0 and result.metrics["eec_race_p_value"].value == 1.0
 
 
@@ -304,9 +322,11 @@ def test_eec_dataset_with_a_missing_column_is_one_clear_error_exit_2(tmp_path: P
     assert model.calls["classify"] == 0
     suite = tmp_path / "suite.yaml"
     columns = ", ".join(f"{k}: '{v}'" for k, v in EEC_COLUMNS.items())
-    suite.write_text(f"name: s\ntasks:\n  - name: eec\n    evaluator: bias.eec\n    dataset: {{path: {path}, columns: {{{columns}}}}}\n"
+    suite.write_text(f"name: s\ntasks:\n  - name: eec\n    evaluator: bias.eec\n"
+                     f"    dataset: {{path: {path}, columns: {{{columns}}}}}\n"
                      "    params: {positive_label: '1'}\n")
-    cli = CliRunner().invoke(app, ["evaluate", "python:tests/fixtures/keyword_sentiment.py:predict", "--suite", str(suite)])
+    cli = CliRunner().invoke(app,
+                             ["evaluate", "python:tests/fixtures/keyword_sentiment.py:predict", "--suite", str(suite)])
     assert cli.exit_code == 2 and "no column 'Person'" in cli.output
 
 

@@ -89,7 +89,8 @@ def test_rates_and_intervals_per_group_are_exact(tmp_path: Path, lexicon: Path) 
     hurtful = [f for f in result.findings if f.kind == "hurtful_completion"]
     assert len(hurtful) == 5 and all(f.severity == "high" for f in hurtful)
     assert [f.example["group"] for f in hurtful][:2] == ["man", "woman"]  # groups take turns
-    assert hurtful[0].example["completion"] == "worthless IDIOT." and hurtful[0].example["matched"] == ["worthless", "idiot"]
+    assert hurtful[0].example["completion"] == "worthless IDIOT."
+    assert hurtful[0].example["matched"] == ["worthless", "idiot"]
     assert hurtful[0].example["category"] == "descriptive"
     gap_note = next(f for f in result.findings if f.kind == "group_gap")
     assert "'woman' 0.400" in gap_note.message
@@ -117,7 +118,8 @@ class _SeedRecorder(FakeModel):
         super().__init__(generate_fn=lambda p: "")
         self.seeds: list[int] = []
 
-    def generate(self, prompts: Sequence[str], config: GenerationConfig, *, progress: ProgressCallback | None = None) -> list[str]:
+    def generate(self, prompts: Sequence[str], config: GenerationConfig, *,
+                 progress: ProgressCallback | None = None) -> list[str]:
         self.seeds.append(config.seed)
         # sample 0 insults the first woman, sample 1 also the second one
         return ["idiot." if "woman" in p and int(p.split()[3]) < config.seed - 6 else "fine." for p in prompts]
@@ -159,7 +161,8 @@ def test_real_honest_templates_with_real_hurtlex(shared_data: Path, hurtlex: Pat
     with templates.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     # the model insults women in occupation templates; some identities ("the child") are in both groups
-    insulted = {prompt_text(r["template_masked"]) for r in rows if r["category"] == "female" and r["type"] == "occupation"}
+    insulted = {prompt_text(r["template_masked"])
+                for r in rows if r["category"] == "female" and r["type"] == "occupation"}
     expected = Counter(r["category"] for r in rows if prompt_text(r["template_masked"]) in insulted)
     seen: list[str] = []
 
@@ -167,7 +170,8 @@ def test_real_honest_templates_with_real_hurtlex(shared_data: Path, hurtlex: Pat
         seen.append(prompt)
         return " prostitute. A doctor" if prompt in insulted else " doctor."
 
-    result = _evaluate(FakeModel(generate_fn=generate), templates, {"lexicon_path": str(hurtlex)}, columns=HONEST_COLUMNS)
+    result = _evaluate(FakeModel(generate_fn=generate), templates, {"lexicon_path": str(hurtlex)},
+                       columns=HONEST_COLUMNS)
     assert result.status == "ok", result.error
     assert set(seen) == {prompt_text(r["template_masked"]) for r in rows}  # the run's cache asks each prompt once
     assert all(not p.endswith((" ", "[M]", ".")) for p in seen)
@@ -206,12 +210,14 @@ def test_real_bold_prompts_load_and_run(shared_data: Path, tmp_path: Path, lexic
                          "category": "gender", "entity": "Jacob_Zachar"}
     shipped = [json.loads(line) for line in SAMPLE_BOLD.read_text().splitlines()]
     key = lambda r: (r["group"], r["text"])  # noqa: E731
-    assert sorted(shipped, key=key) == sorted(bold_rows(shared_data / "bold" / "gender_prompt.json", per_group=40), key=key)
+    assert sorted(shipped, key=key) == sorted(bold_rows(shared_data / "bold" / "gender_prompt.json", per_group=40),
+                                              key=key)
 
     race = bold_rows(shared_data / "bold" / "race_prompt.json", per_group=5)
     assert Counter(r["group"] for r in race) == dict.fromkeys(
         ["Asian_Americans", "African_Americans", "European_Americans", "Hispanic_and_Latino_Americans"], 5)
-    model = FakeModel(generate_fn=lambda p: " a worthless man." if p.startswith(tuple(r["text"].strip() for r in race[:2])) else " fine.")
+    prefixes = tuple(r["text"].strip() for r in race[:2])
+    model = FakeModel(generate_fn=lambda p: " a worthless man." if p.startswith(prefixes) else " fine.")
     result = _evaluate(model, _write_rows(tmp_path / "race.jsonl", race), {"lexicon_path": str(lexicon)})
     assert result.status == "ok", result.error
     assert result.metrics["honest_score"].n == 20 and len(result.metrics["honest_score"].by_group) == 4
@@ -311,7 +317,8 @@ def test_unreadable_lexicons_are_refused(tmp_path: Path) -> None:
     ],
 )
 def test_bad_rows_fail_clearly(tmp_path: Path, lexicon: Path, rows: list[dict], message: str) -> None:
-    result = _evaluate(FakeModel(generate_fn=lambda p: "ok."), _write_rows(tmp_path / "r.jsonl", rows), {"lexicon_path": str(lexicon)})
+    result = _evaluate(FakeModel(generate_fn=lambda p: "ok."), _write_rows(tmp_path / "r.jsonl", rows),
+                       {"lexicon_path": str(lexicon)})
     assert result.status == "error" and message in result.error
 
 

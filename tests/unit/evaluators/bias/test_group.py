@@ -54,7 +54,8 @@ def _write_jsonl(path: Path, rows: list[dict]) -> Path:
 
 def _run(model, path: Path, params: dict, *, columns: dict | None = None, seed: int = 0) -> guard.EvalResult:
     dataset = {"path": str(path), **({"columns": columns} if columns else {})}
-    suite = suite_from_dict({"name": "s", "tasks": [{"name": "g", "evaluator": "bias.group", "dataset": dataset, "params": params}]})
+    suite = suite_from_dict({"name": "s",
+                             "tasks": [{"name": "g", "evaluator": "bias.group", "dataset": dataset, "params": params}]})
     return guard.evaluate(model, suite, seed=seed).results[0]
 
 
@@ -65,7 +66,8 @@ def sst2_rows(shared_data: Path) -> list[dict]:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     names = ["north", "south", "east", "west"]
     return [
-        {"text": r["sentence"], "label": r["label"], "group": names[(len(r["sentence"]) * 7 + i) % 4] if i % 9 else "west"}
+        {"text": r["sentence"], "label": r["label"],
+         "group": names[(len(r["sentence"]) * 7 + i) % 4] if i % 9 else "west"}
         for i, r in enumerate(rows)
     ]
 
@@ -73,7 +75,8 @@ def sst2_rows(shared_data: Path) -> list[dict]:
 def _assert_equals_fairlearn(result: guard.EvalResult, y_true, y_pred, groups, positive) -> None:
     assert result.status == "ok", result.error
     t, p = (np.asarray(y_true) == positive).astype(int), (np.asarray(y_pred) == positive).astype(int)
-    rates = MetricFrame(metrics={"selection_rate": selection_rate, "tpr": true_positive_rate, "fpr": false_positive_rate},
+    rates = MetricFrame(metrics={"selection_rate": selection_rate, "tpr": true_positive_rate,
+                                 "fpr": false_positive_rate},
                         y_true=t, y_pred=p, sensitive_features=groups)
     accuracy = MetricFrame(metrics=accuracy_score, y_true=y_true, y_pred=y_pred, sensitive_features=groups)
     expected = {
@@ -98,7 +101,8 @@ def _assert_equals_fairlearn(result: guard.EvalResult, y_true, y_pred, groups, p
     assert {g: v.n for g, v in result.metrics["selection_rate"].by_group.items()} == counts
     assert result.metrics["demographic_parity_difference"].by_group == result.metrics["selection_rate"].by_group
     assert result.metrics["equal_opportunity_difference"].by_group == result.metrics["tpr"].by_group
-    assert set(result.metrics["equalized_odds_difference"].by_group) == {f"{r}:{g}" for r in ("tpr", "fpr") for g in counts}
+    assert set(result.metrics["equalized_odds_difference"].by_group) == {f"{r}:{g}" for r in ("tpr", "fpr")
+                                                                         for g in counts}
     assert result.metrics["smallest_group_n"].value == min(counts.values())
     assert result.metrics["demographic_parity_ratio"].higher_is_better is True
     assert result.metrics["demographic_parity_difference"].higher_is_better is False
@@ -176,7 +180,8 @@ def test_small_groups_are_reported_with_their_n(tmp_path: Path) -> None:
 
 
 def test_a_group_without_positives_is_flagged_not_hidden(tmp_path: Path) -> None:
-    rows = [{"text": f"t{i}", "label": "pos" if (i % 2 and i >= 40) else "neg", "group": "a" if i < 40 else "b"} for i in range(80)]
+    rows = [{"text": f"t{i}", "label": "pos" if (i % 2 and i >= 40) else "neg", "group": "a" if i < 40 else "b"}
+            for i in range(80)]
     result = _run(FakeModel(classify_fn=lambda text: "pos" if int(text[1:]) % 3 else "neg"),
                   _write_jsonl(tmp_path / "r.jsonl", rows), {"positive_label": "pos"})
     assert result.status == "ok", result.error
@@ -186,7 +191,8 @@ def test_a_group_without_positives_is_flagged_not_hidden(tmp_path: Path) -> None
 
 
 def test_empty_group_value_is_one_clear_error_and_exit_2(tmp_path: Path) -> None:
-    rows = [{"text": f"t{i}", "label": "pos" if i % 2 else "neg", "group": ["a", "b", "", None][i % 4] if i < 8 else "ab"[i % 2]}
+    rows = [{"text": f"t{i}", "label": "pos" if i % 2 else "neg",
+             "group": ["a", "b", "", None][i % 4] if i < 8 else "ab"[i % 2]}
             for i in range(40)]
     path = _write_jsonl(tmp_path / "r.jsonl", rows)
     result = _run(FakeModel(classify_fn=lambda text: "pos"), path, {"positive_label": "pos"})
