@@ -95,13 +95,31 @@ def prepare(
 def check_policy_against_suite(policy: Policy, suite: Suite) -> None:
     """Every rule names a task of the suite and a metric its evaluator declares (or the runner's
     ``error_rate``) — checked before any inference, so a typo in a policy costs a second, not a run."""
-    tasks = {t.name: get_evaluator(t.evaluator) for t in suite.tasks}
+    _check_rules(policy, {t.name: get_evaluator(t.evaluator) for t in suite.tasks}, f"suite '{suite.name}'")
+
+
+def check_policy_against_report(policy: Policy, report: EvalReport) -> None:
+    """``guard check``: a rule on a task of the report must name a metric that task's evaluator declares
+    (a typo is an error, not an inconclusive verdict). Rules on tasks the report lacks stay inconclusive:
+    one policy may cover several suites."""
+    evaluators: dict[str, EvaluatorInfo] = {}
+    for result in report.results:
+        try:
+            evaluators[result.task] = get_evaluator(result.evaluator)
+        except GuardError:
+            continue  # a plugin not installed here: its metrics cannot be checked
+    _check_rules(policy, evaluators, None)
+
+
+def _check_rules(policy: Policy, tasks: Mapping[str, EvaluatorInfo], source: str | None) -> None:
     for index, rule in enumerate(policy.rules):
         task, _, rest = rule.metric.partition(".")
         metric = rest.partition("[")[0]
         where = policy.where("rules", index, "metric")
         if task not in tasks:
-            raise GuardError(f"rule '{rule.id}' names task '{task}', which suite '{suite.name}' does not have",
+            if source is None:
+                continue
+            raise GuardError(f"rule '{rule.id}' names task '{task}', which {source} does not have",
                              where=where, hint=did_you_mean(task, tasks))
         info = tasks[task]
         if metric == ERROR_RATE:  # the runner's metric, carried by every task with a dataset

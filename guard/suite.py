@@ -7,6 +7,7 @@ names, evaluator parameters — so a typo fails in a second with file:line, not 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -153,9 +154,36 @@ def _bind_evaluators(suite: Suite, *, allowed_roots: Sequence[Path] = (), confin
             raise GuardError(
                 f"task '{task.name}' ({task.evaluator}) params: {err.message}", where=where, hint=err.hint
             ) from None
+        literal = _placeholder_outside_template(task.params)
+        if literal is not None:
+            key, text = literal
+            hint = ("per-row answer options need a multiple-choice task" if key.startswith("verbalizers")
+                    else "only prompt templates fill {fields}; write the value out")
+            raise GuardError(f"task '{task.name}' ({task.evaluator}) params.{key} = {text!r} holds a placeholder, "
+                             "but it is not a template: it would be used as that literal text for every row",
+                             where=suite.where("tasks", index, "params", *key.split(".")[:1]), hint=hint)
         if task.dataset is None and info.needs_dataset:
             raise GuardError(
                 f"task '{task.name}' needs a dataset (evaluator '{task.evaluator}' reads one)",
                 where=suite.where("tasks", index),
                 hint="add 'dataset: {path: ..., columns: {...}}'",
             )
+
+
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def _placeholder_outside_template(params: dict[str, Any], prefix: str = "") -> tuple[str, str] | None:
+    """The first string param, other than a prompt template, that holds a ``{field}`` placeholder: a user
+    writing ``" {ans0}"`` as a verbalizer expects per-row values and would silently get the literal text."""
+    for key, value in params.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            found = _placeholder_outside_template(value, f"{name}.")
+            if found:
+                return found
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if isinstance(item, str) and "prompt" not in name and _PLACEHOLDER.search(item):
+                return name, item
+    return None

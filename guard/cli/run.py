@@ -214,11 +214,13 @@ def check(
     """
     from guard.policy import check as check_policy
     from guard.policy import load_policy
+    from guard.runner import check_policy_against_report
 
     check_outputs(junit=junit, markdown=markdown)
     loaded_policy = load_policy(policy)
     loaded_report = _read_checked_report(report)
     loaded_baseline = _read_checked_report(baseline) if baseline else None
+    check_policy_against_report(loaded_policy, loaded_report)
     verdict = check_policy(loaded_report, loaded_policy, loaded_baseline)
     emit_verdict(verdict, junit, markdown)
     raise typer.Exit(verdict.exit_code)

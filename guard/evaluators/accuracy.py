@@ -128,6 +128,15 @@ def _check(data: Any, params: AccuracyParams) -> None:
                              f"of dataset {data.info.source}", hint=f"labels: {', '.join(labels)}")
 
 
+def _labels_meet(gold: set[str], predicted: set[str]) -> None:
+    """Before scoring: a model whose labels never match the dataset's would score 0 and say nothing."""
+    if gold and predicted and not gold & predicted:
+        shown = lambda labels: ", ".join(repr(x) for x in sorted(labels)[:6])  # noqa: E731
+        example = ", ".join(f"{m}: '{g}'" for m, g in zip(sorted(predicted)[:2], sorted(gold)[:2]))
+        raise GuardError(f"the model's labels ({shown(predicted)}) never match the dataset's ({shown(gold)})",
+                         hint=f"map them with params.label_map, e.g. {{{example}}}")
+
+
 def _check_model(model: ModelAdapter, data: Any, params: AccuracyParams) -> None:
     """Before inference: the mode this data and model lead to is one the model can do."""
     try:
@@ -171,6 +180,7 @@ def accuracy(model: ModelAdapter, data: Any, params: AccuracyParams, ctx: EvalCo
     if mode == "classify":
         predictions = model.classify(inputs)
         y_pred = np.array([params.label_map.get(p.label, p.label) for p in predictions])
+        _labels_meet(set(y_true), set(y_pred))
         labels = sorted(set(y_true) | set(y_pred))
         proba = _proba_matrix([p.scores for p in predictions], labels, params.label_map)
     else:

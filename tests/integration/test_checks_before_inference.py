@@ -82,7 +82,7 @@ def test_a_verbalizer_written_as_a_template(env: Path) -> None:
                                 "    dataset: {path: rows.jsonl}\n"
                                 "    params: {mode: loglikelihood, verbalizers: {pos: ' {ans0}', neg: ' no'}}\n")
     output = _run(env, suite="v.yaml")
-    assert "verbalizers['pos']" in output and "literal text" in output
+    assert "params.verbalizers.pos" in output and "literal text" in output
 
 
 @pytest.mark.parametrize("option", ["--out", "--junit", "--markdown"])
@@ -130,3 +130,34 @@ def test_model_options_reach_the_adapter_and_the_report(tmp_path: Path) -> None:
     bad = runner.invoke(app, ["evaluate", "http:http://127.0.0.1:9/v1", "--suite", str(tmp_path / "suite.yaml"),
                               "--model-option", "timout=3"])
     assert bad.exit_code == 2 and "unknown option 'timout'" in bad.stderr and "did you mean 'timeout'" in bad.stderr
+
+
+def test_labels_that_never_match_are_an_error_with_a_label_map_hint(tmp_path: Path) -> None:
+    (tmp_path / "model.py").write_text("def predict(b):\n    return ['POSITIVE' for _ in b]\n"
+                                       "predict.capabilities = ['classify']\n")
+    (tmp_path / "rows.jsonl").write_text('{"text": "a", "label": "1"}\n{"text": "b", "label": "0"}\n')
+    (tmp_path / "suite.yaml").write_text("name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n"
+                                         "    dataset: {path: rows.jsonl}\n")
+    result = runner.invoke(app, ["evaluate", f"python:{tmp_path / 'model.py'}:predict", "--suite",
+                                 str(tmp_path / "suite.yaml")])
+    assert result.exit_code == 2
+    assert "never match the dataset's" in result.stderr and "label_map" in result.stderr
+
+
+def test_guard_check_refuses_a_metric_the_task_cannot_have(tmp_path: Path) -> None:
+    """A typo in a policy is an error on stderr for `guard check` too, not an inconclusive verdict."""
+    (tmp_path / "model.py").write_text("def predict(b):\n    return ['pos' for _ in b]\n"
+                                       "predict.capabilities = ['classify']\n")
+    (tmp_path / "rows.jsonl").write_text('{"text": "a", "label": "pos"}\n{"text": "b", "label": "neg"}\n')
+    (tmp_path / "suite.yaml").write_text("name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n"
+                                         "    dataset: {path: rows.jsonl}\n")
+    report = tmp_path / "r.json"
+    assert runner.invoke(app, ["evaluate", f"python:{tmp_path / 'model.py'}:predict", "--suite",
+                               str(tmp_path / "suite.yaml"), "--out", str(report)]).exit_code == 0
+    (tmp_path / "p.yaml").write_text("name: p\nrules:\n  - {id: r, metric: t.acuracy, min: 0.5}\n"
+                                     "  - {id: other, metric: other_suite.accuracy, min: 0.5}\n")
+    result = runner.invoke(app, ["check", str(report), "--policy", str(tmp_path / "p.yaml")])
+    assert result.exit_code == 2 and "did you mean 'accuracy'" in result.stderr and not result.stdout
+    (tmp_path / "p.yaml").write_text("name: p\nrules:\n  - {id: other, metric: other_suite.accuracy, min: 0.5}\n")
+    result = runner.invoke(app, ["check", str(report), "--policy", str(tmp_path / "p.yaml")])
+    assert result.exit_code == 2 and "INCONCLUSIVE" in result.stdout  # another suite's task: not judged here

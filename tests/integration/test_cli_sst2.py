@@ -115,14 +115,21 @@ def test_check_fail_exit_1_junit_failure_says_value_ci_threshold(sst2_report: Pa
 
 
 def test_check_missing_metric_is_inconclusive_exit_2(sst2_report: Path, tmp_path: Path) -> None:
-    policy = _policy(tmp_path,
-                     "name: p\nrules:\n  - id: bias\n    metric: sentiment.demographic_parity\n    max: 0.1\n")
+    # exact_match is a metric accuracy declares (generate mode) but this classify report lacks
+    policy = _policy(tmp_path, "name: p\nrules:\n  - id: em\n    metric: sentiment.exact_match\n    min: 0.1\n")
     junit = tmp_path / "guard.xml"
     result = runner.invoke(app, ["check", str(sst2_report), "--policy", str(policy), "--junit", str(junit)])
     assert result.exit_code == 2
-    assert "INCONCLUSIVE" in result.output and "demographic_parity" in result.output
+    assert "INCONCLUSIVE" in result.output and "exact_match" in result.output
     case = list(list(JUnitXml.fromfile(str(junit)))[0])[0]
     assert isinstance(case.result[0], Error)
+    # a metric the task's evaluator can never produce is a typo: an error, before any verdict or file
+    policy = _policy(tmp_path,
+                     "name: p\nrules:\n  - id: bias\n    metric: sentiment.demographic_parity\n    max: 0.1\n")
+    junit.unlink()
+    result = runner.invoke(app, ["check", str(sst2_report), "--policy", str(policy), "--junit", str(junit)])
+    assert result.exit_code == 2 and "produces no metric 'demographic_parity'" in result.stderr
+    assert not junit.exists()
 
 
 def test_evaluate_with_policy_exits_with_verdict(shared_data: Path, tmp_path: Path) -> None:

@@ -291,3 +291,18 @@ def test_yes_no_labels_are_strings(tmp_path: Path) -> None:
     text = GOOD.replace("mode: classify", "mode: loglikelihood\n      verbalizers: {yes: ' yes', no: ' no'}")
     suite = load_suite(_write(tmp_path, text))
     assert suite.params_for("sentiment").verbalizers == {"yes": " yes", "no": " no"}
+
+
+@pytest.mark.parametrize(("params", "key"), [
+    ("{verbalizers: {'0': ' {ans0}', '1': ' {ans1}'}}", "verbalizers.0"),
+    ("{positive_label: '{label}'}", "positive_label"),
+    ("{stop: ['{end}']}", "stop"),
+])
+def test_a_placeholder_in_a_param_that_is_not_a_template_is_an_error(tmp_path, params: str, key: str) -> None:
+    from guard.suite import load_suite
+
+    (tmp_path / "rows.jsonl").write_text('{"text": "a", "label": "0"}\n')
+    (tmp_path / "s.yaml").write_text("name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n"
+                                     f"    dataset: {{path: rows.jsonl}}\n    params: {params}\n")
+    with pytest.raises(GuardError, match=rf"params\.{key} = .* not a template"):
+        load_suite(tmp_path / "s.yaml")
