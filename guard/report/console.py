@@ -49,8 +49,8 @@ def print_verdict(verdict: Verdict, console: Console) -> None:
         console.print(terminal_safe(line), markup=False, emoji=False, highlight=False)
     summary = {"pass": "PASS: the model may be released under this policy.",
                "fail": "FAIL: a blocking rule failed.",
-               "inconclusive": "INCONCLUSIVE: a required metric is missing, a task failed or the evidence is not the "
-                               "policy's; not a pass."}
+               "inconclusive": "INCONCLUSIVE: a required metric is missing, a task or some of its examples failed, "
+                               "or the evidence is not the policy's; not a pass."}
     console.print(Text(summary[verdict.status], style=_STYLE[STATUS_LABEL[verdict.status]]))
 
 
