@@ -3,7 +3,8 @@
 ``prepare`` loads and checks every task's data (no model needed); ``build_plan`` fixes what will
 run — suite hash, each dataset's fingerprint and rows, the overrides, evaluator versions and params,
 and the model fingerprint, taken once — before the first model call; ``evaluate`` runs the plan.
-Bad input therefore costs seconds. Tasks share one inference cache; a task that crashes is recorded
+Bad input therefore costs seconds. Tasks share one inference cache (also on disk, under the model's
+fingerprint, when ``cache`` names a folder: ``guard.cache``); a task that crashes is recorded
 as failed with its error — its metrics are absent, so any rule on them is inconclusive, never a pass.
 A model that fails on some examples only does not crash the task: it is scored on the other rows and
 carries ``error_rate`` (``guard._example_errors``), which a policy must allow explicitly.
@@ -18,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -27,12 +28,27 @@ from guard._version import __version__
 from guard.data import TaskData, load_task_data
 from guard.errors import GuardError, did_you_mean
 from guard.evaluators import EvalContext, EvaluatorInfo, Scores, get_evaluator
-from guard.models import ModelAdapter, load_model
+from guard.models import ModelAdapter
 from guard.models.cached import CachedModel
+from guard.models.lazy import cache_settings, disk_cacheable, open_model, remember
 from guard.policy import Policy
 from guard.redact import LABEL_KEYS, Redactor
 from guard.suite import Suite, load_suite
-from guard.types import EvalReport, EvalResult, Finding, MetricValue, ModelInfo, Overrides, RunPlan, SuiteInfo, TaskPlan
+from guard.types import (
+    CacheStats,
+    EvalReport,
+    EvalResult,
+    Finding,
+    MetricValue,
+    ModelInfo,
+    Overrides,
+    RunPlan,
+    SuiteInfo,
+    TaskPlan,
+)
+
+if TYPE_CHECKING:
+    from guard.cache import DiskCache
 
 
 @dataclass
@@ -169,8 +185,11 @@ def model_info(model: ModelAdapter) -> ModelInfo:
 def build_plan(
     suite: Suite, tasks: list[PreparedTask], model: ModelAdapter, *, seed: int = 0,
     data: Mapping[str, str] | None = None, limit: int | None = None, model_options: Mapping[str, Any] | None = None,
+    cache: bool = False,
 ) -> RunPlan:
-    """The run plan: everything that determines the numbers, fixed before the first model call."""
+    """The run plan: everything that determines the numbers, fixed before the first model call.
+
+    ``cache``: whether answers may come from the persistent cache (see ``uses_disk_cache``)."""
     if seed < 0:
         raise GuardError(f"--seed must be 0 or more, got {seed}")
     return RunPlan(
@@ -179,6 +198,7 @@ def build_plan(
         seed=seed,
         overrides=Overrides(data=dict(data or {}), limit=limit, seed=seed),
         model_options=dict(model_options or {}),
+        cache=cache,
         tasks=[TaskPlan(task=t.name, evaluator=t.evaluator.name, evaluator_version=t.evaluator.version,
                         params=t.params.model_dump(mode="json"), dataset=t.data.info if t.data else None)
                for t in tasks],
@@ -198,28 +218,45 @@ def evaluate(
     store_raw_evidence: bool = False,
     redactor: Redactor | None = None,
     allowed_roots: Sequence[Path] = (),
+    cache: DiskCache | str | Path | None = None,
 ) -> EvalReport:
     """Run ``suite`` on ``model`` and return the report (never raises for a crashing task).
 
     ``tasks`` and ``plan`` come from ``prepare`` and ``build_plan`` when the caller made them already
     (the command line does, to record the plan before inference). Findings are redacted before they
     enter the report unless ``store_raw_evidence`` is set; ``redactor`` is built here (before the first
-    model call, so a bad NER setting costs nothing) unless the caller brings one.
+    model call, so a bad NER setting costs nothing) unless the caller brings one. ``cache`` (a folder or
+    a ``guard.cache.DiskCache``) keeps the model's answers across runs; the command line passes
+    ``.guard/cache`` by default, the Python API nothing (an adapter object built in code may answer
+    differently under the same fingerprint).
     """
     if not isinstance(suite, Suite):
         suite = load_suite(suite)
     if plan is not None and tasks is None:
         raise ValueError("a plan is run with the tasks it was built from: pass tasks= too")
     tasks = tasks if tasks is not None else prepare(suite, data=data, limit=limit, allowed_roots=allowed_roots)
-    model = load_model(model)
-    check_capabilities(tasks, model)
-    plan = plan or build_plan(suite, tasks, model, seed=seed, data=data, limit=limit)
-    seed = plan.seed
-    # The redactor is built now, so a bad setting (GUARD_PII_NER) fails before any inference.
-    redactor = Redactor.raw() if store_raw_evidence else (redactor or Redactor.with_scanner())
-    with _progress(progress) as factory:
-        cached = CachedModel(model, progress=factory)
-        results = [_run_task(task, cached, model, seed, redactor) for task in tasks]
+    disk = _disk_cache(cache)
+    try:
+        model = open_model(model, cache=disk)
+        check_capabilities(tasks, model)
+        use_disk = uses_disk_cache(disk, model)
+        plan = plan or build_plan(suite, tasks, model, seed=seed, data=data, limit=limit, cache=use_disk)
+        if plan.cache and not use_disk:
+            raise ValueError("the plan says answers may come from the persistent cache: pass a cache= it may use")
+        seed = plan.seed
+        # The redactor is built now, so a bad setting (GUARD_PII_NER) fails before any inference.
+        redactor = Redactor.raw() if store_raw_evidence else (redactor or Redactor.with_scanner())
+        if plan.cache and disk is not None:
+            remember(model, disk, plan.model.fingerprint)  # the next run may then skip loading it
+        with _progress(progress) as factory:
+            cached = CachedModel(model, progress=factory, disk=disk if plan.cache else None,
+                                 fingerprint=plan.model.fingerprint,
+                                 settings=cache_settings(model) if plan.cache else None)
+            results = [_run_task(task, cached, model, seed, redactor) for task in tasks]
+        stats = _cache_stats(disk, cached) if plan.cache and disk is not None else None
+    finally:
+        if disk is not None:
+            disk.close()  # SQLite folds its log back into the file now, not whenever the object is collected
     return EvalReport(
         guard_version=__version__,
         model=plan.model,
@@ -230,7 +267,28 @@ def evaluate(
         evidence_redaction=redactor.mode,
         results=results,
         environment=_environment(),
+        cache=stats,
     )
+
+
+def uses_disk_cache(disk: DiskCache | None, model: ModelAdapter) -> bool:
+    """Answers go to the persistent cache only for a model whose fingerprint hashes its files."""
+    return disk is not None and disk_cacheable(model)
+
+
+def _disk_cache(cache: DiskCache | str | Path | None) -> DiskCache | None:
+    if cache is None:
+        return None
+    from guard.cache import DiskCache
+
+    return cache if isinstance(cache, DiskCache) else DiskCache(cache)
+
+
+def _cache_stats(disk: DiskCache, cached: CachedModel) -> CacheStats:
+    notes = list(disk.notes)
+    if cached.corrupt:
+        notes.append(f"{cached.corrupt} stored answers failed their checksum or did not decode; recomputed them")
+    return CacheStats(dir=str(disk.folder), hits=cached.disk_hits, misses=cached.misses, notes=notes)
 
 
 def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: int, redactor: Redactor) -> EvalResult:

@@ -141,6 +141,8 @@ class RunPlan(_Frozen):
     model_options: dict[str, Any] = Field(
         default_factory=dict, description="Adapter options the model was loaded with (--model-option, --batch-size, "
         "--device); not part of the fingerprint.")
+    cache: bool = Field(default=False, description="Whether answers may come from the persistent inference cache "
+                        "(keyed by the model's fingerprint; not something a policy pins).")
 
     @property
     def sha256(self) -> str:
@@ -164,6 +166,17 @@ class RunPlan(_Frozen):
         return next((t for t in self.tasks if t.task == name), None)
 
 
+class CacheStats(_Frozen):
+    """How the persistent inference cache served a run (``guard.cache``)."""
+
+    dir: str = Field(description="The cache folder.")
+    hits: int = Field(ge=0, description="Model requests answered from the cache.")
+    misses: int = Field(ge=0, description="Model requests the model answered in this run (stored unless sampled "
+                        "or failed).")
+    notes: list[str] = Field(default_factory=list, description="Problems with the cache file and what was done "
+                             "(a corrupt file moved aside and rebuilt, rows that failed their checksum).")
+
+
 class EvalReport(_Frozen):
     """One evaluation of one model on one suite: the document policies are checked against."""
 
@@ -184,6 +197,8 @@ class EvalReport(_Frozen):
     plan: RunPlan | None = Field(
         default=None, description="The run plan (suite hash, data fingerprints, overrides, model); absent before 1.1."
     )
+    cache: CacheStats | None = Field(
+        default=None, description="Requests served from the persistent inference cache; None when it was not used.")
 
     def result(self, task: str) -> EvalResult | None:
         return next((r for r in self.results if r.task == task), None)

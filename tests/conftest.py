@@ -5,8 +5,11 @@ Also a session-end check: no test may leave a server running (see ``pytest_sessi
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +21,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# `guard evaluate` keeps model answers in a persistent cache (guard.cache), by default .guard/cache under the
+# current directory: a test session (its xdist workers inherit the variable) uses one throwaway folder instead.
+if "GUARD_CACHE_DIR" not in os.environ:
+    os.environ["GUARD_CACHE_DIR"] = tempfile.mkdtemp(prefix="guard-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["GUARD_CACHE_DIR"], ignore_errors=True)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("GUARD_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))

@@ -14,6 +14,7 @@ from guard.cli import audit  # noqa: F401  audit verify|head|log
 from guard.cli import export  # noqa: F401  export
 from guard.cli import dashboard  # noqa: F401  dashboard
 from guard.cli import pii  # noqa: F401  pii benchmark
+from guard.cli import cache  # noqa: F401  cache info|clear
 # isort: on
 from guard.cli._app import app
 

@@ -105,18 +105,23 @@ def evaluate(
     allow_path: Annotated[list[Path], typer.Option(
         "--allow-path",
         help="DIR: let the suite read files under DIR too (repeatable; also GUARD_ALLOW_PATH).")] = [],  # noqa: B006
+    cache_dir: Annotated[Path | None, typer.Option(
+        "--cache-dir", help="Keep the model's answers here, keyed by its fingerprint (else GUARD_CACHE_DIR, else "
+        ".guard/cache); an unchanged model and suite then run without inference.")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Neither read nor write the persistent inference cache.")] = False,
 ) -> None:
     """Run a suite on a model and write the report; with --policy, also give the verdict.
 
     Example: guard evaluate hf:models/sentiment --suite evaluations/demo.yaml --policy policies/default.yaml --out report.json
     """  # noqa: E501  (--help shows the example as one command to copy)
     from guard.evidence import pin_problems
-    from guard.models import load_model
+    from guard.models.lazy import open_model
     from guard.policy import check, load_policy
     from guard.redact import Redactor
     from guard.report import write_all_atomic
     from guard.report.console import print_verdict
-    from guard.runner import build_plan, check_capabilities, check_policy_against_suite, prepare
+    from guard.runner import build_plan, check_capabilities, check_policy_against_suite, prepare, uses_disk_cache
     from guard.runner import evaluate as run_suite
     from guard.suite import load_suite
 
@@ -128,6 +133,8 @@ def evaluate(
         raise GuardError("--registry records the run under a model name: add --name NAME")
     if seed < 0:
         raise GuardError(f"--seed must be 0 or more, got {seed}")
+    if no_cache and cache_dir is not None:
+        raise GuardError("--no-cache and --cache-dir contradict each other", hint="give one of them")
     check_outputs(out=out_path, junit=junit, markdown=markdown)
     overrides = _parse_data(data)
     options = parse_model_options(model_option)
@@ -146,17 +153,22 @@ def evaluate(
         from guard._run_recording import RunRecorder
 
         recorder = RunRecorder.open(registry, name, version, actor=actor)  # fails fast on a bad URL
+    disk = None if no_cache else _open_cache(cache_dir)
     with err.status(terminal_text(f"loading {model}")):
-        adapter = load_model(model, trust_pickle=trust_pickle, **options)
+        adapter = open_model(model, cache=disk, trust_pickle=trust_pickle, **options)
     check_capabilities(tasks, adapter)
-    plan = build_plan(loaded_suite, tasks, adapter, seed=seed, data=overrides, limit=limit, model_options=options)
+    plan = build_plan(loaded_suite, tasks, adapter, seed=seed, data=overrides, limit=limit, model_options=options,
+                      cache=uses_disk_cache(disk, adapter))
+    if disk is not None and not plan.cache:
+        say(f"note: the answers of '{model}' are not cached: its fingerprint names the model (an endpoint or an "
+            "installed module), it does not hash the files that answer", console=err)
     _say_if_not_evidence(plan, loaded_policy, pin_problems)
     redactor = Redactor.raw() if store_raw_evidence else Redactor.with_scanner()  # a bad NER setting fails here
     if recorder is not None:
         recorder.start(plan, loaded_policy)
     try:
         report = run_suite(adapter, loaded_suite, tasks=tasks, plan=plan, progress=err.is_terminal,
-                           store_raw_evidence=store_raw_evidence, redactor=redactor)
+                           store_raw_evidence=store_raw_evidence, redactor=redactor, cache=disk)
     except BaseException as exc:
         if recorder is not None:
             recorder.fail(exc)
@@ -176,6 +188,11 @@ def evaluate(
         recorder.finish(report, verdict)
         say(f"recorded run {recorder.run_id} for {recorder.ref}")
     say(f"model: {report.model.spec} ({report.model.fingerprint[:19]}…)")
+    if report.cache is not None:
+        stats = report.cache
+        say(f"cache: {stats.hits} of {stats.hits + stats.misses} model requests answered from {stats.dir}", console=err)
+        for note in stats.notes:
+            say(f"note: {note}", console=err)
     out.print(_metrics_table(report))
     if out_path:
         say(f"report: {out_path}")
@@ -186,6 +203,13 @@ def evaluate(
         for result in report.failed_tasks:
             say(f"task '{result.task}' failed: {result.error}", console=err)
         raise typer.Exit(2)
+
+
+def _open_cache(folder: Path | None) -> Any:
+    """The persistent cache: no file until the first answer is written; the runner closes it after the run."""
+    from guard.cache import DiskCache, default_dir
+
+    return DiskCache(folder if folder is not None else default_dir())
 
 
 def _say_if_not_evidence(plan: Any, policy: Any, pin_problems: Callable[..., list[str]]) -> None:

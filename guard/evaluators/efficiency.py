@@ -2,7 +2,8 @@
 
 Latency is timed one example at a time (what a user waiting on one request sees); throughput
 is the adapter's own batched pass (what a batch job sees), repeated to give an interval. Both
-bypass the run's inference cache — a cached answer would time nothing.
+bypass the run's inference cache and the persistent one — a cached answer would time nothing — and a
+model the cache left unloaded (``guard.models.lazy``) is loaded before the first timed call.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from guard import stats
 from guard.evaluators._prompts import render, template_fields
 from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.models.base import Capability, GenerationConfig, ModelAdapter
+from guard.models.lazy import loaded
 from guard.types import Finding, MetricValue
 
 _MB = 1024 * 1024
@@ -67,7 +69,7 @@ METRICS = (
 )
 def efficiency(model: ModelAdapter, data: Any, params: EfficiencyParams, ctx: EvalContext) -> Scores:
     """Per-example latency (p50/p95), batched throughput, peak memory, parameter count and size on disk."""
-    target = ctx.raw_model or model
+    target = loaded(ctx.raw_model or model)
     call = _call_for(target, params, ctx.seed)
     inputs = render(params.prompt, data.records())[: max(params.samples, 2)]
     for item in inputs[: params.warmup]:

@@ -46,13 +46,14 @@ class PythonTarget:
     root: Path | None = None
     module: str | None = None
 
-    def artifact_info(self) -> ArtifactInfo | None:
-        """The files the fingerprint covers: the source plus its declared artifacts."""
+    def artifact_info(self, callable_name: str | None = None) -> ArtifactInfo | None:
+        """The files the fingerprint covers: the source plus its declared artifacts — and the callable's
+        name, since ``f.py:good`` and ``f.py:bad`` are two models in one file (one version each)."""
         if self.source is None:
             return None
         root = self.root if self.root is not None else self.source.parent  # resolve() always sets it
         files = sorted({self.source, *self.artifacts}, key=lambda p: p.relative_to(root).as_posix())
-        return ArtifactInfo(files=files, root=root)
+        return ArtifactInfo(files=files, root=root, variant=f"callable={callable_name}" if callable_name else "")
 
 
 def resolve(module_or_file: str, *, spec: str | None = None) -> PythonTarget:

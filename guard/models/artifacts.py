@@ -37,11 +37,11 @@ def artifact_for(spec: str, *, trust_pickle: bool = False) -> ArtifactInfo | Non
     if scheme == "python":
         from guard.models import _python_files
 
-        module_part, sep, _ = target.rpartition(":")
+        module_part, sep, attribute = target.rpartition(":")
         if not sep or not module_part:
             raise GuardError(f"'{spec}' needs MODULE_OR_FILE:CALLABLE", hint="e.g. python:models/keyword.py:predict")
         # The loader's resolution (guard.models.callable), without importing or running the module.
-        return _python_files.resolve(module_part, spec=spec).artifact_info()
+        return _python_files.resolve(module_part, spec=spec).artifact_info(attribute)
     return None
 
 

@@ -12,15 +12,23 @@ input's one-line error is remembered (so it is never sent to the model again in 
 call raises ``ExampleErrors`` naming them. The runner then scores the task without the rows behind them.
 When the first inputs tried alone all fail and nothing has succeeded, the model is broken rather
 than these inputs: the original exception is raised and the task fails as a whole.
+
+With a persistent cache (``guard.cache.DiskCache``, keyed by the model's fingerprint) answers also
+outlive the run: a miss in memory is looked up on disk before it reaches the model, and the model's
+answers are written back in chunks that each commit on their own (64 inputs first, then sized for
+about ``CHUNK_SECONDS`` of work), so a killed run resumes from the last chunk it finished. Inputs that
+fail are never written; sampled generations are neither shared nor stored.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import time
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, cast
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, cast
 
 from guard.errors import GuardError
 from guard.models.base import (
@@ -33,11 +41,17 @@ from guard.models.base import (
     UnsupportedCapability,
 )
 
+if TYPE_CHECKING:
+    from guard.cache import DiskCache
+
 ProgressFactory = Callable[[str, int], ProgressCallback | None]
 Call = Callable[[list[Any], ProgressCallback | None], list]
 
 _SYSTEMIC_AFTER = 8
 """Inputs failing alone, with no input of the retry succeeding, before the failure counts as the model's."""
+FIRST_CHUNK, MAX_CHUNK = 64, 4096
+CHUNK_SECONDS = 5.0
+"""With a persistent cache: the model's answers are committed after about this much work."""
 
 
 def _input_key(item: Any) -> Hashable:
@@ -70,22 +84,33 @@ class ExampleErrors(Exception):
 
 
 class CachedModel:
-    """A ``ModelAdapter`` that memoises another one's answers for the length of a run."""
+    """A ``ModelAdapter`` that memoises another one's answers for the length of a run, and on disk
+    under ``fingerprint`` when given a ``disk`` cache."""
 
-    def __init__(self, inner: ModelAdapter, *, progress: ProgressFactory | None = None):
+    def __init__(self, inner: ModelAdapter, *, progress: ProgressFactory | None = None,
+                 disk: DiskCache | None = None, fingerprint: str | None = None,
+                 settings: dict[str, Any] | None = None):
         self.inner = inner
         self.progress = progress
         self._memo: dict[tuple, Any] = {}
         self._failed: dict[tuple, str] = {}  # inputs the model raised on alone -> one-line error
         self._watchers: list[list[ExampleErrors]] = []
-        self.hits = 0
-        self.misses = 0
+        if disk is not None and fingerprint is None:
+            raise ValueError("a persistent cache needs the model's fingerprint")
+        self.disk = disk
+        self._fingerprint = fingerprint
+        self._settings = json.dumps(settings or {}, sort_keys=True, ensure_ascii=True, default=str)
+        self.hits = 0  # requests answered from this run's memory
+        self.disk_hits = 0  # ... from the persistent cache
+        self.misses = 0  # ... by the model
+        self.corrupt = 0  # stored answers that failed their checksum or did not decode (recomputed)
+        self._chunk_seconds = 0.0  # how long the last chunk took (sizes the next one)
 
     # Identity and metadata come from the wrapped model.
     spec = property(lambda self: self.inner.spec)
     kind = property(lambda self: self.inner.kind)
     capabilities = property(lambda self: self.inner.capabilities)
-    fingerprint = property(lambda self: self.inner.fingerprint)
+    fingerprint = property(lambda self: self._fingerprint or self.inner.fingerprint)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
@@ -108,32 +133,91 @@ class CachedModel:
                 seen.append(exc)
             raise exc
 
-    def _run(self, method: str, keys: list[tuple], items: Sequence[Any], call: Call) -> list:
+    def _run(self, method: str, keys: list[tuple], items: Sequence[Any], call: Call, extra: Any = None) -> list:
         todo: dict[tuple, Any] = {}
         for key, item in zip(keys, items):
             if key not in self._memo and key not in self._failed and key not in todo:
                 todo[key] = item
         self.hits += len(keys) - len(todo)
+        stored = self._from_disk(method, todo, extra) if todo and self.disk is not None else {}
         self.misses += len(todo)
         if todo:
             callback = self.progress(method, len(todo)) if self.progress else None
-            try:
-                answers = call(list(todo.values()), callback)
-            except (UnsupportedCapability, GuardError):
-                raise
-            except Exception as exc:  # noqa: BLE001 - some inputs may be at fault: keep the answers of the others
-                answered, failed = _isolate(list(todo.items()), call, exc)
-                self._memo.update(answered)
-                self._failed.update(failed)
-            else:
-                _check_count(answers, len(todo))
-                self._memo.update(zip(todo.keys(), answers))
+            for chunk in self._chunks(todo):
+                started = time.perf_counter()
+                answered = self._compute(chunk, call, callback)
+                self._store(method, answered, stored)
+                self._chunk_seconds = time.perf_counter() - started
         self._raise_failed(method, keys, items)
         return [self._memo[key] for key in keys]
+
+    def _compute(self, todo: dict[tuple, Any], call: Call, callback: ProgressCallback | None) -> dict[tuple, Any]:
+        """Answers for ``todo`` (into the memo), each failing input's error remembered; the answers made."""
+        try:
+            answers = call(list(todo.values()), callback)
+        except (UnsupportedCapability, GuardError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - some inputs may be at fault: keep the answers of the others
+            answered, failed = _isolate(list(todo.items()), call, exc)
+            self._failed.update(failed)
+        else:
+            _check_count(answers, len(todo))
+            answered = dict(zip(todo.keys(), answers))
+        self._memo.update(answered)
+        return answered
+
+    def _chunks(self, todo: dict[tuple, Any]) -> Iterator[dict[tuple, Any]]:
+        """All of ``todo`` at once without a disk cache; else chunks that commit on their own, sorted by input
+        (requests sharing a prefix stay together, as the adapter's packing wants) when there are several."""
+        if self.disk is None or len(todo) <= FIRST_CHUNK:
+            yield todo
+            return
+        pending = sorted(todo.items(), key=lambda kv: str(_input_key(kv[1])))
+        size, start = FIRST_CHUNK, 0
+        while start < len(pending):
+            self._chunk_seconds = 0.0
+            yield dict(pending[start:start + size])
+            start += size
+            rate = size / max(self._chunk_seconds, 1e-3)
+            size = max(FIRST_CHUNK, min(MAX_CHUNK, 4 * size, int(rate * CHUNK_SECONDS)))
+
+    def _from_disk(self, method: str, todo: dict[tuple, Any], extra: Any) -> dict[tuple, str]:
+        """Move the stored answers of ``todo`` into the memo; returns the request hash of each input left."""
+        from guard.cache import decode_answer, request_key
+
+        assert self.disk is not None and self._fingerprint is not None
+        hashes = {key: request_key(method, item, self._settings, extra) for key, item in todo.items()}
+        found, bad = self.disk.get_many(self._fingerprint, [h for h in hashes.values() if h is not None])
+        self.corrupt += bad
+        for key, digest in hashes.items():
+            if digest is None or digest not in found:
+                continue
+            try:
+                self._memo[key] = decode_answer(method, found[digest])
+            except ValueError:
+                self.corrupt += 1
+                continue
+            self.disk_hits += 1
+            del todo[key]
+        return {key: digest for key, digest in hashes.items() if key in todo and digest is not None}
+
+    def _store(self, method: str, answered: dict[tuple, Any], hashes: dict[tuple, str]) -> None:
+        if self.disk is None or not answered:
+            return
+        from guard.cache import encode_answer
+
+        assert self._fingerprint is not None
+        rows = []
+        for key, answer in answered.items():
+            text = encode_answer(method, answer) if key in hashes else None
+            if text is not None:
+                rows.append((hashes[key], text))
+        self.disk.put_many(self._fingerprint, rows)
 
     def _run_sampled(self, method: str, keys: list[tuple], items: Sequence[Any], call: Call,
                      progress: ProgressCallback | None) -> list:
         """Uncached calls (sampled decoding): same error handling, answers returned but not kept."""
+        self.misses += len(items)
         self._raise_failed(method, keys, items)
         try:
             answers = call(list(items), progress)
@@ -162,7 +246,8 @@ class CachedModel:
 
         if config.temperature > 0:
             return self._run_sampled("generate", keys, prompts, call, progress)
-        return self._run("generate", keys, prompts, call)
+        settings = {field.name: getattr(config, field.name) for field in fields(config)}  # every one, new ones too
+        return self._run("generate", keys, prompts, call, extra=settings)
 
     def loglikelihood(
         self, requests: Sequence[tuple[str, str]], *, progress: ProgressCallback | None = None

@@ -67,7 +67,7 @@ def load_callable(target: str, *, spec: str, **_: Any) -> CallableAdapter:
         public = [n for n in dir(module) if not n.startswith("_")]
         raise GuardError(f"{module_part} has no '{attribute}'", hint=did_you_mean(attribute, public))
     obj = getattr(module, attribute)
-    return CallableAdapter(obj, spec=spec, artifact=resolved.artifact_info())
+    return CallableAdapter(obj, spec=spec, artifact=resolved.artifact_info(attribute))
 
 
 def _import(module_part: str, resolved: _python_files.PythonTarget, spec: str) -> Any:

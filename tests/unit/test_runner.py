@@ -135,7 +135,8 @@ def test_raw_evidence_only_when_asked(tmp_path: Path) -> None:
     import json
 
     path = tmp_path / "pii.jsonl"
-    path.write_text(json.dumps({"text": "call 555-123-4567 now", "label": "pos"}) + "\n")
+    path.write_text(json.dumps({"text": "call 555-123-4567 now", "label": "pos"}) + "\n"
+                    + json.dumps({"text": "dull", "label": "neg"}) + "\n")
     suite = {"name": "s", "tasks": [{"name": "a", "evaluator": "accuracy", "dataset": {"path": str(path)}}]}
     redacted = guard.evaluate(FakeModel(classify_fn=lambda t: "neg"), suite_from_dict(suite))
     raw = guard.evaluate(FakeModel(classify_fn=lambda t: "neg"), suite_from_dict(suite), store_raw_evidence=True)

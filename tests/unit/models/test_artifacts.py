@@ -58,13 +58,15 @@ READS_WEIGHTS = (
 )
 
 
-def _by_hand(root: Path, names: list[str]) -> str:
-    """The documented fingerprint, computed independently: sha256 over sorted (name, sha256(content))."""
+def _by_hand(root: Path, names: list[str], callable_name: str = "predict") -> str:
+    """The documented fingerprint, computed independently: sha256 over sorted (name, sha256(content)), then
+    with the callable's name (two functions of one file are two models)."""
     outer = hashlib.sha256()
     for name in sorted(names):
         digest = hashlib.sha256((root / name).read_bytes()).hexdigest()
         outer.update(name.encode() + b"\0" + digest.encode() + b"\n")
-    return "sha256:" + outer.hexdigest()
+    files = "sha256:" + outer.hexdigest()
+    return "sha256:" + hashlib.sha256(f"{files}\0callable={callable_name}".encode()).hexdigest()
 
 
 @pytest.fixture
@@ -77,7 +79,13 @@ def cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         del sys.modules[name]
 
 
-def test_plain_python_model_keeps_its_old_fingerprint(tmp_path: Path) -> None:
+def test_two_callables_of_one_file_are_two_artifacts(tmp_path: Path) -> None:
+    """python:f.py:good and python:f.py:bad must never share a registry version (one version per fingerprint)."""
+    assert artifact_fingerprint(f"python:{FIXTURE}:predict") != artifact_fingerprint(f"python:{FIXTURE}:crash")
+    assert load_model(f"python:{FIXTURE}:crash").fingerprint == artifact_fingerprint(f"python:{FIXTURE}:crash")
+
+
+def test_plain_python_model_is_its_file_and_callable(tmp_path: Path) -> None:
     expected = _by_hand(FIXTURE.parent, [FIXTURE.name])
     spec = f"python:{FIXTURE}:predict"
     assert artifact_fingerprint(spec) == expected
