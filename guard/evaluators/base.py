@@ -270,6 +270,6 @@ def registered() -> dict[str, EvaluatorInfo]:
 
 def _ensure_builtins() -> None:
     # Importing the modules runs their @evaluator decorators.
-    from guard.evaluators import accuracy, efficiency  # noqa: F401
+    from guard.evaluators import accuracy, efficiency, robustness, security  # noqa: F401
     from guard.evaluators.bias import counterfactual, generation, group, pairs  # noqa: F401
     from guard.evaluators.pii import canary, dataset, output  # noqa: F401

@@ -114,8 +114,8 @@ def test_the_default_folder_is_dot_guard_cache_and_no_cache_writes_nothing(
 def test_a_changed_artifact_or_another_callable_reads_nothing_of_the_first(tmp_path: Path) -> None:
     ws, cache = _workspace(tmp_path), str(tmp_path / "cache")
     first = _evaluate(ws, "--cache-dir", cache)
-    other = _evaluate(ws, "--cache-dir", cache, callable_name="flipped")  # same file, same fingerprint
-    assert other["model"]["fingerprint"] == first["model"]["fingerprint"]
+    other = _evaluate(ws, "--cache-dir", cache, callable_name="flipped")  # same file, another model
+    assert other["model"]["fingerprint"] != first["model"]["fingerprint"]  # the callable is in the fingerprint
     assert other["cache"]["hits"] == 0 and _numbers(other) != _numbers(first)
     (ws / "model.py").write_text(MODEL.replace('"pos" if "good"', '"pos" if "bad"'))
     changed = _evaluate(ws, "--cache-dir", cache)
@@ -143,14 +143,14 @@ def test_cache_info_and_clear(tmp_path: Path) -> None:
     _evaluate(ws, "--cache-dir", cache, callable_name="flipped")
     result = runner.invoke(app, ["cache", "info", "--cache-dir", cache])
     assert result.exit_code == 0, result.output
-    assert "80 entries for 1 fingerprints" in result.output and "integrity: ok" in result.output
+    assert "80 entries for 2 fingerprints" in result.output and "integrity: ok" in result.output
     result = runner.invoke(app, ["cache", "clear", "--fingerprint", "sha256:0000", "--cache-dir", cache])
     assert result.exit_code == 2 and "matches no fingerprint" in result.output
     result = runner.invoke(app, ["cache", "clear", "--fingerprint", fingerprint[:19] + "…", "--cache-dir", cache])
-    assert result.exit_code == 0 and "removed 80 cached answers" in result.output, result.output
+    assert result.exit_code == 0 and "removed 40 cached answers" in result.output, result.output
     assert _evaluate(ws, "--cache-dir", cache)["cache"]["hits"] == 0
     result = runner.invoke(app, ["cache", "clear", "--cache-dir", cache])
-    assert result.exit_code == 0 and "removed 40 cached answers" in result.output
+    assert result.exit_code == 0 and "removed 80 cached answers" in result.output  # both callables' answers
     assert DiskCache(cache).usage() == []
 
 
