@@ -7,6 +7,8 @@ IMMEDIATE``) so two writers never deadlock on a lock upgrade; PostgreSQL goes th
 from __future__ import annotations
 
 import re
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +54,21 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # sqlite3 must not BEGIN on its own: _sqlite_begin does
     for pragma in (f"busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}", "journal_mode = WAL",
                    "synchronous = NORMAL", "foreign_keys = ON"):
-        dbapi_connection.execute(f"PRAGMA {pragma}")
+        _pragma(dbapi_connection, pragma)
+
+
+def _pragma(dbapi_connection: Any, pragma: str) -> None:
+    """Switching a new database to WAL can report "locked" at once, without the busy handler, while
+    another process holds its first write lock: retry within the busy timeout instead of failing."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            dbapi_connection.execute(f"PRAGMA {pragma}")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _sqlite_begin(connection: Any) -> None:
