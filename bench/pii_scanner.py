@@ -5,6 +5,11 @@ in one process; each is warmed up, then timed ``--repeat`` times (best run count
 compared at the same score threshold: every baseline finding should also be found by guard's
 scanner (same entity type, overlapping span); lost/extra counts per entity type are reported.
 
+guard's scanner also runs Presidio's own recognizers for the types it replaces, as a fallback
+(``guard.pii.fallback``), and parses phone numbers for 12 regions: both are inside the timing.
+The target is a speedup of at least 2 over BatchAnalyzerEngine. ``--data`` takes any set in
+presidio_synth's format (e.g. guard/pii/synth/data/*.json).
+
 Prints one JSON object. Usage: python bench/pii_scanner.py [--data PATH] [--repeat 2] [--threshold 0.5]
 """
 
@@ -22,13 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from guard.pii.scanner import DEFAULT_MODEL, PIIScanner, _offline
+from guard.pii.scanner import DEFAULT_MODEL, PIIScanner, _offline  # noqa: E402
 
 _offline()
-from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
-from presidio_analyzer.nlp_engine import NlpEngineProvider
+from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine  # noqa: E402
+from presidio_analyzer.nlp_engine import NlpEngineProvider  # noqa: E402
 
-from guard.pii.benchmark import DATASET_LABELS, load_presidio_synth
+from guard.pii.benchmark import DATASET_LABELS, load_presidio_synth  # noqa: E402
 
 
 def _overlap(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
@@ -52,7 +57,8 @@ def main() -> int:
     guard_load = time.perf_counter() - t0
     t0 = time.perf_counter()
     nlp = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy",
-                                               "models": [{"lang_code": "en", "model_name": DEFAULT_MODEL}]}).create_engine()
+                                               "models": [{"lang_code": "en",
+                                                           "model_name": DEFAULT_MODEL}]}).create_engine()
     baseline = BatchAnalyzerEngine(analyzer_engine=AnalyzerEngine(nlp_engine=nlp, supported_languages=["en"]))
     baseline_load = time.perf_counter() - t0
 
@@ -95,9 +101,10 @@ def main() -> int:
                 if any(o[1] < b[2] and b[1] < o[2] for o in ours):
                     reclassified[b[0]] += 1
                 if len(lost_examples) < 10:
+                    there = sorted({o[0] for o in ours if o[1] < b[2] and b[1] < o[2]})
+                    gold_there = sorted({str(g[0]) for g in gold[i] if g[1] < b[2] and b[1] < g[2]})
                     lost_examples.append({"text": i, "entity_type": b[0], "start": b[1], "end": b[2],
-                                          "guard_types_there": sorted({o[0] for o in ours if o[1] < b[2] and b[1] < o[2]}),
-                                          "gold_types_there": sorted({str(g[0]) for g in gold[i] if g[1] < b[2] and b[1] < g[2]})})
+                                          "guard_types_there": there, "gold_types_there": gold_there})
         for o in ours:
             if not any(_overlap(o, b) for b in base):
                 extra[o[0]] += 1
@@ -118,7 +125,7 @@ def main() -> int:
         "seconds": {k: [round(x, 3) for x in v] for k, v in times.items()},
         "texts_per_second": tps,
         "speedup": round(tps["guard"] / tps["presidio_batch"], 2),
-        "target_speedup": 1.5,
+        "target_speedup": 2.0,
         "findings": {
             "baseline": n_base,
             "guard": sum(len(o) for o in outputs["guard"]),

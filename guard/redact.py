@@ -140,7 +140,12 @@ class Redactor:
                  mode: str = "patterns"):
         self._text = text
         self._free_text = free_text
-        self.mode = mode
+        self._mode = mode
+
+    @property
+    def mode(self) -> str:
+        """What redacts: ``presidio+patterns``, ``patterns``, ``patterns (regex-only scanner)``, ``none``."""
+        return self._mode
 
     @classmethod
     def patterns(cls) -> Redactor:
@@ -158,6 +163,12 @@ class Redactor:
 
         free_text, mode = scanner_redactor(**config)
         return cls(free_text=free_text, mode=mode)
+
+    @classmethod
+    def in_worker(cls, worker: Any) -> Redactor:
+        """Patterns here, the scanner's NER in a worker process that loads while the run works
+        (``guard._redaction_worker``); ``None`` (no ``pii`` extra): patterns alone."""
+        return cls() if worker is None else _WorkerRedactor(worker)
 
     @property
     def is_raw(self) -> bool:
@@ -198,6 +209,16 @@ class Redactor:
         from guard.pii import keyed_hash
 
         return f"group-{keyed_hash(group)}"
+
+
+class _WorkerRedactor(Redactor):
+    def __init__(self, worker: Any) -> None:
+        super().__init__(free_text=worker.free_text)
+        self._worker = worker
+
+    @property
+    def mode(self) -> str:
+        return str(self._worker.mode)
 
 
 @lru_cache(maxsize=1)

@@ -115,6 +115,7 @@ def evaluate(
 
     Example: guard evaluate hf:models/sentiment --suite evaluations/demo.yaml --policy policies/default.yaml --out report.json
     """  # noqa: E501  (--help shows the example as one command to copy)
+    from guard._redaction_worker import start as start_redaction_worker
     from guard.evidence import pin_problems
     from guard.models.lazy import open_model
     from guard.policy import check, load_policy
@@ -143,6 +144,9 @@ def evaluate(
             if key in options:
                 raise GuardError(f"{flag} and --model-option {key}=… both set the {key}", hint="give it once")
             options[key] = value
+    # The PII scanner for evidence redaction loads in a worker process while this one loads data and runs
+    # the model; a setting that cannot load is refused here, before anything is recorded.
+    worker = None if store_raw_evidence else start_redaction_worker()
     loaded_suite = load_suite(suite, allowed_roots=allow_path)
     loaded_policy = load_policy(policy) if policy else None
     if loaded_policy is not None:
@@ -163,7 +167,7 @@ def evaluate(
         say(f"note: the answers of '{model}' are not cached: its fingerprint names the model (an endpoint or an "
             "installed module), it does not hash the files that answer", console=err)
     _say_if_not_evidence(plan, loaded_policy, pin_problems)
-    redactor = Redactor.raw() if store_raw_evidence else Redactor.with_scanner()  # a bad NER setting fails here
+    redactor = Redactor.raw() if store_raw_evidence else Redactor.in_worker(worker)
     if recorder is not None:
         recorder.start(plan, loaded_policy)
     try:
@@ -174,7 +178,8 @@ def evaluate(
             recorder.fail(exc)
         raise
     try:
-        baselines = recorder.baselines(loaded_policy) if recorder is not None and loaded_policy is not None else None
+        baselines = (recorder.baselines(loaded_policy)
+                     if recorder is not None and loaded_policy is not None else None)
         verdict = check(report, loaded_policy, baselines) if loaded_policy is not None else None
         files = {out_path: report.model_dump_json(indent=2) + "\n"} if out_path else {}
         if verdict is not None:
@@ -190,7 +195,8 @@ def evaluate(
     say(f"model: {report.model.spec} ({report.model.fingerprint[:19]}…)")
     if report.cache is not None:
         stats = report.cache
-        say(f"cache: {stats.hits} of {stats.hits + stats.misses} model requests answered from {stats.dir}", console=err)
+        say(f"cache: {stats.hits} of {stats.hits + stats.misses} model requests answered from {stats.dir}",
+            console=err)
         for note in stats.notes:
             say(f"note: {note}", console=err)
     out.print(_metrics_table(report))

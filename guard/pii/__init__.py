@@ -116,7 +116,9 @@ def scanner_redactor(**config: Any) -> tuple[Any, str]:
         scanner = get_scanner(**config)
     except ImportError:
         return None, "patterns"
-    wanted = set(EVIDENCE_ENTITIES)
+    from guard.pii.custom import custom_entities
+
+    wanted = set(EVIDENCE_ENTITIES) | set(custom_entities())  # and the user's own identifiers
 
     def _redact(text: str, keep: frozenset[str]) -> str:
         # spaCy's small model now and then reads a hash or a code as a name; names have no digits.
@@ -159,9 +161,11 @@ def _quality() -> dict[str, Any]:
 
 
 def scanner_quality(full: bool = False) -> dict[str, Any]:
-    """Measured recall/precision per entity type: ``{entity: {"recall", "precision", "n"}}``.
+    """Measured recall/precision per entity type, the lowest over the labelled sets:
+    ``{entity: {"recall", "n", "recall_set", "precision", "precision_n", "precision_set"}}``.
 
-    With ``full=True``: the whole record (data set, scanner config, guard version, measured date).
+    With ``full=True``: the whole record (per set, Presidio as shipped, scanner config, date;
+    ``guard.pii.quality`` writes it).
     """
     data = _quality()
     return data if full else dict(data["per_entity"])

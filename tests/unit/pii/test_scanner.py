@@ -130,7 +130,8 @@ def test_redact_with_hashes_never_returns_the_value(scanner: PIIScanner, monkeyp
     monkeypatch.setenv("GUARD_EVIDENCE_KEY", "test")
     text, found = scanner.redact_with_hashes("mail bob@example.com now")
     assert text == "mail <EMAIL_ADDRESS> now"
-    assert found == [{"entity_type": "EMAIL_ADDRESS", "hash": keyed_hash("bob@example.com"), "score": found[0]["score"]}]
+    assert found == [{"entity_type": "EMAIL_ADDRESS", "hash": keyed_hash("bob@example.com"),
+                      "score": found[0]["score"]}]
 
 
 def test_the_scanner_redactor_routes_report_redaction() -> None:

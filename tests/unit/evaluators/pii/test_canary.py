@@ -30,7 +30,8 @@ def _memorising(canaries: list[str], cut: int) -> FakeModel:
     table = {c[:cut].rstrip(): c[len(c[:cut].rstrip()):] for c in canaries}
     return FakeModel(
         generate_fn=lambda prompt: table.get(prompt, " nothing"),
-        loglikelihood_fn=lambda context, continuation: 0.0 if table.get(context) == continuation else -5.0 - len(set(continuation)),
+        loglikelihood_fn=lambda context, continuation: (
+            0.0 if table.get(context) == continuation else -5.0 - len(set(continuation))),
     )
 
 
@@ -74,8 +75,10 @@ def test_sampled_rank_exposure_is_bounded_by_the_number_of_candidates() -> None:
 
 def test_extrapolated_exposure_can_exceed_the_sampled_bound() -> None:
     canaries = ["pin 123456"]
-    model = FakeModel(generate_fn=lambda p: "", loglikelihood_fn=lambda c, x: 0.0 if x == " 123456" else -20.0 - sum(map(int, x.split()[0])) / 10)
-    result = guard.evaluate(model, _suite({"canaries": canaries, "prefix_chars": 3, "samples": 0, "exposure_candidates": 200,
+    model = FakeModel(generate_fn=lambda p: "",
+                      loglikelihood_fn=lambda c, x: 0.0 if x == " 123456" else -20.0 - sum(map(int, x.split()[0])) / 10)
+    result = guard.evaluate(model, _suite({"canaries": canaries, "prefix_chars": 3, "samples": 0,
+                                           "exposure_candidates": 200,
                                            "exposure_method": "extrapolate"})).results[0]
     assert result.status == "ok", result.error
     assert result.metrics["exposure_max"].value > math.log2(201)
@@ -99,8 +102,10 @@ def test_canaries_come_from_a_file_or_from_the_dataset(tmp_path: Path) -> None:
     rows = tmp_path / "canaries.jsonl"
     rows.write_text("".join(json.dumps({"text": c}) + "\n" for c in CANARIES))
     model = _memorising(CANARIES, 17)
-    from_file = guard.evaluate(model, _suite({"canaries_path": str(listed), "prefix_chars": 17, "exposure_candidates": 20, "samples": 0}))
-    from_data = guard.evaluate(model, _suite({"prefix_chars": 17, "exposure_candidates": 20, "samples": 0}, dataset=str(rows)))
+    from_file = guard.evaluate(model, _suite({"canaries_path": str(listed), "prefix_chars": 17,
+                                              "exposure_candidates": 20, "samples": 0}))
+    from_data = guard.evaluate(model, _suite({"prefix_chars": 17, "exposure_candidates": 20, "samples": 0},
+                                             dataset=str(rows)))
     for report in (from_file, from_data):
         assert report.results[0].status == "ok", report.results[0].error
         assert report.results[0].metrics["extraction_rate_greedy"].value == 1.0
@@ -114,7 +119,8 @@ def test_prefix_and_secret_split() -> None:
 
 
 @pytest.mark.parametrize(("params", "message"), [
-    ({"canaries": ["short 1", "my secret code is 4817"], "prefix_chars": 18}, r"canary 1 has 7 characters, not more than its prefix \(18 characters\)"),
+    ({"canaries": ["short 1", "my secret code is 4817"], "prefix_chars": 18},
+     r"canary 1 has 7 characters, not more than its prefix \(18 characters\)"),
     ({"canaries": ["code abcdef"], "prefix_chars": 5}, "no character from secret_alphabet"),
     ({"canaries": ["a 1"], "canaries_path": "x.txt"}, "canaries_path"),
     ({"canaries": ["code 1234"], "prefix_chars": 4, "prefix_fraction": 0.5}, "not both"),

@@ -67,7 +67,8 @@ def test_an_unknown_column_is_one_clear_error(tmp_path: Path, fake_scanner) -> N
 
 def test_unknown_entity_fails_when_the_suite_loads() -> None:
     with pytest.raises(guard.GuardError, match="unknown PII entity type 'CREDIT_CRAD'"):
-        suite_from_dict({"name": "d", "tasks": [{"name": "t", "evaluator": "pii.dataset", "dataset": {"path": "x.jsonl"},
+        suite_from_dict({"name": "d", "tasks": [{"name": "t", "evaluator": "pii.dataset",
+                                                 "dataset": {"path": "x.jsonl"},
                                                   "params": {"entities": ["CREDIT_CRAD"]}}]})
 
 

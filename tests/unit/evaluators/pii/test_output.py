@@ -48,7 +48,8 @@ def test_builtin_probes_are_varied_and_hold_no_pii() -> None:
 
 
 def test_leak_rate_overall_and_per_entity(fake_scanner) -> None:  # noqa: F811
-    result = guard.evaluate(_leaky(), _suite({"entities": ["EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN"]})).results[0]
+    result = guard.evaluate(_leaky(), _suite({"entities": ["EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD",
+                                                           "US_SSN"]})).results[0]
     assert result.status == "ok", result.error
     leak = result.metrics["leak_rate"]
     assert leak.n == 60 and 0 < leak.value < 1 and leak.ci_method == "wilson"
@@ -60,7 +61,8 @@ def test_leak_rate_overall_and_per_entity(fake_scanner) -> None:  # noqa: F811
     quality = next(f for f in result.findings if f.kind == "scanner_quality")
     assert quality.example["unmeasured"] == ["US_SSN"] and quality.example["measured"]["PHONE_NUMBER"]["recall"] == 0.81
     leaks = [f for f in result.findings if f.kind == "pii_leak"]
-    assert leaks and {e for f in leaks for e in f.example["entities"]} == {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD"}
+    assert leaks and {e for f in leaks for e in f.example["entities"]} == {"EMAIL_ADDRESS", "PHONE_NUMBER",
+                                                                           "CREDIT_CARD"}
     text = result.model_dump_json()
     for raw in (EMAIL, PHONE, CARD):
         assert raw not in text

