@@ -168,3 +168,32 @@ def test_cli_bad_input_exit_2(synth: Path, args: list[str], message: str) -> Non
 def test_cli_missing_data_exit_2(tmp_path: Path) -> None:
     res = CliRunner().invoke(app, ["pii", "benchmark", "--data", str(tmp_path / "nope.json")])
     assert res.exit_code == 2 and "not found" in res.output
+
+
+def test_cli_recognizers_and_write_quality(tmp_path: Path, synth: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--recognizers loads the user's own YAML; --write-quality writes the multi-set record (never a
+    single-set file that would claim more than it measured) — here to a temporary file, on one small set."""
+    import guard.pii as pii_package
+    from guard.pii import quality
+
+    records = json.loads((synth / "synth_dataset_v2.json").read_text(encoding="utf-8"))[:30]
+    small = tmp_path / "small.json"
+    small.write_text(json.dumps(records), encoding="utf-8")
+    target = tmp_path / "quality.json"
+    monkeypatch.setattr(pii_package, "_QUALITY_FILE", target)
+    monkeypatch.setattr(quality, "default_sets", lambda: {"tiny": {"path": small, "held_apart": True,
+                                                                   "dataset": "30 presidio_synth texts"}})
+    rec = tmp_path / "rec.yaml"
+    rec.write_text("recognizers:\n  - name: projects\n    supported_entity: INTERNAL_PROJECT\n"
+                   "    deny_list: [Project Falcon]\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["pii", "benchmark", "--data", str(small), "--entities", "EMAIL_ADDRESS",
+                                   "--recognizers", str(rec), "--write-quality"])
+    assert res.exit_code == 0, res.output
+    written = json.loads(target.read_text())
+    assert written["schema"] == 2 and set(written["sets"]) == {"tiny"}
+    assert written["scanner"]["recognizers"]["file"] == "rec.yaml"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("recognizers:\n  - name: x\n    supported_entity: X\n"
+                   "    patterns: [{name: p, regex: '(', score: 1}]\n")
+    res = CliRunner().invoke(app, ["pii", "benchmark", "--data", str(small), "--recognizers", str(bad)])
+    assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1
