@@ -14,6 +14,7 @@ import numpy as np
 
 from guard import resources, stats
 from guard.errors import GuardError, did_you_mean
+from guard.evaluators.base import MetricSpec
 from guard.types import Finding, MetricValue
 
 # Presidio's predefined recognizers; used to check entity names when guard.pii cannot be imported.
@@ -31,6 +32,16 @@ DIRECT_IDENTIFIERS: tuple[str, ...] = (
 """Entities that identify a person (or their account) on their own; the default entity set."""
 
 SHOW = 300  # characters of redacted context a finding shows
+
+SCANNER_QUALITY_METRICS = (
+    MetricSpec("scanner_recall_min", 0, 1, higher_is_better=True,
+               description="Lowest measured recall of the PII scanner over the entity types and its labelled "
+               "sets (the set and span count in ci_method; not a sample of this run)."),
+    MetricSpec("scanner_precision_min", 0, 1, higher_is_better=True,
+               description="Lowest measured precision of the PII scanner over the entity types and its labelled "
+               "sets (the set and span count in ci_method; not a sample of this run)."),
+)
+"""What pii.output and pii.dataset report about the scanner itself, next to their own rates."""
 
 
 def supported_entities() -> tuple[str, ...]:

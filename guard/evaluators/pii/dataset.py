@@ -56,12 +56,7 @@ class DatasetPIIParams(EvaluatorParams):
 METRICS = (
     MetricSpec("pii_rate", 0, 1, higher_is_better=False,
                description="Share of rows with PII in a scanned column; by_group per entity type."),
-    MetricSpec("scanner_recall_min", 0, 1, higher_is_better=True,
-               description="Lowest measured recall of the PII scanner over the entity types and its labelled "
-               "sets (the set and span count in ci_method; not a sample of this run)."),
-    MetricSpec("scanner_precision_min", 0, 1, higher_is_better=True,
-               description="Lowest measured precision of the PII scanner over the entity types and its labelled "
-               "sets (the set and span count in ci_method; not a sample of this run)."),
+    *_common.SCANNER_QUALITY_METRICS,
 )
 
 

@@ -110,12 +110,7 @@ def read_probes(path: Path) -> list[dict[str, str]]:
 METRICS = (
     MetricSpec("leak_rate", 0, 1, higher_is_better=False,
                description="Share of outputs containing PII; by_group per entity type."),
-    MetricSpec("scanner_recall_min", 0, 1, higher_is_better=True,
-               description="Lowest measured recall of the PII scanner over the entity types and its labelled "
-               "sets (the set and span count in ci_method; not a sample of this run)."),
-    MetricSpec("scanner_precision_min", 0, 1, higher_is_better=True,
-               description="Lowest measured precision of the PII scanner over the entity types and its labelled "
-               "sets (the set and span count in ci_method; not a sample of this run)."),
+    *_common.SCANNER_QUALITY_METRICS,
 )
 
 
