@@ -52,13 +52,25 @@ lint: $(STAMP)
 	$(PY) -m ruff check guard tests bench dashboard scripts
 	$(PY) -m mypy guard
 
-test: $(STAMP) lint test-services
+# What only the tests need beyond the dev extras: llama.cpp's OpenAI-compatible server for
+# tests/e2e/test_llama_cpp_server.py, a source build with the system compiler (about 6-12 min on 2 cores
+# the first time; pip caches the wheel). Kept out of $(STAMP) so that `make demo` never builds it.
+TEST_STAMP := $(VENV)/.installed-test
+$(TEST_STAMP): $(STAMP)
+	CMAKE_ARGS="-DGGML_BLAS=OFF -DGGML_CUDA=OFF -DGGML_NATIVE=ON" CMAKE_BUILD_PARALLEL_LEVEL=2 \
+	  $(PY) -m pip install -q 'llama-cpp-python[server]==0.3.36'
+	touch $(TEST_STAMP)
+
+test: $(STAMP) $(TEST_STAMP) lint test-services
 	$(PY) -m pytest -q -n 2 --durations=15
 
 # Benchmarks that compare against a baseline in the same run (minutes each; not part of `make test`):
-# the full CrowS-Pairs equality against independent loops, the gate with 100,000 runs, the PII scanner.
+# the full CrowS-Pairs and BBQ equality against independent loops, the gate with 100,000 runs, the PII scanner,
+# the http: adapter at full concurrency.
 bench: $(STAMP) test-services
 	$(PY) bench/crows_pairs.py
+	$(PY) bench/bbq_smollm2.py
+	$(PY) bench/http_concurrency.py
 	$(PY) bench/registry_gate_query.py
 	$(PY) bench/pii_scanner.py
 

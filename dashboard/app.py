@@ -22,6 +22,7 @@ PAGES = [
     st.Page("pages/run.py", title="Run", url_path="run"),
     st.Page("pages/compare.py", title="Compare", url_path="compare"),
     st.Page("pages/audit.py", title="Audit", url_path="audit"),
+    st.Page("pages/compliance.py", title="Compliance", url_path="compliance"),
     st.Page("pages/approvals.py", title="Approvals & waivers", url_path="approvals"),
 ]
 st.navigation(PAGES).run()

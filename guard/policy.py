@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 from guard import resources
 from guard._example_errors import ERROR_RATE
 from guard._yaml import load_model_file
+from guard.relative import GroupComparison, compare_groups, margin
 from guard.types import EvalReport, MetricValue
 
 CONTROL_ID = re.compile(
@@ -44,7 +45,28 @@ class Relative(_Strict):
     """Judge against the same metric of a baseline (e.g. the version at ``production``)."""
 
     baseline: str = Field(description="Alias (in the registry) or label of the baseline report.")
-    max_drop: Threshold = Field(ge=0, description="How much worse than the baseline the metric may be.")
+    max_drop: Threshold | None = Field(
+        default=None, ge=0, description="How much worse than the baseline the metric may be (its units).")
+    max_drop_pct: Threshold | None = Field(
+        default=None, ge=0, description="How much worse, in percent of |baseline|: (baseline - candidate) / "
+                                        "|baseline| * 100 (direction-aware). A zero baseline: inconclusive.")
+    min_n: int | None = Field(
+        default=None, ge=1, description="Per-group rules: every group needs at least this n on both sides, "
+                                        "else the rule is inconclusive (a group too small to compare may hide a drop).")
+    alpha: Threshold = Field(
+        default=0.05, gt=0, lt=1, description="Per-group rules: family-wise error rate of the Holm correction.")
+
+    @model_validator(mode="after")
+    def _some_drop(self) -> Relative:
+        if self.max_drop is None and self.max_drop_pct is None:
+            raise ValueError("a relative rule needs max_drop or max_drop_pct")
+        return self
+
+    def allowance_text(self) -> str:
+        parts = [f"{self.max_drop:g}"] if self.max_drop is not None else []
+        if self.max_drop_pct is not None:
+            parts.append(f"{self.max_drop_pct:g}%")
+        return " or ".join(parts)
 
 
 class SuitePin(_Strict):
@@ -115,8 +137,11 @@ class Rule(_Strict):
             raise ValueError(f"rule '{self.id}' needs min, max or relative")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"rule '{self.id}' has min {self.min} above max {self.max}")
-        if self.per_group and (self.relative is not None or "[" in self.metric):
-            raise ValueError(f"rule '{self.id}': per_group judges absolute thresholds on a whole metric")
+        if self.per_group and "[" in self.metric:
+            raise ValueError(f"rule '{self.id}': per_group judges every group of a whole metric, not one group")
+        if self.relative is not None and not self.per_group and (
+                self.relative.min_n is not None or "alpha" in self.relative.model_fields_set):
+            raise ValueError(f"rule '{self.id}': relative min_n and alpha apply per group; add per_group: true")
         return self
 
     def threshold_text(self) -> str:
@@ -126,7 +151,7 @@ class Rule(_Strict):
         if self.max is not None:
             parts.append(f"<= {self.max:g}")
         if self.relative is not None:
-            parts.append(f"at most {self.relative.max_drop:g} worse than {self.relative.baseline}")
+            parts.append(f"at most {self.relative.allowance_text()} worse than {self.relative.baseline}")
         judged = "" if self.on == "value" else f" ({self.on})"
         scope = " in every group" if self.per_group else ""
         return " and ".join(parts) + scope + judged
@@ -199,6 +224,11 @@ class RuleOutcome(BaseModel):
     message: str = ""
     notes: list[str] = Field(default_factory=list)
     controls: list[str] = Field(default_factory=list)
+    correction: str | None = Field(default=None, description="Multiple-comparison correction of a per-group "
+                                                             "relative rule ('holm'), with its alpha.")
+    alpha: float | None = None
+    comparisons: list[GroupComparison] = Field(
+        default_factory=list, description="Per-group relative rules: each group's test and corrected p-value.")
 
     @property
     def blocking(self) -> bool:
@@ -396,14 +426,66 @@ def _judge(rule: Rule, report: EvalReport, baseline: EvalReport | None) -> RuleO
             return RuleOutcome(**common, status="inconclusive", measured=metric, judged=value, baseline=base_metric,
                                message=f"metric '{rule.metric}' has no better direction; "
                                        "a relative rule cannot judge it")
+        common.update(measured=metric, judged=value, baseline=base_metric)
+        if rule.per_group:
+            return _judge_groups(rule, metric, base_metric, failures, notes, common)
         base_value = _judged(rule, base_metric)
         worse_by = (base_value - value) if metric.higher_is_better else (value - base_value)
-        if worse_by > rule.relative.max_drop + 1e-12:
+        allowed = margin(base_value, rule.relative.max_drop, rule.relative.max_drop_pct)
+        if allowed is None:
+            return RuleOutcome(**common, status="inconclusive", message=_ZERO_BASELINE.format(base_value))
+        if worse_by > allowed + 1e-12:
             failures.append(
                 f"{worse_by:.4g} worse than {rule.relative.baseline} ({base_value:.4g}); "
-                f"allowed {rule.relative.max_drop:g}"
+                f"allowed {rule.relative.allowance_text()}"
             )
     status: Status = "fail" if failures else "pass"
     message = "; ".join(failures) if failures else f"{value:.4g} meets {rule.threshold_text()}"
-    return RuleOutcome(**common, status=status, measured=metric, judged=value, baseline=base_metric,
-                       message=message, notes=notes)
+    common.update(measured=metric, judged=value, baseline=base_metric)
+    return RuleOutcome(**common, status=status, message=message, notes=notes)
+
+
+_ZERO_BASELINE = ("the baseline is {:.4g}: a drop in percent of zero is undefined; judge it with an absolute "
+                  "max_drop as well")
+
+
+def _judge_groups(rule: Rule, metric: MetricValue, base: MetricValue, failures: list[str], notes: list[str],
+                  common: dict[str, Any]) -> RuleOutcome:
+    """A per-group relative rule: every group against the baseline's, Holm across the groups (``guard.relative``)."""
+    assert rule.relative is not None and metric.higher_is_better is not None
+    relative = rule.relative
+    if not base.by_group:
+        return RuleOutcome(**common, status="inconclusive", message=f"baseline metric '{rule.metric}' has no "
+                                                                     "per-group breakdown to compare")
+    if set(metric.by_group) != set(base.by_group):
+        only_mine = sorted(set(metric.by_group) - set(base.by_group))
+        only_theirs = sorted(set(base.by_group) - set(metric.by_group))
+        return RuleOutcome(**common, status="inconclusive", message=(
+            f"the groups differ: only the candidate has {only_mine or 'none'}, only the baseline "
+            f"{only_theirs or 'none'}; a group missing on one side cannot be compared"))
+    if relative.min_n is not None:
+        small = sorted(f"'{g}' (n={metric.by_group[g].n} vs {base.by_group[g].n})" for g in metric.by_group
+                       if min(metric.by_group[g].n, base.by_group[g].n) < relative.min_n)
+        if small:
+            return RuleOutcome(**common, status="inconclusive",
+                               message=f"groups below min_n {relative.min_n}: {', '.join(small)}")
+    try:
+        compared = compare_groups(metric, base, max_drop=relative.max_drop, max_drop_pct=relative.max_drop_pct,
+                                  alpha=relative.alpha, higher_is_better=metric.higher_is_better)
+    except ZeroDivisionError as exc:
+        return RuleOutcome(**common, status="inconclusive",
+                           message=f"group '{exc.args[0]}': " + _ZERO_BASELINE.format(0.0))
+    for c in compared:
+        if c.significant:
+            failures.append(f"group '{c.group}': {c.drop:.4g} worse than {relative.baseline} ({c.baseline:.4g}), "
+                            f"beyond the allowed {c.margin:.4g} (Holm-adjusted p={c.p_adjusted:.3g} <= "
+                            f"{relative.alpha:g})")
+        elif c.drop > c.margin + 1e-12:
+            notes.append(f"group '{c.group}' is {c.drop:.4g} worse (allowed {c.margin:.4g}), but not significantly "
+                         f"after Holm over {len(compared)} groups (adjusted p={c.p_adjusted:.3g})")
+    status: Status = "fail" if failures else "pass"
+    message = "; ".join(failures) if failures else (
+        f"no group significantly more than {relative.allowance_text()} worse than {relative.baseline} "
+        f"(Holm over {len(compared)} groups, alpha {relative.alpha:g})")
+    return RuleOutcome(**common, status=status, message=message, notes=notes, correction="holm",
+                       alpha=relative.alpha, comparisons=compared)

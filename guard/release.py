@@ -20,11 +20,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from guard import notify
 from guard.errors import GuardError
 from guard.evidence import pin_problems, plan_consistency
 from guard.policy import Policy, Verdict, check
 from guard.registry._engine import AliasMovedError
-from guard.registry.entities import AliasMove, Approval, ModelVersion, Waiver
+from guard.registry.entities import AliasMove, Approval, Lineage, ModelVersion, Waiver
 from guard.registry.store import RegistryStore
 from guard.types import EvalReport
 
@@ -114,10 +115,13 @@ def gate(
         decision = GateDecision(**base, outcome=outcome, reasons=reasons,
                                 decision_seconds=time.perf_counter() - started - extra.get("fingerprint_seconds", 0.0),
                                 **extra)
+        audit_seq = decision.move.audit_seq if decision.move is not None else None
         if outcome != "moved":
-            store.append_audit(actor=actor, action=f"gate.{outcome}", subject=version.ref,
-                               payload={"alias": alias, "policy": policy.name, "policy_sha256": policy.sha256,
-                                        "run_id": extra.get("run_id"), "reasons": reasons})
+            audit_seq = store.append_audit(actor=actor, action=f"gate.{outcome}", subject=version.ref,
+                                           payload={"alias": alias, "policy": policy.name,
+                                                    "policy_sha256": policy.sha256,
+                                                    "run_id": extra.get("run_id"), "reasons": reasons}).seq
+        notify.gate_decided(store, decision, actor=actor, audit_seq=audit_seq)  # committed: tell the webhook
         return decision
 
     run = store.latest_run(name, number, policy_sha256=policy.sha256)
@@ -199,7 +203,7 @@ def gate(
 
 
 def _evidence_problems(stored_plan: dict[str, Any] | None, report: EvalReport, policy: Policy) -> list[str]:
-    """Why a run's report is not release evidence under ``policy`` (empty: it is)."""
+    """Why a run's report is not release evidence under ``policy`` (empty: it is). ``guard.impact`` uses it too."""
     from guard.evaluators import report_range_problems
 
     problems = plan_consistency(report) + report_range_problems(report)
@@ -267,7 +271,9 @@ def approve(
             raise GuardError(f"the approval's expiry {expires_at.isoformat()} is not in the future")
     name, number = parse_ref(ref)
     store.get_version(name, number)
-    return store.add_approval(name, number, approver=current_actor(actor), reason=reason, expires_at=expires_at)
+    approval = store.add_approval(name, number, approver=current_actor(actor), reason=reason, expires_at=expires_at)
+    notify.approval_added(store, approval)
+    return approval
 
 
 def waive(
@@ -296,16 +302,20 @@ def waive(
             raise GuardError(f"policy '{policy.name}' has no rule '{rule}'", hint=did_you_mean(rule, known))
     name, number = parse_ref(ref)
     store.get_version(name, number)
-    return store.add_waiver(name, number, rule_ids=sorted(set(rule_ids)), policy_name=policy.name,
-                            approver=current_actor(actor), reason=reason, expires_at=expires_at)
+    waiver = store.add_waiver(name, number, rule_ids=sorted(set(rule_ids)), policy_name=policy.name,
+                              approver=current_actor(actor), reason=reason, expires_at=expires_at)
+    notify.waiver_added(store, waiver)
+    return waiver
 
 
 def register(store: RegistryStore, name: str, spec: str, *, version: int | None = None, actor: str | None = None,
-             metadata: dict | None = None, fingerprint: str | None = None, trust_pickle: bool = False) -> ModelVersion:
-    """Register a version of ``name``: the spec and the fingerprint of its files at this moment."""
+             metadata: dict | None = None, fingerprint: str | None = None, trust_pickle: bool = False,
+             lineage: Lineage | None = None) -> ModelVersion:
+    """Register a version of ``name``: the spec and the fingerprint of its files at this moment, and the
+    lineage (description, parent, training data) the user declares."""
     from guard.models.artifacts import artifact_fingerprint
 
     return store.register_version(
         name, spec, fingerprint or artifact_fingerprint(spec, trust_pickle=trust_pickle), actor=current_actor(actor),
-        version=version, metadata=metadata or {},
+        version=version, metadata=metadata or {}, lineage=lineage,
     )

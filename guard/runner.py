@@ -49,6 +49,7 @@ from guard.types import (
 
 if TYPE_CHECKING:
     from guard.cache import DiskCache
+    from guard.report.samples import SamplesWriter as SampleSink
 
 
 @dataclass
@@ -219,6 +220,7 @@ def evaluate(
     redactor: Redactor | None = None,
     allowed_roots: Sequence[Path] = (),
     cache: DiskCache | str | Path | None = None,
+    samples: SampleSink | None = None,
 ) -> EvalReport:
     """Run ``suite`` on ``model`` and return the report (never raises for a crashing task).
 
@@ -228,7 +230,8 @@ def evaluate(
     model call, so a bad NER setting costs nothing) unless the caller brings one. ``cache`` (a folder or
     a ``guard.cache.DiskCache``) keeps the model's answers across runs; the command line passes
     ``.guard/cache`` by default, the Python API nothing (an adapter object built in code may answer
-    differently under the same fingerprint).
+    differently under the same fingerprint). ``samples`` (a ``guard.report.samples.SamplesWriter``)
+    receives every example's record, redacted like findings; the report then references it.
     """
     if not isinstance(suite, Suite):
         suite = load_suite(suite)
@@ -252,8 +255,9 @@ def evaluate(
             cached = CachedModel(model, progress=factory, disk=disk if plan.cache else None,
                                  fingerprint=plan.model.fingerprint,
                                  settings=cache_settings(model) if plan.cache else None)
-            results = [_run_task(task, cached, model, seed, redactor) for task in tasks]
+            results = [_run_task(task, cached, model, seed, redactor, samples) for task in tasks]
         stats = _cache_stats(disk, cached) if plan.cache and disk is not None else None
+        samples_ref = samples.close() if samples is not None else None
     finally:
         if disk is not None:
             disk.close()  # SQLite folds its log back into the file now, not whenever the object is collected
@@ -268,6 +272,7 @@ def evaluate(
         results=results,
         environment=_environment(),
         cache=stats,
+        samples=samples_ref,
     )
 
 
@@ -291,7 +296,8 @@ def _cache_stats(disk: DiskCache, cached: CachedModel) -> CacheStats:
     return CacheStats(dir=str(disk.folder), hits=cached.disk_hits, misses=cached.misses, notes=notes)
 
 
-def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: int, redactor: Redactor) -> EvalResult:
+def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: int, redactor: Redactor,
+              samples: SampleSink | None = None) -> EvalResult:
     started = time.perf_counter()
     base: dict[str, Any] = {
         "task": task.name,
@@ -309,6 +315,10 @@ def _run_task(task: PreparedTask, cached: CachedModel, raw: ModelAdapter, seed: 
             metrics = {**metrics, ERROR_RATE: error_rate(len(failing), len(task.data))}
         found = [_relabel_finding(f, groups) if groups else f for f in scores.findings] + error_findings(failing)
         findings = [redactor.finding(f) for f in found]
+        if samples is not None:
+            from guard.report.samples import dataset_records
+
+            samples.add(task.name, dataset_records(scores.samples, failing, task.data, groups, redactor))
         return EvalResult(**base, metrics=metrics, findings=findings, seconds=time.perf_counter() - started)
     except KeyboardInterrupt:
         raise

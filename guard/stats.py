@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from scipy.stats import binomtest
 
 from guard.types import MetricValue
 
@@ -24,6 +23,8 @@ def proportion(
     """A rate with a Wilson interval (Clopper–Pearson at 0 or n events)."""
     if n <= 0:
         raise ValueError("a proportion needs at least one observation")
+    from scipy.stats import binomtest  # importing scipy.stats costs ~0.5 s; bootstrap-only callers skip it
+
     successes = int(successes)
     test = binomtest(successes, n)
     if successes in (0, n):

@@ -157,7 +157,8 @@ def _bind_evaluators(suite: Suite, *, allowed_roots: Sequence[Path] = (), confin
         literal = _placeholder_outside_template(task.params)
         if literal is not None:
             key, text = literal
-            hint = ("per-row answer options need a multiple-choice task" if key.startswith("verbalizers")
+            hint = ("for per-row answer options use mode: multiple_choice with choices: [ans0, ans1, ...] "
+                    "and the gold index or text as label" if key.startswith("verbalizers")
                     else "only prompt templates fill {fields}; write the value out")
             raise GuardError(f"task '{task.name}' ({task.evaluator}) params.{key} = {text!r} holds a placeholder, "
                              "but it is not a template: it would be used as that literal text for every row",

@@ -177,6 +177,21 @@ class CacheStats(_Frozen):
                              "(a corrupt file moved aside and rebuilt, rows that failed their checksum).")
 
 
+class SamplesRef(_Frozen):
+    """Where a run's per-example records are (``--log-samples``): a gzip JSONL file beside the report.
+
+    The records are redacted like findings; the report (and so the registry, under the audit chain)
+    keeps the file's sha256, so a reader can tell when the file it finds is not the one written.
+    """
+
+    file: str = Field(description="File name, relative to the report's folder (e.g. report.samples.jsonl.gz).")
+    location: str = Field(default="", description="Absolute path where it was written (for registry readers).")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the compressed file's bytes.")
+    rows: int = Field(ge=0, description="Records in the file.")
+    counts: dict[str, dict[str, int]] = Field(
+        default_factory=dict, description="Task -> outcome -> records (what a reviewer can filter on).")
+
+
 class EvalReport(_Frozen):
     """One evaluation of one model on one suite: the document policies are checked against."""
 
@@ -199,6 +214,8 @@ class EvalReport(_Frozen):
     )
     cache: CacheStats | None = Field(
         default=None, description="Requests served from the persistent inference cache; None when it was not used.")
+    samples: SamplesRef | None = Field(
+        default=None, description="Per-example records (--log-samples), referenced and hashed; None when not logged.")
 
     def result(self, task: str) -> EvalResult | None:
         return next((r for r in self.results if r.task == task), None)

@@ -13,9 +13,20 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from guard.compare import CompareRow, Comparison, Side, compare_sides  # noqa: F401  (CompareRow: re-exported)
 from guard.errors import GuardError
 from guard.policy import Verdict
-from guard.registry.entities import AliasMove, Approval, AuditEvent, EvalRun, ModelVersion, RunSummary, Waiver
+from guard.registry.entities import (
+    AliasMove,
+    Approval,
+    AuditEvent,
+    EvalRun,
+    ModelVersion,
+    RunSummary,
+    VersionLineage,
+    VersionTag,
+    Waiver,
+)
 from guard.registry.store import AuditVerification, RegistryStore
 from guard.types import EvalReport
 
@@ -171,12 +182,15 @@ class ModelHistory(_View):
     alias_moves: list[AliasMove]
     approvals: list[Approval]
     waivers: list[Waiver]
+    tags: list[VersionTag] = Field(default_factory=list)
+    lineage: list[VersionLineage] = Field(default_factory=list)
 
 
 def model_history(store: RegistryStore, name: str) -> ModelHistory:
     return ModelHistory(versions=store.list_versions(name), runs=store.latest_run_summaries(name),
                         aliases=store.aliases(name), alias_moves=store.alias_history(name),
-                        approvals=store.list_approvals(name), waivers=store.list_waivers(name))
+                        approvals=store.list_approvals(name), waivers=store.list_waivers(name),
+                        tags=store.list_tags(name), lineage=store.list_lineage(name))
 
 
 # -- one run ----------------------------------------------------------------------------------------
@@ -290,45 +304,7 @@ def run_evidence(store: RegistryStore, run_id: int) -> RunEvidence:
 
 
 # -- compare ----------------------------------------------------------------------------------------
-
-class CompareRow(_View):
-    """One metric (overall or one group): candidate against baseline, and the rules it touches."""
-
-    metric: str
-    group: str | None = None
-    candidate: float | None = None
-    baseline: float | None = None
-    change: float | None = Field(default=None, description="candidate - baseline")
-    higher_is_better: bool | None = None
-    rules: list[str] = Field(default_factory=list, description="Rules judged on this number.")
-    crosses: list[str] = Field(default_factory=list, description="Of those, rules the candidate fails or that "
-                                                                 "came out differently than for the baseline.")
-
-
-class Comparison(_View):
-    model: str
-    alias: str
-    candidate_version: int
-    baseline_version: int | None
-    candidate_run: int | None
-    baseline_run: int | None
-    rows: list[CompareRow]
-    rule_status: dict[str, tuple[str | None, str | None]] = Field(
-        default_factory=dict, description="Rule id -> (candidate status, baseline status).")
-
-    def rule_changes(self) -> dict[str, str]:
-        """Rule id -> what the candidate changes: newly / still failing, newly / still inconclusive,
-        newly passing, unchanged (passing on both), or not judged (only the baseline's policy has it).
-        Anything but ``pass`` is not passing: an inconclusive rule is never reported as passing."""
-        def change(c: str | None, b: str | None) -> str:
-            if c is None:
-                return "not judged"
-            if c in ("fail", "inconclusive"):
-                word = "failing" if c == "fail" else "inconclusive"
-                return f"still {word}" if b == c else f"newly {word}"
-            return "newly passing" if b in ("fail", "inconclusive") else "unchanged"
-        return {rule: change(c, b) for rule, (c, b) in self.rule_status.items()}
-
+# The read model lives in guard.compare (shared with ``guard compare``); here: the registry's sides.
 
 def _latest_run(store: RegistryStore, name: str, version: int, policy_sha256: str | None = None) -> EvalRun | None:
     if policy_sha256 is not None:
@@ -338,13 +314,9 @@ def _latest_run(store: RegistryStore, name: str, version: int, policy_sha256: st
     return store.latest_run(name, version)
 
 
-def _rule_targets(verdict: Verdict | None) -> dict[tuple[str, str | None], list[str]]:
-    """(task.metric, group or None) -> ids of the rules judged on it (``m[g]`` rules name one group)."""
-    targets: dict[tuple[str, str | None], list[str]] = {}
-    for o in verdict.outcomes if verdict is not None else []:
-        metric, _, group = o.metric.partition("[")
-        targets.setdefault((metric, group.rstrip("]") or None), []).append(o.rule_id)
-    return targets
+def run_side(run: EvalRun, label: str) -> Side:
+    """A registry run as one side of a comparison: its report and stored verdict."""
+    return Side(label=label, report=stored_report(run), verdict=stored_verdict(run), version=run.version, run_id=run.id)
 
 
 def compare(store: RegistryStore, name: str, candidate_version: int, alias: str) -> Comparison:
@@ -353,29 +325,11 @@ def compare(store: RegistryStore, name: str, candidate_version: int, alias: str)
     baseline_version = store.alias_target(name, alias)
     baseline = (None if baseline_version is None
                 else _latest_run(store, name, baseline_version, candidate.policy_sha256 if candidate else None))
-    ours = {(p.metric, p.group): p for p in report_metrics(stored_report(candidate), version=candidate_version,
-                                                           run_id=candidate.id)} if candidate else {}
-    theirs = {(p.metric, p.group): p for p in report_metrics(stored_report(baseline), version=baseline.version,
-                                                             run_id=baseline.id)} if baseline else {}
-    candidate_verdict, baseline_verdict = stored_verdict(candidate), stored_verdict(baseline)
-    status_ours = {o.rule_id: o.status for o in (candidate_verdict.outcomes if candidate_verdict else [])}
-    status_theirs = {o.rule_id: o.status for o in (baseline_verdict.outcomes if baseline_verdict else [])}
-    rule_status: dict[str, tuple[str | None, str | None]] = {
-        r: (status_ours.get(r), status_theirs.get(r)) for r in sorted({*status_ours, *status_theirs})}
-    crossing = {r for r, (c, b) in rule_status.items() if c == "fail" or (c != b)}
-    targets = _rule_targets(candidate_verdict)
-    rows = []
-    for key in sorted({*ours, *theirs}, key=lambda k: (k[0], k[1] is not None, k[1] or "")):
-        c, b = ours.get(key), theirs.get(key)
-        rules = targets.get(key, [])
-        rows.append(CompareRow(metric=key[0], group=key[1], candidate=c.value if c else None,
-                               baseline=b.value if b else None,
-                               change=c.value - b.value if c and b else None,
-                               higher_is_better=(c if c is not None else theirs[key]).higher_is_better, rules=rules,
-                               crosses=[r for r in rules if r in crossing]))
-    return Comparison(model=name, alias=alias, candidate_version=candidate_version, baseline_version=baseline_version,
-                      candidate_run=candidate.id if candidate else None, baseline_run=baseline.id if baseline else None,
-                      rows=rows, rule_status=rule_status)
+    ours = (run_side(candidate, f"{name}@{candidate_version}") if candidate
+            else Side(label=f"{name}@{candidate_version}", version=candidate_version))
+    theirs = (run_side(baseline, f"{name}@{alias}") if baseline
+              else Side(label=f"{name}@{alias}", version=baseline_version))
+    return compare_sides(ours, theirs, model=name, alias=alias)
 
 
 # -- audit ------------------------------------------------------------------------------------------

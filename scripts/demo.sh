@@ -8,6 +8,8 @@
 #      refuses that run as release evidence. Then it is evaluated on the whole suite under
 #      policies/release.yaml, whose relative rules compare it with the version at `production`,
 #      and the gate decides — printing its reasons.
+#   Between them, v1 is also evaluated on the risks a release review asks about next (robustness to
+#   input noise, prompt injection and system-prompt leakage: evaluations/demo-risks.yaml).
 # Exit codes 0 (moved) and 1 (refused) are both a finished demo; 2 (error) fails it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +40,12 @@ if [ "$rc" -eq 1 ]; then
   $GUARD gate smollm2@1 --policy policies/default.yaml --to production --reason "first release of the demo model"
   ok_or_policy $?
 fi
+
+step "2c/4 the risks a release review asks next, on smollm2@1: robustness to input noise and prompt injection"
+echo "(recorded beside v1's release run; the clean sentiment answers come from the inference cache of step 1)"
+$GUARD evaluate "hf:$GGUF" --suite evaluations/demo-risks.yaml --policy policies/demo-risks.yaml \
+  --name smollm2 --out .guard/demo-report-v1-risks.json --markdown .guard/demo-summary-v1-risks.md
+ok_or_policy $?
 
 step "3a/4 a shortcut: evaluate smollm2 v2 (dynamic int8) on the first 8 rows of each dataset only (--limit 8)"
 echo "(a run on a subset is a fine report, but not release evidence: the gate must refuse it)"

@@ -1,4 +1,6 @@
-"""A candidate version against the version at an alias: per metric and group, the change and the rules crossed."""
+"""A candidate version against the version at an alias: per metric and group, the change and the rules crossed.
+
+The read model is ``guard.compare`` (through ``guard.views.compare``), the same as ``guard compare``'s."""
 
 from __future__ import annotations
 
@@ -36,11 +38,20 @@ judged = [k for k in changes.values() if k != "not judged"]
 if result.candidate_run is not None and judged and all(k in ("unchanged", "newly passing") for k in judged):
     st.success("The candidate passes every rule of its policy.")
 only_ruled = st.checkbox("Only metrics with rules", key="only_ruled")
-table([{"metric": row.metric, "group": row.group or "overall", "candidate": row.candidate, "baseline": row.baseline,
-        "change": row.change, "better": None if row.change is None or row.higher_is_better is None or row.change == 0
-        else ("yes" if (row.change > 0) == row.higher_is_better else "no"),
+
+
+def _interval(ci: tuple[float, float] | None) -> str:
+    return f"[{ci[0]:.4g}, {ci[1]:.4g}]" if ci else ""
+
+
+table([{"metric": row.metric, "group": row.group or "overall", "candidate": row.candidate,
+        "candidate 95% CI": _interval(row.candidate_ci), "baseline": row.baseline,
+        "baseline 95% CI": _interval(row.baseline_ci), "change": row.change,
+        "better": None if row.better is None else ("yes" if row.better else "no"), "p": row.p_value,
         "rules": ", ".join(row.rules), "crosses a rule": ", ".join(row.crosses)}
        for row in result.rows if row.rules or not only_ruled])
+for note in result.notes:
+    st.caption(escape_md(note))
 if result.rule_status:
     st.subheader("Rule outcomes")
     table([{"rule": rule, "candidate": c or "—", "baseline": b or "—", "change": changes[rule]}

@@ -72,6 +72,30 @@ table([{"version": w.version, "rules": ", ".join(w.rule_ids), "policy": w.policy
         "reason": w.reason, "at": when(w.created_at), "expires": when(w.expires_at)} for w in history.waivers],
       empty="No waivers.")
 
+st.header("Tags and lineage")
+lineage = {item.version: item for item in history.lineage}
+table([{"version": v.version,
+        "tags": ", ".join(f"{t.key}={t.value}" for t in history.tags if t.version == v.version),
+        "description": lineage[v.version].description if v.version in lineage else "",
+        "parent": (lineage[v.version].parent or "") if v.version in lineage else "",
+        "training data": ", ".join(f"{d.name} {short(d.sha256)}" for d in lineage[v.version].training_data)
+        if v.version in lineage else ""}
+       for v in history.versions if v.version in lineage or any(t.version == v.version for t in history.tags)],
+      empty="No tags or lineage recorded.")
+
+st.header("Policy impact")
+impact_policy = st.text_input("A new policy file: which versions of this model would stop or start complying",
+                              key="impact_policy")
+if impact_policy.strip():
+    from guard.impact import policy_impact
+    from guard.policy import load_policy
+
+    impact = guarded(lambda: policy_impact(registry, load_policy(impact_policy.strip()), all_versions=True))
+    rows = [r for r in impact.rows if r.model == name]
+    table([{"version": r.version, "aliases": ", ".join(r.aliases), "run": r.run_id, "before": r.before or "—",
+            "after": r.after, "change": r.change, "why": "; ".join(r.reasons)} for r in rows],
+          empty="No version of this model.")
+
 st.header("Export")
 export_version = st.selectbox("Version", [v.version for v in reversed(history.versions)], key="export_version")
 export_button("export_version_html", f"{name}-v{export_version}", registry, name, export_version)

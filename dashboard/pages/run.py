@@ -6,8 +6,9 @@ import json
 
 import streamlit as st
 from _common import escape_md, export_button, guarded, pick, short, store, table, when
+from _samples import show_samples
 
-from guard.views import FindingView, run_evidence
+from guard.views import FindingView, run_evidence, stored_report
 
 st.title("Run")
 registry = store()
@@ -94,5 +95,10 @@ else:
         with st.expander(f"{escape_md(task)}: {len(findings)} finding(s)", expanded=bool(findings)):
             for finding in findings:
                 _show(finding, show_raw)
+st.header("Samples")
+if evidence.raw_evidence and not show_raw:
+    st.info("Hidden: unredacted evidence (use the toggle above).")
+else:
+    show_samples(stored_report(run))
 st.caption(f"Model spec: {escape_md(version.spec)} · fingerprint {short(version.fingerprint)}")
 export_button("export_run_html", f"run-{run.id}", registry, run.id, include_raw=show_raw)

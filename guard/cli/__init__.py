@@ -11,7 +11,11 @@ from __future__ import annotations
 from guard.cli import run  # noqa: F401  evaluate, check, schema, evaluators
 from guard.cli import registry  # noqa: F401  register, history, gate, approve, waive
 from guard.cli import audit  # noqa: F401  audit verify|head|log
+from guard.cli import policy  # noqa: F401  policy impact
+from guard.cli import backup  # noqa: F401  registry export|import
 from guard.cli import export  # noqa: F401  export
+from guard.cli import compare  # noqa: F401  compare
+from guard.cli import mlflow  # noqa: F401  mlflow log|sync
 from guard.cli import dashboard  # noqa: F401  dashboard
 from guard.cli import pii  # noqa: F401  pii benchmark
 from guard.cli import cache  # noqa: F401  cache info|clear

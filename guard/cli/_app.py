@@ -42,6 +42,31 @@ RegistryOption = Annotated[
                              help="Registry URL (else GUARD_REGISTRY, else sqlite:///.guard/registry.db).")
 ]
 ActorOption = Annotated[str | None, typer.Option("--actor", help="Who is acting (else GUARD_ACTOR, else user@host).")]
+DeviceOption = Annotated[str | None, typer.Option(
+    "--device", help="Where an hf: model runs: auto (CUDA when torch sees it, else CPU; the default), cpu, cuda, "
+    "cuda:N or mps. To spread one model over several GPUs give --model-option device_map=auto instead. Recorded in "
+    "the report; not part of the fingerprint.")]
+"""Every verb that loads a model takes it; ``--model-option device=...`` is the same setting (see ``placement``)."""
+
+
+def placement(spec: str, options: dict[str, Any]) -> dict[str, Any]:
+    """The model options with ``device``/``device_map`` checked before anything is loaded or read.
+
+    ``--device`` is the canonical spelling; ``--model-option device=`` is accepted as the same key because
+    the Python API takes ``load_model(spec, device=...)`` and every option there is a ``--model-option``
+    here (giving both is refused by the caller). A placement for a model that is not ``hf:`` is refused:
+    those adapters would silently ignore it, and the report would claim a device nothing ran on.
+    """
+    keys = [k for k in ("device", "device_map") if k in options]
+    if not keys:
+        return options
+    if not spec.startswith("hf:"):
+        flag = "--device" if keys[0] == "device" else "--model-option device_map"
+        raise GuardError(f"{flag} applies to hf: models only", where=spec,
+                         hint="python:, sklearn: and http: models choose their own device")
+    from guard.models._hf_device import check_placement
+
+    return check_placement(options)
 
 
 def say(text: str, *, console: Console = out, highlight: bool = False, **options: Any) -> None:

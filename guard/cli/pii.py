@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -39,6 +39,10 @@ def benchmark_cmd(
     recognizers: Annotated[Path | None, typer.Option(
         "--recognizers", help="A YAML file of your own recognizers (patterns, context words, checksums, "
         "deny-lists), also used by the PII evaluators through GUARD_PII_RECOGNIZERS.")] = None,
+    presidio: Annotated[bool, typer.Option(
+        "--presidio", help="Also run Presidio as shipped (BatchAnalyzerEngine, every predefined recognizer, "
+        "score threshold 0, the same spaCy model) on the same texts and print both side by side, per entity "
+        "type: checks 'never below Presidio' on your own data.")] = False,
 ) -> None:
     """Precision and recall of the PII scanner per entity type (span overlap, same type).
 
@@ -79,6 +83,10 @@ def benchmark_cmd(
         say("not scanned (no entity type for these labels): "
             + ", ".join(f"{k} ({v})" for k, v in sorted(result.not_scanned.items())))
     say(f"{payload['texts_per_second']} texts/s")
+    if presidio:
+        # Presidio runs on a spaCy model: the scanner's own, else (regex-only, transformers) spaCy's small one.
+        spacy_model = scanner.model if type(scanner.nlp_engine).__name__ == "SpacyNlpEngine" else None
+        _compare_with_presidio(result, records, payload, spacy_model)
     if out_path:
         out_path.parent.mkdir(parents=True, exist_ok=True)
         out_path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
@@ -92,3 +100,29 @@ def benchmark_cmd(
         with err.status(f"measuring on {len(sets)} labelled sets"):
             ours, theirs = quality.run_sets(scanner, sets, presidio=False)
         say(f"quality: {quality.write(quality.record(scanner, sets, ours, theirs))}")
+
+
+def _compare_with_presidio(result: Any, records: list[Any], payload: dict[str, Any], model: str | None) -> None:
+    """Presidio as shipped on the same texts, side by side with guard's scanner (recall / precision)."""
+    from guard.pii.benchmark import benchmark_presidio, comparison
+
+    entities = list(result.config.get("entities", []))
+    with err.status(f"running Presidio as shipped on {len(records)} texts"):
+        theirs = benchmark_presidio(records, entities, threshold=0.0, model=model)
+    rows = comparison({"guard": result, "presidio": theirs})
+    table = Table(title=terminal_text("guard vs Presidio as shipped (same texts; recall / precision)"),
+                  title_justify="left")
+    for column in ("entity", "gold spans", "guard R / P", "Presidio R / P", "recall vs Presidio"):
+        table.add_column(column, justify="left" if column == "entity" else "right")
+    below = []
+    for row in rows:
+        ours, theirs_r = row["guard_recall"], row["presidio_recall"]
+        verdict = "—" if ours is None or theirs_r is None else ("below" if ours < theirs_r else "at or above")
+        if verdict == "below":
+            below.append(row["entity"])
+        table.add_row(*(terminal_text(c) for c in (
+            row["entity"], str(row["n"]), f"{_fmt(ours)} / {_fmt(row['guard_precision'])}",
+            f"{_fmt(theirs_r)} / {_fmt(row['presidio_precision'])}", verdict)))
+    out.print(table)
+    payload["presidio_as_is"] = {**theirs.as_dict(), "comparison": rows, "recall_below_presidio": below}
+    say("recall below Presidio's on: " + ", ".join(below) if below else "recall at or above Presidio's on every type")

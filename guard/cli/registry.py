@@ -54,20 +54,58 @@ def register(
     registry: RegistryOption = None,
     actor: ActorOption = None,
     trust_pickle: Annotated[bool, typer.Option("--trust-pickle")] = False,
+    parent: Annotated[str | None, typer.Option("--parent", help="NAME@VERSION this version derives from.")] = None,
+    description: Annotated[str, typer.Option("--description", help="What this version is.")] = "",
+    training_data: Annotated[list[str] | None, typer.Option(
+        "--training-data", help="NAME=sha256:HEX or NAME=FILE (fingerprinted) of data it was trained on; repeatable."
+    )] = None,
 ) -> None:
-    """Register a model version with the fingerprint of its files.
+    """Register a model version with the fingerprint of its files (and, optionally, its lineage).
 
-    Example: guard register sentiment hf:models/sentiment-v3
+    Example: guard register sentiment hf:models/sentiment-v3 --parent sentiment@2 --training-data sst2=data/train.csv
     """
+    from guard.registry.entities import Lineage
+    from guard.release import parse_ref
     from guard.release import register as register_version
 
+    if parent is not None:
+        parse_ref(parent)
+    lineage = Lineage(description=description, parent=parent.strip() if parent else None,
+                      training_data=[_training_data(item) for item in training_data or []])
     store = open_store(registry, create=True)
     before = {v.version for v in _versions_or_none(store, name)}
-    registered = register_version(store, name, model, version=version, actor=actor, trust_pickle=trust_pickle)
+    registered = register_version(store, name, model, version=version, actor=actor, trust_pickle=trust_pickle,
+                                  lineage=lineage)
     if registered.version in before:
         say(f"already registered: {registered.ref} is this artifact  {registered.fingerprint}")
         return
     say(f"registered {registered.ref}  {registered.fingerprint}")
+
+
+def _training_data(item: str):
+    """``NAME=sha256:HEX`` (a declared hash) or ``NAME=FILE`` (the file's bytes hashed here)."""
+    import hashlib
+    import re
+
+    from guard.registry.entities import TrainingData
+
+    name, sep, value = item.partition("=")
+    if not sep or not re.match(r"^[A-Za-z0-9][\w.\-/]{0,199}$", name.strip()) or not value.strip():
+        raise GuardError(f"--training-data '{item}' is not NAME=SHA256 or NAME=FILE",
+                         hint="e.g. --training-data sst2=sha256:9f86d0… or --training-data sst2=data/train.csv")
+    value = value.strip()
+    declared = re.fullmatch(r"(sha256:)?([0-9a-fA-F]{64})", value)
+    if declared:
+        return TrainingData(name=name.strip(), sha256="sha256:" + declared[2].lower())
+    path = Path(value)
+    if not path.is_file():
+        raise GuardError(f"--training-data {name}: '{value}' is neither a sha256 nor a file",
+                         hint="a directory is not fingerprinted: give its archive, or declare sha256:HEX")
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return TrainingData(name=name.strip(), sha256="sha256:" + digest.hexdigest(), source=str(path))
 
 
 def _versions_or_none(store, name: str) -> list:
@@ -109,6 +147,18 @@ def history(
                  format_when(v.created_at), v.created_by)
         table.add_row(*(terminal_text(cell) for cell in cells))
     out.print(table)
+    lineage = store.list_lineage(name)
+    tags = store.list_tags(name)
+    if lineage or tags:
+        labels = _table("tags and lineage", ("version", "tags", "description", "parent", "training data"))
+        known = {item.version: item for item in lineage}
+        for number in sorted({*known, *(t.version for t in tags)}):
+            entry = known.get(number)
+            label_cells = (str(number), ", ".join(f"{t.key}={t.value}" for t in tags if t.version == number),
+                     entry.description if entry else "", (entry.parent or "") if entry else "",
+                     ", ".join(f"{d.name} {d.sha256[:19]}…" for d in entry.training_data) if entry else "")
+            labels.add_row(*(terminal_text(cell) for cell in label_cells))
+        out.print(labels)
     runs = _table("evaluation runs", ("run", "version", "status", "suite", "policy", "verdict", "started", "by"))
     for r in store.list_runs(name, limit=limit):
         run_cells = (str(r.id), str(r.version), r.status, r.suite_name, r.policy_name or "—", r.verdict or "—",
@@ -200,3 +250,34 @@ def waive(
                     expires_at=_parse_expiry(expires), actor=actor)
     say(f"waiver {waiver.id} for {ref}: {', '.join(waiver.rule_ids)} until {format_when(waiver.expires_at)}",
         highlight=True)
+
+
+@app.command()
+@guarded
+def tag(
+    ref: Annotated[str, typer.Argument(help="NAME@VERSION")],
+    pairs: Annotated[list[str] | None, typer.Argument(help="KEY=VALUE to set; KEY= removes the tag.")] = None,
+    remove: Annotated[list[str] | None, typer.Option("--remove", help="Tag key to remove (repeatable).")] = None,
+    registry: RegistryOption = None,
+    actor: ActorOption = None,
+) -> None:
+    """Set or remove key=value tags on a version; every change is an audit event.
+
+    Example: guard tag sentiment@3 team=nlp ticket=RAI-42 stage=
+    """
+    from guard.release import current_actor, parse_ref
+
+    name, number = parse_ref(ref)
+    changes: dict[str, str | None] = {}
+    for pair in pairs or []:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise GuardError(f"'{pair}' is not KEY=VALUE", hint="KEY= (empty) removes a tag; or use --remove KEY")
+        changes[key.strip()] = value if value != "" else None
+    for key in remove or []:
+        changes[key.strip()] = None
+    if not changes:
+        raise GuardError("nothing to tag", hint="guard tag NAME@V KEY=VALUE [...] or --remove KEY")
+    tags = open_store(registry).set_tags(name, number, changes, actor=current_actor(actor))
+    shown = ", ".join(f"{t.key}={t.value}" for t in tags) or "none"
+    say(f"tags of {ref}: {shown}", highlight=True)

@@ -13,7 +13,18 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from guard.cli._app import app, check_outputs, emit_verdict, err, guarded, out, say, verdict_files
+from guard.cli._app import (
+    DeviceOption,
+    app,
+    check_outputs,
+    emit_verdict,
+    err,
+    guarded,
+    out,
+    placement,
+    say,
+    verdict_files,
+)
 from guard.errors import GuardError
 from guard.report._format import num, terminal_text
 
@@ -87,7 +98,7 @@ def evaluate(
     limit: Annotated[int | None, typer.Option("--limit", min=1,
                                               help="Use only the first N rows of each dataset.")] = None,
     batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Model batch size (hf:).")] = None,
-    device: Annotated[str | None, typer.Option("--device", help="cpu, cuda or auto (hf:).")] = None,
+    device: DeviceOption = None,
     trust_pickle: Annotated[bool, typer.Option("--trust-pickle",
                                                help="Allow pickle/joblib model files (runs their code).")] = False,
     registry: Annotated[str | None, typer.Option("--registry", help="Record the run in this registry (URL).")] = None,
@@ -110,6 +121,12 @@ def evaluate(
         ".guard/cache); an unchanged model and suite then run without inference.")] = None,
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Neither read nor write the persistent inference cache.")] = False,
+    log_samples: Annotated[bool, typer.Option(
+        "--log-samples", help="Also write every example's input, output, score and outcome (redacted) beside the "
+        "--out report as REPORT.samples.jsonl.gz; the report references it with its sha256.")] = False,
+    mlflow_uri: Annotated[str | None, typer.Option(
+        "--mlflow", help="MLflow tracking URI: once the report is written, log it as an MLflow run (experiment "
+        "MLFLOW_EXPERIMENT_NAME, else 'guard'); an MLflow failure is exit 2. Needs rai-guard[mlflow].")] = None,
 ) -> None:
     """Run a suite on a model and write the report; with --policy, also give the verdict.
 
@@ -136,7 +153,13 @@ def evaluate(
         raise GuardError(f"--seed must be 0 or more, got {seed}")
     if no_cache and cache_dir is not None:
         raise GuardError("--no-cache and --cache-dir contradict each other", hint="give one of them")
+    if log_samples and out_path is None:
+        raise GuardError("--log-samples writes the samples beside the report: add --out REPORT.json")
     check_outputs(out=out_path, junit=junit, markdown=markdown)
+    if mlflow_uri is not None:
+        from guard.cli.mlflow import prepare_mlflow
+
+        mlflow_uri = prepare_mlflow(mlflow_uri, "--mlflow")  # shape and install checked before any work
     overrides = _parse_data(data)
     options = parse_model_options(model_option)
     for flag, key, value in (("--batch-size", "batch_size", batch_size), ("--device", "device", device)):
@@ -144,6 +167,7 @@ def evaluate(
             if key in options:
                 raise GuardError(f"{flag} and --model-option {key}=… both set the {key}", hint="give it once")
             options[key] = value
+    options = placement(model, options)  # a device this machine lacks fails here, before data or model load
     # The PII scanner for evidence redaction loads in a worker process while this one loads data and runs
     # the model; a setting that cannot load is refused here, before anything is recorded.
     worker = None if store_raw_evidence else start_redaction_worker()
@@ -168,12 +192,15 @@ def evaluate(
             "installed module), it does not hash the files that answer", console=err)
     _say_if_not_evidence(plan, loaded_policy, pin_problems)
     redactor = Redactor.raw() if store_raw_evidence else Redactor.in_worker(worker)
+    samples = _samples_writer(out_path) if log_samples and out_path is not None else None
     if recorder is not None:
         recorder.start(plan, loaded_policy)
     try:
         report = run_suite(adapter, loaded_suite, tasks=tasks, plan=plan, progress=err.is_terminal,
-                           store_raw_evidence=store_raw_evidence, redactor=redactor, cache=disk)
+                           store_raw_evidence=store_raw_evidence, redactor=redactor, cache=disk, samples=samples)
     except BaseException as exc:
+        if samples is not None:
+            samples.discard()
         if recorder is not None:
             recorder.fail(exc)
         raise
@@ -186,6 +213,8 @@ def evaluate(
             files.update(verdict_files(verdict, junit, markdown))
         write_all_atomic(files)  # all or nothing; the run is complete only once everything asked for is written
     except BaseException as exc:
+        if samples is not None:
+            samples.discard()
         if recorder is not None:
             recorder.fail(exc)
         raise
@@ -202,6 +231,12 @@ def evaluate(
     out.print(_metrics_table(report))
     if out_path:
         say(f"report: {out_path}")
+    if report.samples is not None:
+        say(f"samples: {report.samples.rows} records in {samples.path if samples else report.samples.file}")
+    if mlflow_uri is not None and not _logged_to_mlflow(mlflow_uri, report, verdict, recorder):
+        if verdict is not None:
+            print_verdict(verdict, out)
+        raise typer.Exit(2)  # the report and the run are kept; only the MLflow copy is missing
     if verdict is not None:
         print_verdict(verdict, out)
         raise typer.Exit(verdict.exit_code)
@@ -209,6 +244,37 @@ def evaluate(
         for result in report.failed_tasks:
             say(f"task '{result.task}' failed: {result.error}", console=err)
         raise typer.Exit(2)
+
+
+def _logged_to_mlflow(uri: str, report: Any, verdict: Any, recorder: Any) -> bool:
+    """``--mlflow``: log the finished report (with the registry run's HTML when recorded); False after saying why."""
+    import os
+
+    from guard.cli.mlflow import log_to_mlflow
+
+    try:
+        html = None
+        if recorder is not None and recorder.run_id is not None:
+            from guard.report import export_run_html
+
+            html = export_run_html(recorder.store, recorder.run_id)
+        log_to_mlflow(report, verdict, uri, os.environ.get("MLFLOW_EXPERIMENT_NAME") or "guard", html=html,
+                      registry_run=recorder.run_id if recorder is not None else None)
+    except GuardError as exc:
+        say(f"error: --mlflow: {exc.one_line()} (the report was written; log it later with guard mlflow log)",
+            console=err)
+        return False
+    return True
+
+
+def _samples_writer(out_path: Path) -> Any:
+    """Per-example records go to a temporary file beside the report, renamed into place when the run ends."""
+    from guard.report.samples import SamplesWriter, samples_path
+
+    target = samples_path(out_path)
+    if target.is_dir():
+        raise GuardError(f"--log-samples {target} is a directory", hint="name the report differently with --out")
+    return SamplesWriter(target)
 
 
 def _open_cache(folder: Path | None) -> Any:

@@ -16,6 +16,7 @@ from scipy.stats import rankdata
 from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
 
 from guard import stats
+from guard.errors import GuardError, did_you_mean
 from guard.types import MetricValue
 
 
@@ -100,3 +101,83 @@ def classification_metrics(
                 [t, proba], higher_is_better=True, seed=seed, resamples=resamples,
             )
     return metrics
+
+
+def choice_loglikelihoods(
+    model: Any, prompts: list[str], choices: list[list[str]], *, delimiter: str = " "
+) -> list[np.ndarray]:
+    """Per row, the loglikelihood of each choice as the continuation ``delimiter + choice`` of its prompt.
+
+    lm-evaluation-harness's ``multiple_choice`` requests (``target_delimiter`` " "), sent as one batch
+    so the model adapter can sort, pack the shared prompt once per row, and restore the order.
+    """
+    requests = [(prompt, delimiter + choice) for prompt, options in zip(prompts, choices) for choice in options]
+    flat = np.asarray(model.loglikelihood(requests), dtype=float) if requests else np.zeros(0)
+    out, start = [], 0
+    for options in choices:
+        out.append(flat[start : start + len(options)])
+        start += len(options)
+    return out
+
+
+def multiple_choice_picks(lls: list[np.ndarray], choices: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """The chosen index per row, raw (``acc``) and length-normalised (``acc_norm``), as lm-eval picks them.
+
+    ``acc_norm`` divides each loglikelihood by the choice's length in characters (without the
+    delimiter), lm-eval's ``completion_len``; ties go to the first choice (``np.argmax``).
+    """
+    raw = np.array([int(np.argmax(ll)) for ll in lls], dtype=int)
+    norm = np.array([int(np.argmax(ll / np.array([float(len(c)) for c in options])))
+                     for ll, options in zip(lls, choices)], dtype=int)
+    return raw, norm
+
+
+def row_choices(data: Any, columns: list[str] | None) -> list[list[str]]:
+    """Each row's options: the values of the ``columns`` roles, or the list in the ``choices`` role.
+
+    Raises GuardError naming the row when an option is missing or empty, or a row has fewer than two.
+    """
+    if columns:
+        values = [data.column(c) for c in columns]
+        rows = [[v[i] for v in values] for i in range(len(data))]
+        named = columns
+    elif data.has("choices"):
+        rows, named = data.column("choices"), None
+    else:
+        raise GuardError(f"mode: multiple_choice needs each row's options, but dataset {data.info.source} has no "
+                         "'choices' column", hint="name the option columns with choices: [ans0, ans1, ans2], or "
+                         "map a column holding a list per row with columns: {choices: <column>}")
+    out = []
+    for row, options in enumerate(rows, 1):
+        if not isinstance(options, list | tuple) or len(options) < 2:
+            raise GuardError(f"dataset {data.info.source}, row {row}: 'choices' must be a list of at least two "
+                             f"options, got {str(options)[:80]!r}")
+        for k, option in enumerate(options):
+            if option is None or not str(option).strip():
+                where = f"column '{named[k]}'" if named else f"choices[{k}]"
+                raise GuardError(f"dataset {data.info.source}, row {row}: option {where} is empty",
+                                 hint="every option must be non-empty text (acc_norm divides by its length)")
+        out.append([str(o) for o in options])
+    return out
+
+
+def gold_indices(data: Any, options: list[list[str]]) -> np.ndarray:
+    """The gold option per row from the ``label`` role: an index (a number) or the option's text."""
+    gold = []
+    for row, (value, choices) in enumerate(zip(data.column("label"), options), 1):
+        where = f"dataset {data.info.source}, row {row}"
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not 0 <= value < len(choices):
+                raise GuardError(f"{where}: gold index {value} is out of range for its {len(choices)} options",
+                                 hint="a gold index counts from 0")
+            gold.append(value)
+        elif isinstance(value, str) and value in choices:
+            gold.append(choices.index(value))
+        else:
+            hint = did_you_mean(str(value), choices) or "options: " + ", ".join(repr(c[:40]) for c in choices)
+            if isinstance(value, str) and value.strip().isdigit():
+                hint += "; a gold index must be stored as a number, not text"
+            raise GuardError(f"{where}: gold {str(value)[:80]!r} is not among its options", hint=hint)
+    return np.array(gold, dtype=int)

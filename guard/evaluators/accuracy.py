@@ -5,7 +5,11 @@ Three ways to ask the model, chosen by ``mode`` (``auto`` picks from the data an
 - ``classify`` — the model's own labels and class probabilities;
 - ``loglikelihood`` — an LLM scored as a zero-shot classifier: each label's verbalizer is scored
   as a continuation of the prompt and the most likely label wins (lm-eval style);
-- ``generate`` — the model answers; answers are matched by exact match, contains and token F1.
+- ``generate`` — the model answers; answers are matched by exact match, contains and token F1;
+- ``multiple_choice`` — each row has its own options (a list column, or several columns named by
+  ``choices``) and a gold index or text; every option is scored as the continuation
+  ``target_delimiter + option`` of the prompt and the most likely one is the answer (lm-eval's
+  ``multiple_choice``: ``acc``, and ``acc_norm`` with loglikelihoods divided by the option's length).
 
 Metrics come from scikit-learn; proportions get Wilson intervals, the rest a seeded bootstrap.
 """
@@ -20,18 +24,26 @@ from pydantic import Field, field_validator
 
 from guard import stats
 from guard.errors import GuardError, did_you_mean
-from guard.evaluators._classification import classification_metrics
+from guard.evaluators._classification import (
+    choice_loglikelihoods,
+    classification_metrics,
+    gold_indices,
+    multiple_choice_picks,
+    row_choices,
+)
 from guard.evaluators._prompts import render, template_fields
+from guard.evaluators._samples import classification_samples, generation_samples
 from guard.evaluators._text_match import contains, exact_match, token_f1
 from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.models.base import Capability, GenerationConfig, ModelAdapter
 from guard.types import Finding, MetricValue
 
-Mode = Literal["auto", "classify", "loglikelihood", "generate"]
+Mode = Literal["auto", "classify", "loglikelihood", "generate"]  # what robustness perturbs too
+AccuracyMode = Literal["auto", "classify", "loglikelihood", "generate", "multiple_choice"]
 
 
 class AccuracyParams(EvaluatorParams):
-    mode: Mode = Field(default="auto", description="How to query the model; auto chooses from data and model.")
+    mode: AccuracyMode = Field(default="auto", description="How to query the model; auto chooses from data and model.")
     prompt: str = Field(default="{text}", description="Template for the model input; fields are column roles.")
     verbalizers: dict[str, str] | None = Field(
         default=None, description="loglikelihood mode: dataset label -> continuation text, e.g. {'1': ' positive'}."
@@ -47,6 +59,11 @@ class AccuracyParams(EvaluatorParams):
     content_free_inputs: list[str] = Field(
         default_factory=lambda: ["N/A", "", "[MASK]"], description="Inputs used to measure the label prior."
     )
+    choices: list[str] | None = Field(
+        default=None, description="multiple_choice mode: the columns holding each row's options, e.g. "
+        "[ans0, ans1, ans2]; default: a 'choices' column holding a list per row.")
+    target_delimiter: str = Field(default=" ", description="multiple_choice mode: text between prompt and option "
+                                  "(lm-eval's target_delimiter).")
     label_map: dict[str, str] = Field(default_factory=dict, description="Model label -> dataset label.")
     positive_label: str | None = Field(default=None, description="Positive class for binary ROC-AUC.")
     max_new_tokens: int = Field(default=32, gt=0)
@@ -69,6 +86,8 @@ def _columns(params: AccuracyParams) -> tuple[set[str], set[str]]:
     fields = template_fields(params.prompt)
     if params.mode == "generate":
         return fields | {"answers"}, {"group"}
+    if params.mode == "multiple_choice":
+        return fields | {"label"} | set(params.choices or ()), {"group", "choices"}
     if params.mode in ("classify", "loglikelihood"):
         return fields | {"label"}, {"group"}
     return fields, {"label", "answers", "group"}
@@ -92,6 +111,10 @@ METRICS = (
                description="Share of generated answers containing an accepted answer."),
     MetricSpec("token_f1", 0, 1, higher_is_better=True,
                description="Mean best token F1 between a generated answer and the accepted answers."),
+    MetricSpec("acc", 0, 1, higher_is_better=True,
+               description="multiple_choice: share of rows whose most likely option is the gold one (lm-eval acc)."),
+    MetricSpec("acc_norm", 0, 1, higher_is_better=True,
+               description="multiple_choice: as acc, loglikelihoods divided by each option's length in characters."),
 )
 
 
@@ -105,7 +128,19 @@ def _check(data: Any, params: AccuracyParams) -> None:
             if _PLACEHOLDER.search(text):
                 raise GuardError(
                     f"verbalizers['{label}'] = {text!r} is a fixed continuation, not a template: it would be scored "
-                    "as that literal text for every row", hint="per-row answer options need a multiple-choice task")
+                    "as that literal text for every row",
+                    hint="for per-row answer options use mode: multiple_choice with choices: [ans0, ans1, ...] "
+                    "(the columns holding each row's options) and the gold index or text as label")
+    if params.choices is not None and params.mode != "multiple_choice":
+        raise GuardError(f"choices is for mode: multiple_choice, not mode: {params.mode}",
+                         hint="set mode: multiple_choice, or drop choices")
+    if params.mode == "multiple_choice":
+        if params.verbalizers or params.calibration != "none":
+            raise GuardError("mode: multiple_choice scores each row's own options: verbalizers and calibration "
+                             "do not apply", hint="drop them; name the option columns with choices: [ans0, ans1, ...]")
+        row_choices(data, params.choices)
+        gold_indices(data, row_choices(data, params.choices))
+        return
     if not data.has("label"):
         return
     values = data.column("label")
@@ -144,7 +179,7 @@ def _check_model(model: ModelAdapter, data: Any, params: AccuracyParams) -> None
     except ValueError as exc:
         raise GuardError(str(exc)) from None
     needed = {"classify": Capability.CLASSIFY, "loglikelihood": Capability.LOGLIKELIHOOD,
-              "generate": Capability.GENERATE}[mode]
+              "multiple_choice": Capability.LOGLIKELIHOOD, "generate": Capability.GENERATE}[mode]
     if params.features is None and needed not in model.capabilities:
         have = ", ".join(sorted(c.value for c in model.capabilities)) or "nothing"
         raise GuardError(f"mode '{mode}' needs a model that can {needed.value}; '{model.spec}' can {have}")
@@ -161,7 +196,7 @@ def _check_model(model: ModelAdapter, data: Any, params: AccuracyParams) -> None
     check_model=_check_model,
     citation="Pedregosa et al., Scikit-learn: Machine Learning in Python, JMLR 12 (2011); "
     "Rajpurkar et al., SQuAD (2016) for answer normalisation; Guo et al., On Calibration of Modern "
-    "Neural Networks (2017) for ECE.",
+    "Neural Networks (2017) for ECE; Gao et al., lm-evaluation-harness (multiple_choice acc / acc_norm).",
 )
 def accuracy(model: ModelAdapter, data: Any, params: AccuracyParams, ctx: EvalContext) -> Scores:
     """Accuracy, macro-F1, precision, recall, ROC-AUC and calibration (ECE); or exact match, contains and
@@ -176,6 +211,8 @@ def accuracy(model: ModelAdapter, data: Any, params: AccuracyParams, ctx: EvalCo
     groups = [str(g) for g in data.column("group")] if data.has("group") else None
     if mode == "generate":
         return _score_generation(model, inputs, data.column("answers"), groups, params, ctx)
+    if mode == "multiple_choice":
+        return _score_multiple_choice(model, inputs, data, groups, params)
     y_true = np.array([str(v) for v in data.column("label")])
     if mode == "classify":
         predictions = model.classify(inputs)
@@ -203,7 +240,8 @@ def accuracy(model: ModelAdapter, data: Any, params: AccuracyParams, ctx: EvalCo
         )
         for i in np.flatnonzero(y_true != y_pred)[: params.max_findings]
     ]
-    return Scores(metrics=metrics, findings=findings)
+    return Scores(metrics=metrics, findings=findings,
+                  samples=classification_samples(inputs, y_true, y_pred, proba, labels, groups))
 
 
 def _choose_mode(params: AccuracyParams, data: Any, model: ModelAdapter) -> str:
@@ -312,5 +350,32 @@ def _score_generation(
             example={"input": prompts[i][:300], "expected": answers[i][:5], "output": outputs[i][:300]},
         )
         for i in np.flatnonzero(~contained)[: params.max_findings]
+    ]
+    return Scores(metrics=metrics, findings=findings,
+                  samples=generation_samples(prompts, outputs, answers, contained, exact, f1, groups))
+
+
+def _score_multiple_choice(
+    model: ModelAdapter, prompts: list[str], data: Any, groups: list[str] | None, params: AccuracyParams
+) -> Scores:
+    """acc and acc_norm: every row's options scored after its prompt in one batch, the argmax is the answer."""
+    options = row_choices(data, params.choices)
+    gold = gold_indices(data, options)
+    lls = choice_loglikelihoods(model, prompts, options, delimiter=params.target_delimiter)
+    picked, picked_norm = multiple_choice_picks(lls, options)
+    metrics = {}
+    for name, picks in (("acc", picked), ("acc_norm", picked_norm)):
+        hits = picks == gold
+        metric = stats.proportion(int(hits.sum()), len(hits), higher_is_better=True)
+        metrics[name] = stats.with_groups(metric, _group_proportions(hits, groups)) if groups is not None else metric
+    findings = [
+        Finding(
+            kind="wrong_choice",
+            severity="low",
+            message=f"expected option {gold[i]} '{options[i][gold[i]]}', the model chose '{options[i][picked[i]]}'",
+            example={"input": prompts[i][:300], "choices": [c[:100] for c in options[i][:12]],
+                     "expected": options[i][gold[i]][:100], "predicted": options[i][picked[i]][:100]},
+        )
+        for i in np.flatnonzero(picked != gold)[: params.max_findings]
     ]
     return Scores(metrics=metrics, findings=findings)

@@ -9,6 +9,7 @@ validated when they load, not half-way through a run.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import math
 from collections.abc import Callable, Iterable
@@ -40,10 +41,13 @@ class EvaluatorParams(BaseModel):
 
 @dataclass
 class Scores:
-    """What an evaluator returns: metrics by name and redacted-later findings."""
+    """What an evaluator returns: metrics by name, redacted-later findings and, optionally, one record
+    per example (``samples``: ``row`` 0-based, ``input``, ``output``, ``expected``, ``score``, ``outcome``),
+    which the runner redacts and logs with ``--log-samples`` (``guard.report.samples``)."""
 
     metrics: dict[str, MetricValue] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    samples: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -252,8 +256,15 @@ def _load_entry_points() -> None:
 
 
 def get_evaluator(name: str) -> EvaluatorInfo:
-    """The evaluator registered as ``name``; unknown names get a did-you-mean."""
-    _ensure_builtins()
+    """The evaluator registered as ``name``; unknown names get a did-you-mean.
+
+    A built-in's name imports only its own module (``BUILTINS``): a suite that runs ``accuracy``
+    does not pay for importing the toxicity, bias, PII and security evaluators. Any other name loads
+    every built-in first, then the entry points, so plugins and did-you-mean see everything."""
+    if name in BUILTINS:
+        _ensure_builtin(name)
+    else:
+        _ensure_builtins()
     if name not in _REGISTRY:
         _load_entry_points()
     if name not in _REGISTRY:
@@ -268,8 +279,37 @@ def registered() -> dict[str, EvaluatorInfo]:
     return dict(sorted(_REGISTRY.items()))
 
 
+BUILTINS: dict[str, str] = {
+    "accuracy": "guard.evaluators.accuracy:accuracy",
+    "bias.bbq": "guard.evaluators.bias.bbq:bbq",
+    "bias.counterfactual": "guard.evaluators.bias.counterfactual:counterfactual",
+    "bias.eec": "guard.evaluators.bias.counterfactual:eec",
+    "bias.generation": "guard.evaluators.bias.generation:generation_bias",
+    "bias.group": "guard.evaluators.bias.group:group_fairness",
+    "bias.pairs": "guard.evaluators.bias.pairs:pairs",
+    "efficiency": "guard.evaluators.efficiency:efficiency",
+    "pii.canary": "guard.evaluators.pii.canary:canary",
+    "pii.dataset": "guard.evaluators.pii.dataset:dataset_pii",
+    "pii.output": "guard.evaluators.pii.output:output_leaks",
+    "robustness": "guard.evaluators.robustness:robustness",
+    "security.injection": "guard.evaluators.security:injection",
+    "toxicity": "guard.evaluators.toxicity:toxicity",
+}
+"""Built-in evaluator name -> ``module:attribute`` of its ``EvaluatorInfo``, so a run imports only the
+modules it uses (tests/unit/evaluators/test_builtin_table.py checks it against the modules)."""
+
+
+def _ensure_builtin(name: str) -> None:
+    """Register the built-in ``name`` by importing its module (its ``@evaluator`` runs on import).
+
+    Taken from the module attribute too, so a registry that was swapped after the module was first
+    imported (tests do) still finds it; a same-named evaluator registered in code is kept."""
+    module_name, _, attribute = BUILTINS[name].partition(":")
+    info = getattr(importlib.import_module(module_name), attribute)
+    _REGISTRY.setdefault(name, info)
+
+
 def _ensure_builtins() -> None:
-    # Importing the modules runs their @evaluator decorators.
-    from guard.evaluators import accuracy, efficiency, robustness, security  # noqa: F401
-    from guard.evaluators.bias import counterfactual, generation, group, pairs  # noqa: F401
-    from guard.evaluators.pii import canary, dataset, output  # noqa: F401
+    """Register every built-in (``guard evaluators``, unknown names, plugins' did-you-mean)."""
+    for name in BUILTINS:
+        _ensure_builtin(name)

@@ -6,6 +6,7 @@ Spec strings (the command line's MODEL argument):
 - ``sklearn:FILE.skops`` — scikit-learn in skops format (pickle/joblib only with ``trust_pickle``)
 - ``python:MODULE_OR_FILE.py:CALLABLE`` — a function from a batch of inputs to a batch of outputs
 - ``http:URL`` — an OpenAI-compatible server (vLLM, TGI); ``http:URL#MODEL`` picks the served model
+- ``mlflow:models:/NAME/VERSION`` or ``mlflow:models:/NAME@ALIAS`` — an MLflow registry model (``[mlflow]`` extra)
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from guard.models.base import (
     UnsupportedCapability,
 )
 
-SCHEMES = ("hf", "sklearn", "python", "http")
+SCHEMES = ("hf", "sklearn", "python", "http", "mlflow")
 
 __all__ = [
     "AdapterBase",
@@ -50,7 +51,8 @@ def load_model(spec: str | Any, *, trust_pickle: bool = False, **options: Any) -
     if sep and scheme in SCHEMES and not target.strip():
         raise GuardError(f"model spec '{spec}' has an empty path after '{scheme}:'",
                          hint={"hf": "e.g. hf:models/sentiment or hf:model.gguf", "sklearn": "e.g. sklearn:model.skops",
-                               "python": "e.g. python:my_model.py:predict", "http": "e.g. http:http://127.0.0.1:8000/v1"}[scheme])
+                               "python": "e.g. python:my_model.py:predict", "http": "e.g. http:http://127.0.0.1:8000/v1",
+                               "mlflow": "e.g. mlflow:models:/sentiment@champion"}[scheme])
     if not sep or not target:
         raise GuardError(
             f"model spec '{spec}' has no scheme",
@@ -72,5 +74,9 @@ def load_model(spec: str | Any, *, trust_pickle: bool = False, **options: Any) -
         from guard.models.http import load_http
 
         return load_http(target, spec=spec, **options)
+    if scheme == "mlflow":
+        from guard.models.mlflow import load_mlflow
+
+        return load_mlflow(target, spec=spec, trust_pickle=trust_pickle, **options)
     hint = did_you_mean(scheme, SCHEMES) or "schemes: " + ", ".join(SCHEMES)
     raise GuardError(f"unknown model scheme '{scheme}' in '{spec}'", hint=hint)

@@ -17,6 +17,7 @@ from typing import Any
 import torch
 
 from guard.errors import GuardError
+from guard.models._hf_device import to_device
 from guard.models._hf_scoring import _LOGIT_BUDGET, pad_rows, sorted_batches
 from guard.models.base import ProgressCallback, ScoredSpans
 
@@ -89,12 +90,13 @@ def pseudo_loglikelihood(
         chosen = [items[k] for k in batch]
         rows = [ids[i][:p] + [mask_id] + ids[i][p + 1 :] for i, p in chosen]
         input_ids, mask = pad_rows(rows, pad_id, left=False)
-        logits = model(input_ids=input_ids.to(device), attention_mask=mask.to(device)).logits
-        at = torch.tensor([p for _, p in chosen], device=device)
-        picked = logits[torch.arange(len(chosen), device=device), at].float().log_softmax(-1)
-        targets = torch.tensor([ids[i][p] for i, p in chosen], device=device)
+        logits = model(input_ids=to_device(input_ids, device), attention_mask=to_device(mask, device)).logits
+        where = logits.device  # with a device map, the logits need not come back where the inputs went
+        at = to_device(torch.tensor([p for _, p in chosen]), where)
+        picked = logits[torch.arange(len(chosen), device=where), at].float().log_softmax(-1)
+        targets = to_device(torch.tensor([ids[i][p] for i, p in chosen]), where)
         done = 0
-        for (i, _), value in zip(chosen, picked.gather(1, targets[:, None])[:, 0].double().tolist()):
+        for (i, _), value in zip(chosen, picked.gather(1, targets[:, None])[:, 0].cpu().double().tolist()):
             totals[i] += value
             remaining[i] -= 1
             done += remaining[i] == 0

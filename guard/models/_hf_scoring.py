@@ -22,6 +22,7 @@ from typing import Any
 import torch
 
 from guard.errors import GuardError
+from guard.models._hf_device import spread, to_device
 from guard.models.base import GenerationConfig
 
 _LOGIT_BUDGET = 1 << 28
@@ -128,8 +129,8 @@ def generate_batch(
     if stops:  # stop early; the text is cut again by cut_at_stops, so this only saves time
         settings["stop_strings"] = stops
     generated = model.generate(
-        input_ids=input_ids.to(device),
-        attention_mask=mask.to(device),
+        input_ids=to_device(input_ids, device),
+        attention_mask=to_device(mask, device),
         generation_config=HFGenerationConfig(**settings),
         tokenizer=tok if stops else None,
     )
@@ -315,10 +316,11 @@ def _model_inputs(rows: Sequence[_Row], pad_id: int, device: torch.device,
 
     In a packed row a token may attend to earlier tokens of the shared prefix and of its own
     member only; the 4D mask is additive (0 or the dtype's minimum), which eager and SDPA both take.
+    It is built on ``device`` from a boolean one, so only one byte per cell crosses to a GPU.
     """
     input_ids, mask = pad_rows([r.tokens for r in rows], pad_id, left=False)
     if all(r.segments is None for r in rows):
-        return {"input_ids": input_ids.to(device), "attention_mask": mask.to(device)}
+        return {"input_ids": to_device(input_ids, device), "attention_mask": to_device(mask, device)}
     width = input_ids.shape[1]
     positions = torch.zeros_like(input_ids)
     segments = torch.full_like(input_ids, -1)
@@ -329,12 +331,12 @@ def _model_inputs(rows: Sequence[_Row], pad_id: int, device: torch.device,
     index = torch.arange(width)
     causal = index[None, :] <= index[:, None]
     key, query = segments[:, None, :], segments[:, :, None]
-    allowed = causal[None] & (key >= 0) & ((key == 0) | (key == query))
-    additive = torch.zeros(allowed.shape, dtype=dtype).masked_fill_(~allowed, torch.finfo(dtype).min)
+    allowed = to_device(causal[None] & (key >= 0) & ((key == 0) | (key == query)), device)
+    additive = torch.zeros(allowed.shape, dtype=dtype, device=device).masked_fill_(~allowed, torch.finfo(dtype).min)
     return {
-        "input_ids": input_ids.to(device),
-        "attention_mask": additive[:, None].to(device),
-        "position_ids": positions.to(device),
+        "input_ids": to_device(input_ids, device),
+        "attention_mask": additive[:, None],
+        "position_ids": to_device(positions, device),
     }
 
 
@@ -361,9 +363,15 @@ def score_rows(
     vocab_size: int,
     progress: Callable[[int], None] | None = None,
 ) -> list[float]:
-    """Run the planned rows through the model and sum each request's continuation log-probabilities."""
+    """Run the planned rows through the model and sum each request's continuation log-probabilities.
+
+    ``device`` is where the model takes its inputs (with a device map: the input embedding's device);
+    the logits are read on whatever device they come back on. A model spread over several devices keeps
+    its last positions by count, since a tensor of positions would meet its hidden states on another device.
+    """
     results = [0.0] * n_requests
     keep_supported = accepts_logits_to_keep(model)
+    keep_by_count = spread(model)
     dtype = getattr(model, "dtype", torch.float32)
     max_cells = max(_LOGIT_BUDGET // max(vocab_size, 1), 1)
     batches = sorted_batches(
@@ -372,14 +380,18 @@ def score_rows(
     for batch_index, batch in enumerate(batches):
         batch_rows = [rows[i] for i in batch]
         width = len(batch_rows[0].tokens)
-        inputs = _model_inputs(batch_rows, pad_id, device, dtype)
+        inputs: dict[str, Any] = dict(_model_inputs(batch_rows, pad_id, device, dtype))
         needed = sorted({p for row in batch_rows for _, cells, _ in row.reads for p in cells})
-        if keep_supported and len(needed) < width:
-            inputs["logits_to_keep"] = torch.tensor(needed, dtype=torch.long, device=device)
+        if keep_supported and keep_by_count and needed[0] > 0:
+            inputs["logits_to_keep"] = width - needed[0]  # the last positions, from the first one read
+            column = {pos: pos - needed[0] for pos in needed}
+        elif keep_supported and not keep_by_count and len(needed) < width:
+            inputs["logits_to_keep"] = to_device(torch.tensor(needed, dtype=torch.long), device)
             column = {pos: k for k, pos in enumerate(needed)}
         else:
             column = {pos: pos for pos in range(width)}
         logits = model(**inputs).logits
+        at = logits.device
         flat: list[int] = []
         targets: list[int] = []
         owners: list[int] = []
@@ -390,11 +402,11 @@ def score_rows(
                 request_ids.append(index)
                 flat += [b * logits.shape[1] + column[p] for p in cells]
                 targets += cont
-        logprobs = _target_logprobs(
-            logits, torch.tensor(flat, device=device), torch.tensor(targets, device=device)
-        )
-        sums = torch.zeros(len(request_ids), dtype=torch.float64, device=device)
-        sums.index_add_(0, torch.tensor(owners, device=device), logprobs.double())
+        logprobs = _target_logprobs(logits, to_device(torch.tensor(flat), at), to_device(torch.tensor(targets), at))
+        if at.type == "mps":  # MPS has no float64; the sums are small, so they are added up on the CPU
+            logprobs, at = logprobs.cpu(), torch.device("cpu")
+        sums = torch.zeros(len(request_ids), dtype=torch.float64, device=at)
+        sums.index_add_(0, to_device(torch.tensor(owners), at), logprobs.double())
         for index, value in zip(request_ids, sums.tolist()):
             results[index] = value
         if progress is not None:

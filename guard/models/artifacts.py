@@ -54,4 +54,10 @@ def artifact_fingerprint(spec: str, *, trust_pickle: bool = False) -> str:
         from guard.models.http import load_http
 
         return load_http(spec.partition(":")[2], spec=spec).fingerprint
+    if spec.startswith("mlflow:"):
+        # The downloaded artifact files, hashed as `evaluate` hashes them (needs MLFLOW_TRACKING_URI
+        # wherever register and gate run); a spec-only identity would never match the run's.
+        from guard.models.mlflow import artifact_fingerprint as mlflow_fingerprint
+
+        return mlflow_fingerprint(spec)
     return fingerprint_text(spec.partition(":")[0], spec)

@@ -18,6 +18,15 @@ from typing import Any
 from guard.errors import GuardError, did_you_mean
 from guard.models import _hf_masked as masked_lm
 from guard.models import _hf_scoring as scoring
+from guard.models._hf_device import (
+    check_available,
+    check_placement,
+    cuda_devices,
+    input_device,
+    parse_device,
+    placed_by_accelerate,
+    to_device,
+)
 from guard.models._hf_files import ARTIFACT_PATTERNS, TOKENIZER_FILES, first_line, resolve, split_load_options, weights
 from guard.models.base import (
     AdapterBase,
@@ -29,10 +38,11 @@ from guard.models.base import (
     ScoredSpans,
 )
 
-OPTIONS = ("threads", "dtype", "max_length")
+OPTIONS = ("threads", "dtype", "max_length", "device_map", "attn_implementation", "offload_folder")
 """Extra keyword options ``load_hf`` accepts besides ``device`` and ``batch_size``."""
 
 _DTYPES = ("float32", "float16", "bfloat16", "auto")
+_ATTENTION = ("eager", "sdpa", "flash_attention_2", "flash_attention_3", "flex_attention")
 _LOAD_ERRORS: tuple[type[BaseException], ...] = (OSError, ValueError, RuntimeError, KeyError, ImportError)
 
 
@@ -47,8 +57,12 @@ def load_hf(
 ) -> HFAdapter:
     """Load a transformers model from a directory, a ``.gguf`` file or a hub id.
 
+    ``device``: one device for the whole model (``auto``: CUDA when torch sees one, else the CPU).
     ``options``: ``threads`` (torch CPU threads; left alone unless given), ``dtype`` (float32
-    default), ``max_length`` (override the model's window). Unknown options are errors.
+    default, also on a GPU, so numbers match the CPU's; bfloat16 is the fast choice there),
+    ``max_length`` (override the model's window), ``device_map`` (accelerate places the model:
+    ``auto`` spreads it over every GPU, then CPU memory, then ``offload_folder``; never with
+    ``device``), ``attn_implementation`` (eager, sdpa, flash_attention_2...). Unknown options are errors.
     """
     for name in options:
         if name not in OPTIONS:
@@ -57,6 +71,14 @@ def load_hf(
     if batch_size < 1:
         raise GuardError(f"batch_size must be at least 1, got {batch_size}")
     target, variant = split_load_options(target)
+    if variant.get("quantize") == "dynamic-int8":  # torch's dynamic int8 kernels run on the CPU only
+        if options.get("device_map") is not None or parse_device(device or "auto") not in ("auto", "cpu"):
+            raise GuardError("quantize=dynamic-int8 runs on the CPU only", where=spec,
+                             hint="drop --device/device_map, or give --device cpu")
+        device = "cpu"
+    placement = check_placement({"device": device, "device_map": options.get("device_map")})
+    load_options = _load_options(options, placement.get("device_map"))
+    dtype = _dtype(options.get("dtype"))
     import torch
     from transformers.utils import logging as transformers_logging
 
@@ -65,11 +87,12 @@ def load_hf(
     if options.get("threads"):
         torch.set_num_threads(int(options["threads"]))
     path, gguf = resolve(target, trust_pickle=trust_pickle)
-    dev, dtype = _device(device), _dtype(options.get("dtype"))
+    # With a device map accelerate (or transformers) has placed the model; it is not moved afterwards.
+    dev = None if "device_map" in load_options else check_available(parse_device(device or "auto"))
     if gguf is not None:
-        model, tokenizer, kind, artifact = _load_gguf(path, gguf, dtype=dtype)
+        model, tokenizer, kind, artifact = _load_gguf(path, gguf, dtype=dtype, **load_options)
     else:
-        model, tokenizer, kind, artifact = _load_dir(path, trust_pickle=trust_pickle, dtype=dtype)
+        model, tokenizer, kind, artifact = _load_dir(path, trust_pickle=trust_pickle, dtype=dtype, **load_options)
     artifact.variant = "&".join(f"{k}={v}" for k, v in sorted(variant.items()))
     adapter = HFAdapter(
         model, tokenizer, spec=spec, causal=kind == "causal", masked=kind == "masked", artifact=artifact,
@@ -91,18 +114,23 @@ def _quantize_dynamic_int8(model: Any) -> Any:
         return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
-def _device(device: str | None) -> Any:
-    import torch
-
-    name = (device or "auto").lower()
-    if name == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if name.startswith("cuda") and not torch.cuda.is_available():
-        raise GuardError(f"device '{device}' requested but CUDA is not available", hint="use device=cpu")
-    try:
-        return torch.device(name)
-    except RuntimeError as exc:
-        raise GuardError(f"unknown device '{device}'", hint="use cpu, cuda or auto") from exc
+def _load_options(options: dict[str, Any], device_map: Any) -> dict[str, Any]:
+    """``from_pretrained`` keywords for where and how the model runs, checked before anything loads."""
+    out: dict[str, Any] = {}
+    if device_map is not None:
+        out["device_map"] = device_map
+    attention = options.get("attn_implementation")
+    if attention is not None:
+        if attention not in _ATTENTION and "/" not in str(attention):  # a hub kernel is 'org/repo'
+            raise GuardError(f"unknown attn_implementation '{attention}'",
+                             hint=did_you_mean(str(attention), _ATTENTION))
+        out["attn_implementation"] = str(attention)
+    if options.get("offload_folder") is not None:
+        if device_map is None:
+            raise GuardError("offload_folder is where device_map puts what fits on no device",
+                             hint="add --model-option device_map=auto")
+        out["offload_folder"] = str(options["offload_folder"])
+    return out
 
 
 def _dtype(name: str | None) -> Any:
@@ -114,7 +142,7 @@ def _dtype(name: str | None) -> Any:
     return name if name == "auto" else getattr(torch, name)
 
 
-def _load_gguf(folder: Path, name: str, *, dtype: Any) -> tuple[Any, Any, str, ArtifactInfo]:
+def _load_gguf(folder: Path, name: str, *, dtype: Any, **placement: Any) -> tuple[Any, Any, str, ArtifactInfo]:
     """A GGUF causal LM through transformers' ``gguf_file`` support (dequantized on load)."""
     import functools
 
@@ -128,7 +156,8 @@ def _load_gguf(folder: Path, name: str, *, dtype: Any) -> tuple[Any, Any, str, A
     gguf_utils.tqdm = functools.partial(original_tqdm, disable=True)
     try:
         tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name, trust_remote_code=False)
-        model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=dtype, trust_remote_code=False)
+        model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=dtype, trust_remote_code=False,
+                                                     **placement)
     except _LOAD_ERRORS as exc:
         raise GuardError(f"cannot load GGUF model: {first_line(exc)}", where=where) from exc
     finally:
@@ -136,8 +165,9 @@ def _load_gguf(folder: Path, name: str, *, dtype: Any) -> tuple[Any, Any, str, A
     return model, tokenizer, "causal", ArtifactInfo(files=[where], root=folder)
 
 
-def _load_dir(path: Path, *, trust_pickle: bool, dtype: Any) -> tuple[Any, Any, str, ArtifactInfo]:
-    """Config, tokenizer and weights from a ``save_pretrained`` directory, safetensors unless trusted."""
+def _load_dir(path: Path, *, trust_pickle: bool, dtype: Any, **placement: Any) -> tuple[Any, Any, str, ArtifactInfo]:
+    """Config, tokenizer and weights from a ``save_pretrained`` directory, safetensors unless trusted;
+    ``placement``: device_map, attn_implementation, offload_folder for ``from_pretrained``."""
     from safetensors import SafetensorError
     from transformers import (
         AutoConfig,
@@ -167,7 +197,8 @@ def _load_dir(path: Path, *, trust_pickle: bool, dtype: Any) -> tuple[Any, Any, 
     weight_errors: tuple[type[BaseException], ...] = (*_LOAD_ERRORS, SafetensorError)
     try:
         model = auto.from_pretrained(
-            path, config=config, dtype=dtype, use_safetensors=None if trust_pickle else True, trust_remote_code=False
+            path, config=config, dtype=dtype, use_safetensors=None if trust_pickle else True, trust_remote_code=False,
+            **placement,
         )
     except weight_errors as exc:
         raise GuardError(f"cannot load model weights: {first_line(exc)}", where=path) from exc
@@ -222,9 +253,11 @@ class HFAdapter(AdapterBase):
         self.spec = spec
         self.artifact = artifact
         self._parameters = int(model.num_parameters())  # counted before any quantization packs them
-        self.model = model.to(device).eval()
+        if device is not None and not placed_by_accelerate(model):  # a device-mapped model stays put
+            model = model.to(device)
+        self.model = model.eval()
         self.tokenizer = tokenizer
-        self.device = device
+        self.device = input_device(model)  # where batches go: the input embedding's device, not always cuda:0
         self.batch_size = batch_size
         self.causal, self.masked = causal, masked and not causal
         self.max_length = int(max_length) if max_length else scoring.model_window(model, tokenizer)
@@ -260,7 +293,7 @@ class HFAdapter(AdapterBase):
             for batch in scoring.sorted_batches([len(x) for x in encoded["input_ids"]], self.batch_size):
                 features = [{k: encoded[k][i] for k in encoded.keys()} for i in batch]
                 tensors = self.tokenizer.pad(features, padding=True, return_tensors="pt")
-                logits = self.model(**{k: v.to(self.device) for k, v in tensors.items()}).logits
+                logits = self.model(**{k: to_device(v, self.device) for k, v in tensors.items()}).logits
                 probs = logits.float().softmax(-1).cpu().tolist()
                 for i, row in zip(batch, probs):
                     scores = {id2label.get(j, str(j)): float(p) for j, p in enumerate(row)}
@@ -327,8 +360,7 @@ class HFAdapter(AdapterBase):
         keep = max(self.max_length - config.max_new_tokens, 1)
         ids = [x[-keep:] for x in ids]
         out: list[str] = [""] * len(ids)
-        devices = [self.device] if self.device.type == "cuda" else []
-        with torch.inference_mode(), torch.random.fork_rng(devices=devices):
+        with torch.inference_mode(), torch.random.fork_rng(devices=cuda_devices(self.model)):
             torch.manual_seed(config.seed)
             for batch in scoring.sorted_batches([len(x) for x in ids], self.batch_size):
                 texts = scoring.generate_batch(self.model, self.tokenizer, [ids[i] for i in batch], config, self.device)

@@ -128,7 +128,7 @@ def cache_settings(model: Any) -> dict[str, Any]:
     return adapter_settings(model)
 
 
-def open_model(spec: str | Any, *, cache: DiskCache | None, trust_pickle: bool = False,
+def open_model(spec: str | Any, *, cache: DiskCache | None = None, trust_pickle: bool = False,
                **options: Any) -> ModelAdapter:
     """``load_model``, deferred to the first cache miss when ``cache`` has a record of this artifact."""
     from guard.models import load_model

@@ -1,4 +1,4 @@
-"""Where a context word counts, and when a dotted quad is a software version rather than an IP.
+"""Where a context word counts (whether a dotted quad is an address: ``guard.pii.ip_evidence``).
 
 A context word belongs to the value it labels, so the window before a match stops at:
 
@@ -101,7 +101,9 @@ _VERSION_WORDS = (r"v|ver|version|versions|release|released|release\s+notes|rel|
                   r"update[ds]?|upgrade[ds]?|"
                   r"upgrading|updating|downgrade[ds]?|patch|patched|sdk|bios|driver|revision|rev|bump(?:ed|s)?|"
                   r"dependency|dependencies|install|installs|installed|installing|ship|ships|shipped|least|minimum|"
-                  r"min|requires?|required")
+                  r"min|requires?|required|"
+                  # the same word in the languages the phone labels cover (nl, es, pt, it, pl; de/fr: "Version")
+                  r"versie|versies|versi[oó]n|versiones|vers[ãa]o|vers[õo]es|versione|versioni|wersj[aięą]")
 # Software whose name is often followed by its version ("Windows 10.0.19045.3570", "OpenSSL 3.0.2.1").
 _PRODUCTS = (r"windows|android|ios|ipados|macos|os\s*x|ubuntu|debian|fedora|centos|rhel|alpine|linux|chrome|chromium|"
              r"firefox|safari|edge|opera|java|jdk|jre|python|nodejs|npm|php|ruby|perl|golang|rust|openssl|"
@@ -147,25 +149,3 @@ def other_label_before(text: str, start: int) -> bool:
     """A label of another kind of number right before ``start`` (ISBN, EAN, order, invoice, ...)."""
     before = text[max(0, start - 24):start]
     return bool(_OTHER_LABEL.search(before[before.rfind("\n") + 1:]))
-
-
-def version_like(text: str, start: int, end: int) -> bool:
-    """True when the dotted number at ``text[start:end]`` reads as a software version.
-
-    Right after a version word it is one unless a network word follows it at once ("1.2.3.4 (gateway)");
-    in a column headed by a version word (``version``, ``os``, ``build``) it is one unless the header
-    is a network word too; with a version-like tail ("-rc1") it is one unless a network word stands
-    near it.
-    """
-    if ":" in text[start:end]:
-        return False  # IPv6: versions are not written in hex groups
-    after = after_window(text, end)
-    labelled_after = re.match(r"\s*[(\[]?\s*" + NETWORK_WORDS.pattern, after, re.IGNORECASE)  # "1.2.3.4 (gateway)"
-    if after_version_word(text, start):
-        return not labelled_after
-    for cell in (previous_cell(text, start), column_header(text, start, aligned=True)):
-        if cell is not None and _VERSION_HEADER.search(cell):
-            return not NETWORK_WORDS.search(cell)
-    if _VERSION_AFTER.match(text[end:end + 12]):
-        return not (NETWORK_WORDS.search(before_window(text, start)) or NETWORK_WORDS.search(after))
-    return False

@@ -74,7 +74,50 @@ HISTORY: dict[str, dict[str, Any]] = {
                            "IP_ADDRESS": [0.978, 0.497], "PERSON": [0.719, 0.701], "PHONE_NUMBER": [0.877, 0.342],
                            "US_SSN": [1.0, 0.960]},
         "then": "IP_ADDRESS precision below 0.90, IP and US_SSN recall below Presidio's: errors studied, "
-                "recognizers changed (v4, the shipped ones)",
+                "recognizers changed (v4)",
+    },
+    "guard_pii_synth_final": {
+        "first_measurement": "2026-12-01, recognizers v4 (before this set's errors were looked at)",
+        "guard": {"CREDIT_CARD": [1.0, 0.9912], "EMAIL_ADDRESS": [1.0, 1.0], "IBAN_CODE": [0.9925, 1.0],
+                  "IP_ADDRESS": [0.973, 0.7014], "PERSON": [0.7746, 0.8213], "PHONE_NUMBER": [0.9595, 1.0],
+                  "US_SSN": [1.0, 1.0]},
+        "presidio_as_is": {"CREDIT_CARD": [0.6533, 0.9608], "EMAIL_ADDRESS": [1.0, 1.0], "IBAN_CODE": [1.0, 1.0],
+                           "IP_ADDRESS": [0.973, 0.4932], "PERSON": [0.7746, 0.7964], "PHONE_NUMBER": [0.8834, 0.4716],
+                           "US_SSN": [1.0, 0.9231]},
+        "then": "IP_ADDRESS precision below 0.90 and IBAN recall 2 spans below Presidio's: the kinds of error "
+                "(card digits inside a grouped IBAN; dotted versions after words that order or require versions, "
+                "section numbers, OIDs) were generalised into rules checked on the tuning sets B-D (v5, the shipped "
+                "ones); this set is a tuning set from then on",
+    },
+    "guard_pii_synth_audit": {
+        "first_measurement": "2026-12-01, recognizers v5 (before this set's errors were looked at); labels as "
+                             "first generated (50 broadcast addresses 'brd 10.0.0.255' of one template unlabelled)",
+        "guard": {"CREDIT_CARD": [1.0, 1.0], "EMAIL_ADDRESS": [1.0, 1.0], "IBAN_CODE": [0.9954, 1.0],
+                  "IP_ADDRESS": [0.9578, 0.6803], "PERSON": [0.7205, 0.7699], "PHONE_NUMBER": [0.9378, 0.9976],
+                  "US_SSN": [1.0, 1.0]},
+        "presidio_as_is": {"CREDIT_CARD": [0.7052, 0.9725], "EMAIL_ADDRESS": [1.0, 1.0], "IBAN_CODE": [0.9677, 1.0],
+                           "IP_ADDRESS": [0.9789, 0.3928], "PERSON": [0.7205, 0.7347], "PHONE_NUMBER": [0.8622, 0.3903],
+                           "US_SSN": [1.0, 0.9414]},
+        "then": "IP_ADDRESS precision below 0.90 and recall below Presidio's. Label fix (not a scanner change): the "
+                "broadcast address of the 'ip addr' template is an IP and is now labelled (slot IP_BRD; the texts "
+                "rebuild unchanged from the seed, 50 spans added). Then the IP decision was rebuilt as weighed "
+                "network-versus-version evidence (guard.pii.ip_evidence, v6), developed on presidio_synth and A-F; "
+                "this set is a tuning set from then on, and G (blind) is held apart",
+    },
+    "guard_pii_synth_blind": {
+        "first_measurement": "2026-12-01, recognizers v6 (before this set's errors were looked at)",
+        "guard": {"CREDIT_CARD": [1.0, 1.0], "EMAIL_ADDRESS": [1.0, 1.0], "IBAN_CODE": [1.0, 1.0],
+                  "IP_ADDRESS": [0.9606, 0.8957], "PERSON": [0.6064, 0.6769], "PHONE_NUMBER": [0.9399, 0.6997],
+                  "US_SSN": [1.0, 1.0]},
+        "presidio_as_is": {"CREDIT_CARD": [0.633, 0.9675], "EMAIL_ADDRESS": [1.0, 1.0], "IBAN_CODE": [1.0, 1.0],
+                           "IP_ADDRESS": [0.9794, 0.565], "PERSON": [0.6064, 0.6364], "PHONE_NUMBER": [0.8627, 0.2089],
+                           "US_SSN": [1.0, 0.9138]},
+        "then": "IP_ADDRESS and PHONE_NUMBER precision below 0.90, IP recall below Presidio's (a phone rule claimed "
+                "dotted quads: '-s 192.168.21.50 -p tcp', traceroute hops). Errors studied and generalised (v7): a "
+                "phone number is never written as (or runs into) a dotted-quad IPv4 address; a one-letter phone "
+                "label counts only as 'T:'/'M.' or a capital opening a line; version and network words in the "
+                "languages the phone labels cover; a version word heading a copula phrase; an upgrade verb and "
+                "'to'. This set is a tuning set from then on, and H (sealed) is held apart",
     },
 }
 
@@ -100,9 +143,23 @@ def default_sets() -> dict[str, dict[str, Any]]:
                                            "held apart until its first measurement (kept in history), then tuned on"),
         "guard_pii_synth_wild": generated("wild", True, "seed D, templates written after C's first measurement: "
                                           "held apart until its first measurement (kept in history), then tuned on"),
-        "guard_pii_synth_final": generated("final", False, "seed E, templates written after D's first measurement "
-                                           "and before its errors were looked at: held apart — measured once with "
-                                           "the shipped recognizers, never tuned on"),
+        "guard_pii_synth_final": generated("final", True, "seed E, templates written after D's first measurement: "
+                                           "held apart until its first measurement (kept in history); the "
+                                           "recognizers were then changed for the kinds of error it showed, so it "
+                                           "counts as tuned on"),
+        "guard_pii_synth_audit": generated("audit", True, "seed F, templates, locales and distractors written after "
+                                           "E's first measurement: held apart until its first measurement (kept in "
+                                           "history); labels corrected (the broadcast address), then tuned on (v6)"),
+        "guard_pii_synth_blind": generated("blind", True, "seed G, templates and styles written after the v6 IP "
+                                           "evidence model was developed and before any measurement of it on them: "
+                                           "held apart until its first measurement (kept in history), then tuned "
+                                           "on (v7)"),
+        "guard_pii_synth_sealed": generated("sealed", False, "seed H, templates and styles (support chats, medical "
+                                            "and insurance letters, bank statements, HR e-mails, pastebin dumps, CI "
+                                            "logs, change requests, IoT inventories, transcripts, Markdown tables, "
+                                            "JSON API responses) written after the v7 rules and before any "
+                                            "measurement on them: held apart — measured once with the shipped "
+                                            "recognizers, never tuned on"),
     }
 
 
@@ -153,6 +210,46 @@ def lowest(per_set: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {k: worst[k] for k in sorted(worst)}
 
 
+# Every SAMPLE_EVERY-th text of each set is measured again and stored with the record: a test re-runs
+# that sample in about a second and checks the counts, so the record provably comes from the shipped
+# sets (their SHA-256) and the current rules without measuring every set in the test suite.
+SAMPLE_EVERY = 10
+
+
+def set_file(path: str | Path) -> Path:
+    """The JSON file a set's ``path`` names (a file, or the first ``*.json`` of a directory)."""
+    p = Path(path)
+    return sorted(p.glob("*.json"))[0] if p.is_dir() else p
+
+
+def fingerprint(path: str | Path) -> dict[str, Any]:
+    import hashlib
+
+    data = set_file(path).read_bytes()
+    return {"file": set_file(path).name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+
+
+def sample_check(scanner: Any, path: str | Path, every: int = SAMPLE_EVERY) -> dict[str, Any]:
+    """The scanner's counts on every ``every``-th text of the set (see ``SAMPLE_EVERY``)."""
+    records = load_presidio_synth(path)[::every]
+    entities = [e for e in labelled_types(load_presidio_synth(path)) if e in scanner.entities]
+
+    def predict(texts: list[str]) -> list[list[_Span]]:
+        return [[_Span(f.entity_type, f.start, f.end) for f in found] for found in scanner.scan(texts)]
+
+    result = evaluate_spans(predict, records, entities, config=scanner.config())
+    return {"every": every, "n_texts": result.n_texts, "per_entity": _entry(result)}
+
+
+def with_checks(data: dict[str, Any], scanner: Any, sets: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """``data`` with each measured set's fingerprint and sample counts added."""
+    for name, entry in data["sets"].items():
+        if name in sets:
+            entry["fingerprint"] = fingerprint(sets[name]["path"])
+            entry["sample"] = sample_check(scanner, sets[name]["path"])
+    return data
+
+
 def record(scanner: Any, sets: dict[str, dict[str, Any]], ours: dict[str, BenchmarkResult],
            theirs: dict[str, BenchmarkResult]) -> dict[str, Any]:
     """The quality record (see the module docstring) from measured results."""
@@ -166,7 +263,7 @@ def record(scanner: Any, sets: dict[str, dict[str, Any]], ours: dict[str, Benchm
                          "per_entity": _entry(result)}
     presidio: dict[str, dict[str, Any]] = {name: {"config": res.config, "per_entity": _entry(res)}
                                           for name, res in theirs.items()}
-    return {
+    return with_checks({
         "schema": 2,
         "matching": "span overlap, same entity type",
         "measured": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
@@ -176,7 +273,48 @@ def record(scanner: Any, sets: dict[str, dict[str, Any]], ours: dict[str, Benchm
         "sets": per_set,
         "per_entity": lowest(per_set),
         "presidio_as_is": presidio,
-    }
+        # Other NER models' PERSON numbers (``--ner``), kept across rewrites of the record.
+        **({"ner_configurations": previous["ner_configurations"]}
+           if (previous := _shipped()).get("ner_configurations") else {}),
+    }, scanner, sets)
+
+
+def _shipped() -> dict[str, Any]:
+    from guard.pii import _QUALITY_FILE
+
+    try:
+        data = json.loads(Path(_QUALITY_FILE).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def measure_ner(spec: str, sets: dict[str, dict[str, Any]], entity: str = "PERSON") -> dict[str, Any]:
+    """``entity``'s recall/precision per set with the NER model ``spec`` (what ``GUARD_PII_NER``
+    takes), scored like the default scanner: the full scanner runs, only ``entity`` is scored."""
+    from guard.pii.scanner import get_scanner
+
+    scanner = get_scanner(nlp=spec)
+    per_set: dict[str, Any] = {}
+    for name, set_spec in sets.items():
+        records = load_presidio_synth(set_spec["path"])
+        if entity not in labelled_types(records):
+            continue
+
+        def predict(texts: list[str]) -> list[list[_Span]]:
+            return [[_Span(f.entity_type, f.start, f.end) for f in found] for found in scanner.scan(texts)]
+
+        result = evaluate_spans(predict, records, [entity], config=scanner.config())
+        q = result.per_entity.get(entity)
+        if q is not None:
+            per_set[name] = {"recall": _r(q.recall), "precision": _r(q.precision), "n": q.n_gold,
+                             "predicted": q.n_pred, "texts_per_second": round(result.n_texts / result.seconds, 1)}
+    model = str(scanner.model)
+    meta = Path(model) / "meta.json"
+    if meta.is_file():  # a model directory: name it by its own metadata, not by where it lies
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        model = f"{info.get('lang', 'xx')}_{info.get('name', '?')} {info.get('version', '?')} (a directory)"
+    return {"nlp": model, "entity": entity, "sets": per_set}
 
 
 def write(data: dict[str, Any], path: Path | None = None) -> Path:
@@ -209,10 +347,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="store the record as guard/pii/quality.json")
     ap.add_argument("--no-presidio", action="store_true", help="skip Presidio as shipped")
     ap.add_argument("--only", action="append", default=[], help="measure only this set (repeat)")
+    ap.add_argument("--ner", metavar="SPEC", help="measure PERSON with this NER model (a spaCy package or "
+                    "directory, or transformers:MODEL) and, with --write, store it under ner_configurations")
+    ap.add_argument("--ner-name", help="the name to store --ner's numbers under (default: SPEC)")
+    ap.add_argument("--ner-source", default="", help="where the --ner model comes from (stored with its numbers)")
     args = ap.parse_args(argv)
     sets = default_sets()
     if args.only:
         sets = {k: v for k, v in sets.items() if k in args.only}
+    if args.ner:
+        entry = {**measure_ner(args.ner, sets), "source": args.ner_source,
+                 "measured": datetime.now(timezone.utc).strftime("%Y-%m-%d")}
+        print(json.dumps(entry, indent=2))
+        if args.write:
+            data = _shipped()
+            data.setdefault("ner_configurations", {})[args.ner_name or args.ner] = entry
+            print(f"quality: {write(data)}")
+        return 0
     scanner = get_scanner()
     ours, theirs = run_sets(scanner, sets, presidio=not args.no_presidio)
     print(tables(ours, theirs))

@@ -24,10 +24,11 @@ Rules (general, not tuned to one data set):
   Maestro, Mir), weak otherwise (needs a card word).
 - IBAN_CODE: ISO 13616: country code, two check digits, BBAN, compact or in groups of four,
   country length where known, ISO 7064 mod-97 checksum.
-- IP_ADDRESS: dotted-quad IPv4 and IPv6 (incl. ``::`` compression), validated by ``ipaddress``;
-  not when part of a longer dotted number, nor when it reads as a software version (after
-  "version", "v", "kernel", "firmware", "build", "upgrade to", in "Chrome/…" or "linux-…") unless a
-  network word (ip, host, server, client, gateway, ...) stands near it.
+- IP_ADDRESS: dotted-quad IPv4 and IPv6 (incl. ``::`` compression; a full eight-group address
+  followed by a port), validated by ``ipaddress``; not when part of a longer dotted number, nor
+  when its version evidence outweighs its network evidence (``guard.pii.ip_evidence``: version
+  words, product tokens, package pins, numbering versus network words, ports, CIDR suffixes,
+  ``user@`` logins, network keys); a bare dotted quad stays an address.
 - US_SSN: ``AAA-GG-SSSS`` (dash; with an SSN word also space, dot or no separator), excluding the
   numbers the SSA never issues: area 000, 666, 900–999; group 00; serial 0000; the advertising
   number 078-05-1120.
@@ -47,7 +48,9 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guard.pii import context as _ctx
-from guard.pii import phones
+from guard.pii import ip_evidence, phones
+
+_ONE_LETTER = re.compile(r"[A-Za-z]")
 
 # A validator returns False (reject), True (accept the whole match) or an int (accept a prefix of
 # that many characters: used to drop trailing words an IBAN's group pattern swallowed).
@@ -85,11 +88,25 @@ class EntityRules:
         return re.compile(r"(?<![A-Za-z])(?:" + words + r")(?:s|es|ed|ing|er|ers)?(?![A-Za-z])", re.IGNORECASE)
 
     def label_res(self) -> tuple[re.Pattern[str], ...] | None:
+        """(label before the value, label right after it, a table header cell, a label anywhere).
+
+        A one-letter label ("T", "M", "p") is an abbreviation only when written as one: right before
+        the value and followed by "." or ":" ("T: 020 7946 0018", "M. 06 12 34 56 78"), or a capital
+        opening a line or a field ("M 070-110 29 83 | E …"). Otherwise it is a word, a command-line
+        flag ("-p tcp") or a variable, so it labels nothing after the value, heads no column and does
+        not count as a mention."""
         if not self.labels:
             return None
-        words = "(?:" + "|".join(self.labels) + ")"
-        return (re.compile(r"(?<![A-Za-z])" + words + r"s?\.?[ \t]*(?:no\.?|number|#)?[ \t]*[:=#-]?\s*\(?$",
-                           re.IGNORECASE),
+        long = [w for w in self.labels if not _ONE_LETTER.fullmatch(w)]
+        short = [w for w in self.labels if _ONE_LETTER.fullmatch(w)]
+        words = "(?:" + "|".join(long) + ")"
+        before = r"(?<![A-Za-z])" + words + r"s?\.?[ \t]*(?:no\.?|number|#)?[ \t]*[:=#-]?\s*\(?$"
+        if short:  # "T: ", "M. ", "p.: " right before the value, not after a "-" flag; or a capital
+            # opening a line or field, as signatures and business cards write it ("M 070-110 29 83 | E …")
+            letters = "|".join(short)
+            before += (r"|(?<![A-Za-z\-])(?:" + letters + r")(?:\.[ \t]*:?|[ \t]*:)[ \t]*\(?$"
+                       r"|(?:^|\n)[ \t]*(?-i:" + "|".join(w.upper() for w in short) + r")[ \t]+\(?$")
+        return (re.compile(before, re.IGNORECASE),
                 re.compile(r"^[ \t]*[,(\-–/]?[ \t]*\(?" + words + r"(?![A-Za-z])", re.IGNORECASE),
                 re.compile(r"^[\s\"'*_]*" + words + r"s?[\s\"'*_:]*$", re.IGNORECASE),  # a table header cell
                 re.compile(r"(?<![A-Za-z])" + words + r"(?![A-Za-z])", re.IGNORECASE))
@@ -344,6 +361,10 @@ PHONE_LABELS = [
 ]
 
 
+_IBAN_PATTERN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?:[ ][A-Z0-9]{4}){2,7}(?:[ ][A-Z0-9]{1,4})?)"
+                           r"(?![\w])", _I)
+
+
 def _phone_finder(region_list: tuple[str, ...]) -> Finder:
     def find(text: str, recognizer: RuleRecognizer) -> list[tuple[int, int, float, float, str]]:
         def near(start: int, end: int) -> bool:
@@ -358,10 +379,30 @@ _THOUSANDS = re.compile(r"[1-9](?:[ .]\d{3}){2,}")  # "2 222 587", "3.275.500": 
 _POSTCODE = re.compile(r"\d{4,5}-\d{3}")  # Brazilian CEP "54786-665", Portuguese "1000-205"
 
 
+# Four dotted groups of 1-3 digits ("192.168.1.20"), not part of a longer dotted figure.
+_DOTTED_QUAD = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
+
+
+def overlaps_dotted_quad(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is, or runs into, an IPv4 address written as a dotted quad (each group
+    0-255, no leading zero: ``ipaddress``'s reading). No numbering plan writes a phone number that way;
+    a trunk prefix ("02.123.45.67", Belgium) starts with 0, and French numbers have five groups."""
+    for m in _DOTTED_QUAD.finditer(text, max(0, start - 16), min(len(text), end + 16)):
+        if m.start() < end and start < m.end():
+            try:
+                if ipaddress.ip_address(m.group(0)).version == 4:
+                    return True
+            except ValueError:
+                continue
+    return False
+
+
 def _phone_veto(text: str, start: int, end: int) -> bool:
-    """A number labelled as another kind of number, a version, or a thousands-grouped amount."""
+    """A number labelled as another kind of number, a version, a thousands-grouped amount, or an
+    IPv4 address (or a figure running into one: a traceroute hop "2  172.17.56.111  3.101 ms")."""
     return (_ctx.other_label_before(text, start) or _ctx.after_version_word(text, start)
-            or bool(_THOUSANDS.fullmatch(text[start:end]) or _POSTCODE.fullmatch(text[start:end])))
+            or bool(_THOUSANDS.fullmatch(text[start:end]) or _POSTCODE.fullmatch(text[start:end]))
+            or overlaps_dotted_quad(text, start, end))
 
 
 def _ssn_veto(text: str, start: int, end: int) -> bool:
@@ -369,14 +410,30 @@ def _ssn_veto(text: str, start: int, end: int) -> bool:
 
 
 def _card_veto(text: str, start: int, end: int) -> bool:
-    """Card digits inside a longer run of digit groups (a tracking or order number), or labelled as
-    another kind of number (an EAN, an order number)."""
+    """Card digits inside a longer run of digit groups (a tracking or order number), labelled as
+    another kind of number (an EAN, an order number), or part of a checksum-valid IBAN."""
     return bool(re.match(r"[ .-]\d", text[end:end + 2]) or re.search(r"\d[ .-]$", text[max(0, start - 2):start])
-                or _ctx.other_label_before(text, start))
+                or _ctx.other_label_before(text, start) or inside_iban(text, start, end))
+
+
+def inside_iban(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` lies within a checksum-valid IBAN ("GB17 SZCO 6967 0656 2334 99": the
+    last four groups pass Luhn as a card number). The IBAN's mod-97 checksum over country, check
+    digits and the whole BBAN is the stronger evidence: one in 97 random strings passes it, one in
+    ten passes Luhn."""
+    lo = max(0, start - 45)  # an IBAN is at most 34 characters, 42 when grouped
+    for m in _IBAN_PATTERN.finditer(text, lo, min(len(text), end + 45)):
+        if m.start() > start:
+            break
+        verdict = iban_prefix(m.group(0))
+        if verdict is not False and m.start() <= start and end <= m.start() + (
+                len(m.group(0)) if verdict is True else int(verdict)):
+            return True
+    return False
 
 
 def _ip_veto(text: str, start: int, end: int) -> bool:
-    return not ip_ok(text[start:end]) or _ctx.version_like(text, start, end)
+    return not ip_ok(text[start:end]) or ip_evidence.version_like(text, start, end)
 
 
 def default_rules(phone_regions: tuple[str, ...] | None = None) -> list[EntityRules]:
@@ -415,14 +472,16 @@ def default_rules(phone_regions: tuple[str, ...] | None = None) -> list[EntityRu
                     "tarjeta", "carte", "karte", "kreditkarte",
                     "carta", "cart[ãa]o"], veto=_card_veto),
         EntityRules("IBAN_CODE", [Rule(
-            "iban", re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?:[ ][A-Z0-9]{4}){2,7}(?:[ "
-                               r"][A-Z0-9]{1,4})?)(?![\w])", _I),
+            "iban", _IBAN_PATTERN,
             0.9, 1.0, iban_prefix)], context=["iban", "account", "bank", "transfer", "wire", "konto", "compte",
                                               "cuenta",
                                               "conto", "rekening", "conta"]),
         EntityRules("IP_ADDRESS", [
             Rule("ipv4", re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)"), 0.6, 0.95, ip_ok),
             Rule("ipv6", re.compile(r"(?<![\w:.])(?:[0-9A-F]{0,4}:){2,7}[0-9A-F]{0,4}(?!\w|:[\w:])", _I),
+                 0.6, 0.95, ipv6_prefix),
+            # a full eight-group address and its port ("2001:db8:0:0:0:0:0:1:443": nine groups cannot be one)
+            Rule("ipv6_port", re.compile(r"(?<![\w:.])(?:[0-9A-F]{1,4}:){7}[0-9A-F]{1,4}(?=:\d{1,5}(?![\w:.]))", _I),
                  0.6, 0.95, ipv6_prefix),
         ], context=["ip", "ipv4", "ipv6", "host", "server", "address", "connect", "login", "logged", "client"],
             veto=_ip_veto),

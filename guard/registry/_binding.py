@@ -20,7 +20,8 @@ from typing import Any
 
 from guard.audit import iso_utc
 
-BOUND_TABLES = ("model_versions", "runs", "aliases", "alias_moves", "approvals", "waivers")
+BOUND_TABLES = ("model_versions", "runs", "aliases", "alias_moves", "approvals", "waivers", "version_tags",
+                "version_lineage")
 """Tables whose rows the gate reads; each row is bound to the event that last wrote it."""
 
 # Columns each table's digest covers (besides the model's name). JSON documents are covered by their
@@ -33,8 +34,11 @@ FIELDS_V1: dict[str, tuple[str, ...]] = {
     "alias_moves": ("id", "alias", "version", "previous_version", "run_id", "reason", "moved_at", "moved_by"),
     "approvals": ("id", "version", "approver", "reason", "created_at", "expires_at"),
     "waivers": ("id", "version", "rule_ids", "policy_name", "approver", "reason", "created_at", "expires_at"),
+    # revision 0003
+    "version_tags": ("version", "key", "value", "set_at", "set_by"),
+    "version_lineage": ("version", "description", "parent", "training_data", "created_at", "created_by"),
 }
-_DOCUMENTS = {"report", "verdict_detail", "plan", "metadata"}
+_DOCUMENTS = {"report", "verdict_detail", "plan", "metadata", "training_data"}
 
 
 def document_sha256(value: Any) -> str | None:
@@ -59,8 +63,10 @@ def _canonical(name: str, value: Any) -> Any:
 
 def row_key(table: str, model: str, values: Mapping[str, Any]) -> str:
     """How events name a row: ``model@version`` for versions, ``model@alias`` for aliases, else the id."""
-    if table == "model_versions":
+    if table in ("model_versions", "version_lineage"):
         return f"{model}@{values['version']}"
+    if table == "version_tags":
+        return f"{model}@{values['version']}#{values['key']}"
     if table == "aliases":
         return f"{model}@{values['alias']}"
     return str(values["id"])

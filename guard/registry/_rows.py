@@ -32,6 +32,9 @@ from guard.registry.entities import (
     RegisteredModel,
     RunStatus,
     RunVerdict,
+    TrainingData,
+    VersionLineage,
+    VersionTag,
     Waiver,
 )
 
@@ -216,6 +219,48 @@ class WaiverRow(Base):
         return Waiver(id=self.id, model=model, version=self.version, rule_ids=list(self.rule_ids),
                       policy_name=self.policy_name, approver=self.approver, reason=self.reason,
                       created_at=self.created_at, expires_at=self.expires_at, audit_seq=self.audit_seq)
+
+
+class VersionTagRow(Base):
+    """One key=value tag of a version (revision 0003); removing a tag deletes the row."""
+
+    __tablename__ = "version_tags"
+    __table_args__ = (ForeignKeyConstraint(
+        ["model_id", "version"], ["model_versions.model_id", "model_versions.version"],
+        name="fk_version_tags_version"),)
+    model_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    set_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    set_by: Mapped[str] = mapped_column(String(200))
+    audit_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    def entity(self, model: str) -> VersionTag:
+        return VersionTag(model=model, version=self.version, key=self.key, value=self.value, set_at=self.set_at,
+                          set_by=self.set_by, audit_seq=self.audit_seq)
+
+
+class VersionLineageRow(Base):
+    """A version's description, parent and declared training data (revision 0003), written at registration."""
+
+    __tablename__ = "version_lineage"
+    __table_args__ = (ForeignKeyConstraint(
+        ["model_id", "version"], ["model_versions.model_id", "model_versions.version"],
+        name="fk_version_lineage_version"),)
+    model_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    description: Mapped[str] = mapped_column(Text)
+    parent: Mapped[str | None] = mapped_column(String(400), nullable=True)
+    training_data: Mapped[list[dict[str, Any]]] = mapped_column(JsonText)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[str] = mapped_column(String(200))
+    audit_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    def entity(self, model: str) -> VersionLineage:
+        return VersionLineage(model=model, version=self.version, description=self.description, parent=self.parent,
+                              training_data=[TrainingData(**d) for d in self.training_data or []],
+                              created_at=self.created_at, created_by=self.created_by, audit_seq=self.audit_seq)
 
 
 class AuditEventRow(Base):

@@ -24,13 +24,16 @@ from guard.registry._rows import (
     AuditHeadRow,
     ModelRow,
     RunRow,
+    VersionLineageRow,
     VersionRow,
+    VersionTagRow,
     WaiverRow,
 )
 from guard.registry.store import AuditVerification
 
 _ROWS: dict[str, Any] = {"model_versions": VersionRow, "runs": RunRow, "aliases": AliasRow,
-                         "alias_moves": AliasMoveRow, "approvals": ApprovalRow, "waivers": WaiverRow}
+                         "alias_moves": AliasMoveRow, "approvals": ApprovalRow, "waivers": WaiverRow,
+                         "version_tags": VersionTagRow, "version_lineage": VersionLineageRow}
 _MAX_PROBLEMS = 50
 
 
@@ -100,10 +103,17 @@ def _all_rows(session: Session, table: str) -> Any:
 def _find(session: Session, table: str, key_text: str) -> tuple[str, Any] | None:
     """The row an event names, with its model's name; None when it is not there."""
     row_type = _ROWS[table]
-    if table in ("model_versions", "aliases"):
+    if table == "version_tags":
+        ref, _, tag = key_text.rpartition("#")
+        model, _, number = ref.rpartition("@")
+        found = session.execute(select(row_type).join(ModelRow, ModelRow.id == row_type.model_id).where(
+            ModelRow.name == model, row_type.version == (int(number) if number.isdigit() else -1),
+            row_type.key == tag)).scalar()
+        return (model, found) if found is not None else None
+    if table in ("model_versions", "aliases", "version_lineage"):
         model, _, rest = key_text.rpartition("@")
-        column = row_type.version if table == "model_versions" else row_type.alias
-        value: Any = int(rest) if table == "model_versions" and rest.isdigit() else rest
+        column = row_type.alias if table == "aliases" else row_type.version
+        value: Any = rest if table == "aliases" else (int(rest) if rest.isdigit() else -1)
         found = session.execute(select(row_type).join(ModelRow, ModelRow.id == row_type.model_id)
                                 .where(ModelRow.name == model, column == value)).scalar()
         return (model, found) if found is not None else None

@@ -111,6 +111,44 @@ class Waiver(_Bound):
     expires_at: datetime
 
 
+class TrainingData(_Entity):
+    """A dataset a version was trained on, as the user declared it: a name and the sha256 of its bytes."""
+
+    name: str
+    sha256: str = Field(pattern=r"^sha256:[0-9a-f]{64}$")
+    source: str = Field(default="declared", description="The file fingerprinted, or 'declared' (a given hash).")
+
+
+class Lineage(_Entity):
+    """What a version says about itself at registration: a description, its parent, its training data."""
+
+    description: str = ""
+    parent: str | None = Field(default=None, description="NAME@VERSION of the version it was derived from.")
+    training_data: list[TrainingData] = Field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.description or self.parent or self.training_data)
+
+
+class VersionLineage(Lineage, _Bound):
+    model: str
+    version: int
+    created_at: datetime
+    created_by: str
+
+
+class VersionTag(_Bound):
+    """A key=value label on a version (team, ticket, stage...); set and removed with ``guard tag``."""
+
+    model: str
+    version: int
+    key: str
+    value: str
+    set_at: datetime
+    set_by: str
+
+
 class AuditEvent(_Entity):
     """One append-only log entry; ``hash`` covers ``prev_hash`` and the event's canonical JSON."""
 

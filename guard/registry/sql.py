@@ -34,6 +34,7 @@ from guard.registry._engine import (  # noqa: F401  (RegistryError, mask_url: re
     mask_url,
     open_engine,
 )
+from guard.registry._lineage import LineageStore, lineage_row, same_lineage
 from guard.registry._rows import (
     AliasMoveRow,
     AliasRow,
@@ -42,6 +43,7 @@ from guard.registry._rows import (
     AuditHeadRow,
     ModelRow,
     RunRow,
+    VersionLineageRow,
     VersionRow,
     WaiverRow,
 )
@@ -50,6 +52,7 @@ from guard.registry.entities import (
     Approval,
     AuditEvent,
     EvalRun,
+    Lineage,
     ModelVersion,
     RegisteredModel,
     RunSummary,
@@ -63,7 +66,7 @@ _ALIAS = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{0,99}$")
 _VERDICTS = ("pass", "fail", "inconclusive")
 _WRITE_ATTEMPTS = 8
 _ROW_ACTIONS = frozenset({"version.register", "run.start", "run.finish", "run.fail", "alias.move", "approval.add",
-                          "waiver.add", "registry.migrate"})
+                          "waiver.add", "registry.migrate", "tags.set", "registry.import"})
 
 
 def _now() -> datetime:
@@ -81,7 +84,7 @@ def _text(value: Any, field: str) -> str:
     return value
 
 
-class SqlRegistryStore:
+class SqlRegistryStore(LineageStore):
     """``RegistryStore`` over SQLAlchemy. ``url`` is the database URL with any password masked."""
 
     def __init__(self, url: str, *, create: bool = True):
@@ -216,7 +219,8 @@ class SqlRegistryStore:
     # -- models and versions -------------------------------------------------------------------------
 
     def register_version(self, name: str, spec: str, fingerprint: str, *, actor: str,
-                         version: int | None = None, metadata: dict[str, Any] | None = None) -> ModelVersion:
+                         version: int | None = None, metadata: dict[str, Any] | None = None,
+                         lineage: Lineage | None = None) -> ModelVersion:
         if not isinstance(name, str) or not _NAME.match(name):
             raise RegistryError(f"invalid model name {name!r}",
                                 hint="letters, digits and _ . - /, starting with a letter or digit, no '@'")
@@ -238,6 +242,11 @@ class SqlRegistryStore:
                     if version is not None and version != same.version:
                         raise RegistryError(f"{name}@{same.version} is already this artifact ({fingerprint[:19]}…)",
                                             hint=f"use {name}@{same.version}; a version number names one artifact")
+                    recorded = session.get(VersionLineageRow, (same.model_id, same.version))
+                    if lineage is not None and not lineage.empty and not same_lineage(recorded, lineage):
+                        raise RegistryError(f"{name}@{same.version} is already this artifact, registered with "
+                                            "another description, parent or training data",
+                                            hint="lineage is recorded once, at registration; use guard tag to label")
                     return same.entity(name)
             if model is None:
                 model = ModelRow(name=name, description="", created_at=now, created_by=actor)
@@ -254,9 +263,18 @@ class SqlRegistryStore:
             row = VersionRow(model_id=model.id, version=number, spec=spec, fingerprint=fingerprint,
                              metadata_=metadata, created_at=now, created_by=actor, artifact_key=fingerprint)
             session.add(row)
+            bound: list[tuple[str, str, Any]] = [("model_versions", name, row)]
+            payload: dict[str, Any] = {"spec": spec, "fingerprint": fingerprint, "metadata_sha256": _digest(metadata),
+                                       "new_model": new_model}
+            if lineage is not None and not lineage.empty:
+                session.flush()
+                lineage_record = lineage_row(session, row, lineage, actor=actor, now=now,
+                                             version_lookup=self._version_row)
+                session.add(lineage_record)
+                bound.append(("version_lineage", name, lineage_record))
+                payload["lineage"] = lineage.model_dump()
             self._append(session, head, now, actor=actor, action="version.register", subject=f"{name}@{number}",
-                         payload={"spec": spec, "fingerprint": fingerprint, "metadata_sha256": _digest(metadata),
-                                  "new_model": new_model}, bound=[("model_versions", name, row)])
+                         payload=payload, bound=bound)
             return row.entity(name)
 
         return self._write(write)
@@ -569,3 +587,30 @@ class SqlRegistryStore:
         """For each (table, key) — e.g. ("runs", "12"), ("aliases", "m@production") — whether the stored row
         still matches the audit event that wrote it; an empty list when all do (the gate's re-check)."""
         return self._read(lambda s: _verify.binding_problems(s, rows, key=self._key), snapshot=True)
+
+    # -- backup and restore (see _backup) ------------------------------------------------------------
+
+    def export_lines(self) -> list[str]:
+        """Every row and the audit chain as JSON lines, from one verified snapshot."""
+        from guard.registry._backup import export_lines
+
+        return list(export_lines(self))
+
+    def import_export(self, header: dict[str, Any], rows: list[tuple[str, dict[str, Any]]], *, actor: str,
+                      where: str) -> int:
+        """Load a parsed export into this (empty) registry: verify, then commit once, with a
+        ``registry.import`` event; nothing is written when anything does not verify."""
+        from guard.registry._backup import load, refusal
+
+        def write(session: Session, head: AuditHeadRow, now: datetime) -> int:
+            count = load(session, header, rows, where)
+            problem = refusal(_verify.verify_all(session, key=self._key, expect_head=None))
+            if problem:
+                raise RegistryError(f"{where}: import refused: {problem}", hint="nothing was written")
+            session.refresh(head)
+            self._append(session, head, now, actor=actor, action="registry.import", subject="registry",
+                         payload={"source": header.get("source"), "exported_at": header.get("exported_at"),
+                                  "imported_head": header.get("head"), "row_count": count})
+            return count
+
+        return self._write(write)

@@ -17,9 +17,12 @@ from guard.registry.entities import (
     Approval,
     AuditEvent,
     EvalRun,
+    Lineage,
     ModelVersion,
     RegisteredModel,
     RunSummary,
+    VersionLineage,
+    VersionTag,
     Waiver,
 )
 
@@ -57,13 +60,24 @@ class RegistryStore(Protocol):
     # models and versions
     def register_version(
         self, name: str, spec: str, fingerprint: str, *, actor: str,
-        version: int | None = None, metadata: dict[str, Any] | None = None,
+        version: int | None = None, metadata: dict[str, Any] | None = None, lineage: Lineage | None = None,
     ) -> ModelVersion:
-        """A new version, or the existing one when this fingerprint already is a version of ``name``."""
+        """A new version, or the existing one when this fingerprint already is a version of ``name``.
+
+        ``lineage`` (description, parent NAME@V, declared training data) is written with the version,
+        in the same audit event; registering the same artifact again with other lineage is an error."""
         ...
     def get_version(self, name: str, version: int) -> ModelVersion: ...
     def list_models(self) -> list[RegisteredModel]: ...
     def list_versions(self, name: str) -> list[ModelVersion]: ...
+
+    # tags and lineage (revision 0003)
+    def set_tags(self, name: str, version: int, changes: dict[str, str | None], *, actor: str) -> list[VersionTag]:
+        """Set (a value) or remove (None) tags in one audited write; the version's tags afterwards."""
+        ...
+    def list_tags(self, name: str, version: int | None = None) -> list[VersionTag]: ...
+    def list_lineage(self, name: str, version: int | None = None) -> list[VersionLineage]: ...
+    def children(self, ref: str) -> list[str]: ...
 
     # evaluation runs
     def start_run(

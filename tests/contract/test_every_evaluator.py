@@ -126,12 +126,29 @@ def _injectable_llm() -> FakeModel:
     return FakeModel(generate_fn=answer)
 
 
+BBQ_ROWS = [  # BBQ's own row shape (nyu-mll/BBQ data/*.jsonl): two people and one UNKNOWN answer
+    {"example_id": i, "question_polarity": ("neg", "nonneg")[i % 2],
+     "context_condition": ("ambig", "disambig")[i // 2 % 2], "category": ("Age", "SES")[i // 4 % 2],
+     "context": f"Al and Bo met, take {i}." + (" Bo was late." if i // 2 % 2 else ""),
+     "question": ("Who was late?", "Who was on time?")[i % 2], "ans0": "Al", "ans1": "Bo", "ans2": "Unknown",
+     "answer_info": {"ans0": ["Al", "old"], "ans1": ["Bo", "nonOld"], "ans2": ["Unknown", "unknown"]},
+     "additional_metadata": {"subcategory": "None", "stereotyped_groups": ["old"], "version": "a", "source": "x"},
+     "label": 2 if i // 2 % 2 == 0 else (1, 0)[i % 2]} for i in range(24)]
+
+
+def _short_answer_llm() -> FakeModel:
+    return FakeModel(loglikelihood_fn=lambda context, continuation: -float(len(continuation)) - 0.1 * (
+        continuation.strip() == ("Al", "Bo")[len(context) % 2]))
+
+
 CASES = {
     "accuracy": [
         ("classify", _classifier, SENTIMENT, {}),
         ("zero-shot", _llm, SENTIMENT,
          {"mode": "loglikelihood", "verbalizers": {"positive": " positive", "negative": " negative"}}),
         ("generate", _llm, QA, {"mode": "generate"}),
+        ("multiple-choice", _short_answer_llm, BBQ_ROWS,
+         {"mode": "multiple_choice", "prompt": "{context} {question}", "choices": ["ans0", "ans1", "ans2"]}),
     ],
     "efficiency": [("classifier", _classifier, SENTIMENT, {"samples": 5, "repeats": 2}),
                    ("sized", _sized_classifier, SENTIMENT, {"samples": 3, "repeats": 2, "warmup": 0})],
@@ -146,6 +163,8 @@ CASES = {
     "pii.canary": [("dataset-canaries", _canary_llm, CANARY_ROWS,
                     {"prefix_fraction": 0.85, "samples": 2, "exposure_candidates": 50})],
     "bias.generation": [("honest", _insulting_llm, GENERATION_BIAS, {"lexicon_path": "terms/hurtful_en.txt"})],
+    "toxicity": [("groups", _insulting_llm, GENERATION_BIAS, {}),
+                 ("k-samples", _insulting_llm, GENERATION_BIAS, {"samples_per_prompt": 2, "temperature": 1.0})],
     "robustness": [
         ("classify", _classifier, SENTIMENT,
          {"perturbations": ["typo", "casing", "whitespace", "punctuation", "numbers"]}),
@@ -154,6 +173,8 @@ CASES = {
         ("generate", _llm, QA, {"mode": "generate", "perturbations": ["typo", "casing", "whitespace"]}),
     ],
     "security.injection": [("probes", _injectable_llm, INJECTION_ROWS, {})],
+    "bias.bbq": [("lm-eval", _short_answer_llm, BBQ_ROWS, {}),
+                 ("row", _short_answer_llm, BBQ_ROWS, {"choices": "row"})],
 }
 PARAMS = [(name, label, model, rows, params) for name, cases in CASES.items() for label, model, rows, params in cases]
 

@@ -3,10 +3,14 @@
 It answers ``GET /v1/models``, ``POST /v1/completions`` (with ``echo`` + ``logprobs``) and
 ``POST /v1/chat/completions`` deterministically, and has knobs for what a real server does to a
 client: transient 503/429 failures, persistent errors, slow and out-of-order responses, API keys,
-and missing logprobs. Use it as a context manager::
+missing logprobs, and whether ``/v1/completions`` takes a list ``prompt`` (vLLM does; llama.cpp's
+does not). Use it as a context manager::
 
     with OpenAIServer(models=["m"], delay=0.01) as server:
         model = load_model("http:" + server.url)
+
+``OpenAIServerProcess`` runs the same server in its own process (``python -m
+tests.helpers.openai_server``), so a benchmark's client does not share the server's GIL.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import hashlib
 import json
 import random
 import re
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -54,7 +60,11 @@ class OpenAIServer:
     """Knobs: the first ``fail_first`` POSTs answer ``fail_status`` (with ``retry_after`` if set);
     ``always_status`` makes every POST fail; ``delay`` + ``jitter`` (random, per request) slow
     answers down so concurrency and reordering are observable; ``api_key`` is required when set;
-    ``logprobs=False`` drops logprobs; ``refuse_zero_max_tokens`` answers 400 to ``max_tokens=0``.
+    ``logprobs=False`` drops logprobs; ``refuse_zero_max_tokens`` answers 400 to ``max_tokens=0``;
+    ``zero_is_unlimited`` reads ``max_tokens=0`` as "no limit", as llama.cpp does (three tokens, in
+    ``usage.completion_tokens`` too); ``list_prompts=False`` answers 400 to a list ``prompt`` (a list
+    is otherwise answered in one response, one choice per prompt, after one ``delay``, as a batching
+    server would).
     """
 
     models: list[str] = field(default_factory=lambda: ["fake-model"])
@@ -67,6 +77,8 @@ class OpenAIServer:
     api_key: str | None = None
     logprobs: bool = True
     refuse_zero_max_tokens: bool = False
+    list_prompts: bool = True
+    zero_is_unlimited: bool = False
     requests: list[Recorded] = field(default_factory=list)
     max_in_flight: int = 0
     _in_flight: int = 0
@@ -93,7 +105,7 @@ class OpenAIServer:
 
     def start(self) -> OpenAIServer:
         handler = type("Handler", (_Handler,), {"state": self})
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd = _Server(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True
         host, port = self._httpd.server_address[:2]
         self._root = f"http://{host}:{port}"
@@ -164,12 +176,27 @@ class OpenAIServer:
         return self._completion(body)
 
     def _completion(self, body: dict) -> tuple[int, dict, dict]:
-        prompt, max_tokens = str(body.get("prompt", "")), int(body.get("max_tokens", 16))
+        prompts = body.get("prompt", "")
+        if isinstance(prompts, list):
+            if not self.list_prompts:
+                return 400, {}, _error("prompt must be a string")
+            if not prompts or not all(isinstance(p, str) for p in prompts):
+                return 400, {}, _error("prompt must be a non-empty list of strings")
+            choices = []
+            for index, prompt in enumerate(prompts):
+                status, extra, one = self._completion({**body, "prompt": prompt})
+                if status != 200:
+                    return status, extra, one
+                choices.append({**one["choices"][0], "index": index})
+            choices.reverse()  # the index, not the position, says which prompt a choice answers
+            return 200, {}, {"object": "text_completion", "model": body["model"], "choices": choices}
+        prompt, max_tokens = str(prompts), int(body.get("max_tokens", 16))
         if max_tokens == 0 and self.refuse_zero_max_tokens:
             return 400, {}, _error("max_tokens must be at least 1")
+        unlimited = max_tokens == 0 and self.zero_is_unlimited
         generated = answer(prompt) if max_tokens > 0 else ""
-        if body.get("echo") and max_tokens > 0:
-            generated = " X"  # one token, like a real server's next-token guess
+        if body.get("echo") and (max_tokens > 0 or unlimited):
+            generated = " X" if max_tokens > 0 else " X X X"  # like a real server's next-token guesses
         choice: dict[str, Any] = {
             "index": 0,
             "text": (prompt if body.get("echo") else "") + generated,
@@ -192,21 +219,31 @@ class OpenAIServer:
             }
         else:
             choice["logprobs"] = None
-        return 200, {}, {"object": "text_completion", "model": body["model"], "choices": [choice]}
+        usage = {"prompt_tokens": len(tokenize(prompt)), "completion_tokens": len(tokenize(generated))}
+        return 200, {}, {"object": "text_completion", "model": body["model"], "choices": [choice], "usage": usage}
 
 
 def _error(message: str) -> dict:
     return {"error": {"message": message, "type": "invalid_request_error"}}
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 1024  # listen backlog; the default 5 drops connects under load, as no real server does
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so the client's connection pool is exercised
+    disable_nagle_algorithm = True  # TCP_NODELAY, as real servers set: else headers and body, written apart,
+    # wait on the client's delayed ACK and every answer arrives ~40 ms late
     state: OpenAIServer
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
         pass
 
     def _serve(self, method: str) -> None:
+        if self.state._httpd is None:  # stopped: a kept-alive connection is dropped unanswered, as by a dead server
+            self.close_connection = True
+            return
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
         try:
@@ -229,3 +266,53 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         self._serve("POST")
+
+
+class OpenAIServerProcess:
+    """``OpenAIServer(delay=..., models=...)`` in a child process; ``url``/``root`` as for the in-process one."""
+
+    def __init__(self, *, delay: float = 0.0, models: tuple[str, ...] = ("fake-model",)):
+        self.delay, self.models = delay, models
+        self._proc: subprocess.Popen[str] | None = None
+        self.root = ""
+
+    @property
+    def url(self) -> str:
+        return f"{self.root}/v1"
+
+    def __enter__(self) -> OpenAIServerProcess:
+        command = [sys.executable, "-m", "tests.helpers.openai_server", "--delay", str(self.delay), *self.models]
+        self._proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert self._proc.stdout is not None
+        line = self._proc.stdout.readline().strip()
+        if not line.startswith("http://"):
+            self._proc.kill()
+            raise RuntimeError(f"test server did not start: {line!r}")
+        self.root = line
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._proc is not None:
+            assert self._proc.stdin is not None
+            self._proc.stdin.close()  # the child stops when its stdin closes
+            try:
+                self._proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+
+
+def _main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="the test OpenAI-compatible server, until stdin closes")
+    parser.add_argument("--delay", type=float, default=0.0)
+    parser.add_argument("models", nargs="*", default=["fake-model"])
+    args = parser.parse_args()
+    with OpenAIServer(models=list(args.models), delay=args.delay) as server:
+        print(server.root, flush=True)
+        sys.stdin.read()
+
+
+if __name__ == "__main__":
+    _main()

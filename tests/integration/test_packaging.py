@@ -27,7 +27,11 @@ def test_wheel_carries_builtins_and_data(wheel: Path) -> None:
     for required in ("guard/_builtin/evaluations/demo.yaml", "guard/_builtin/policies/default.yaml",
                      "guard/_builtin/evaluations/data/sentiment_reviews.jsonl", "guard/cli/__init__.py",
                      "guard/_builtin/dashboard/app.py", "guard/_builtin/dashboard/_common.py",
-                     "guard/_builtin/dashboard/pages/run.py", "guard/_builtin/dashboard/pages/approvals.py"):
+                     "guard/_builtin/dashboard/pages/run.py", "guard/_builtin/dashboard/pages/approvals.py",
+                     "guard/_builtin/evaluations/bbq.yaml", "guard/_builtin/evaluations/data/bbq_sample.jsonl",
+                     "guard/_builtin/evaluations/data/LICENSES.md", "guard/_builtin/evaluations/toxicity.yaml",
+                     "guard/_builtin/evaluations/demo-risks.yaml", "guard/_builtin/policies/bbq.yaml",
+                     "guard/_builtin/policies/toxicity.yaml", "guard/_builtin/policies/demo-risks.yaml"):
         assert required in names, required
     assert not any("sst2/dev.tsv" in n or "hurtlex" in n.lower() for n in names), "license: never ship SST-2/HurtLex"
 

@@ -63,9 +63,11 @@ def test_single_group_selector() -> None:
     assert missing.status == "inconclusive" and "no group 'c'" in missing.outcomes[0].message
 
 
-def test_per_group_with_relative_is_refused() -> None:
+def test_per_group_on_one_group_is_refused() -> None:
+    """per_group with a baseline is a per-group relative rule (tests/unit/test_policy_relative.py); on a
+    single group's selector it means nothing."""
     with pytest.raises(Exception, match="per_group"):
-        _policy(metric="t.accuracy", per_group=True, relative={"baseline": "production", "max_drop": 0.1})
+        _policy(metric="t.accuracy[a]", per_group=True, relative={"baseline": "production", "max_drop": 0.1})
 
 
 def test_policy_file_with_group_rules_loads(tmp_path) -> None:

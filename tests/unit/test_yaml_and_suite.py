@@ -304,5 +304,7 @@ def test_a_placeholder_in_a_param_that_is_not_a_template_is_an_error(tmp_path, p
     (tmp_path / "rows.jsonl").write_text('{"text": "a", "label": "0"}\n')
     (tmp_path / "s.yaml").write_text("name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n"
                                      f"    dataset: {{path: rows.jsonl}}\n    params: {params}\n")
-    with pytest.raises(GuardError, match=rf"params\.{key} = .* not a template"):
+    with pytest.raises(GuardError, match=rf"params\.{key} = .* not a template") as caught:
         load_suite(tmp_path / "s.yaml")
+    wanted = "mode: multiple_choice with choices: [ans0" if key.startswith("verbalizers") else "write the value out"
+    assert wanted in (caught.value.hint or "")

@@ -44,6 +44,7 @@ import numpy as np
 from pydantic import Field
 
 from guard import stats
+from guard.evaluators._samples import pair_samples
 from guard.evaluators.base import EvalContext, EvaluatorParams, MetricSpec, Scores, evaluator
 from guard.models.base import Capability, ModelAdapter, PseudoLoglikelihoodModel
 from guard.types import Finding, MetricValue
@@ -118,7 +119,8 @@ def pairs(model: ModelAdapter, data: Any, params: PairsParams, ctx: EvalContext)
     }
     if data.has("direction"):
         metrics["pct_stereotype_by_direction"] = _percent(stereo, [str(d) for d in data.column("direction")])
-    return Scores(metrics=metrics, findings=_findings(more, less, types, score_more, score_less, params.max_findings))
+    return Scores(metrics=metrics, findings=_findings(more, less, types, score_more, score_less, params.max_findings),
+                  samples=pair_samples(more, less, score_more, score_less, types))
 
 
 def shared_spans(a: str, b: str) -> tuple[Spans, Spans]:

@@ -7,13 +7,19 @@ software ids, dates, prices, tracking numbers, ISBN/EAN, postcodes) and ground-t
 in presidio_synth's JSON format (``full_text``, ``masked``, ``spans[{entity_type, entity_value,
 start_position, end_position}]``, ``template_id``, ``metadata``), so ``guard.pii.benchmark`` reads it.
 
-Five sets, each with its own templates and seed, never mixed (``data/SOURCE.md``):
+Eight sets, each with its own templates and seed, never mixed (``data/SOURCE.md``):
 
 - ``dev`` (seed A): the texts the recognizers were developed on.
-- ``held`` (B), ``fresh`` (C), ``wild`` (D): each held apart until its first measurement (kept in
-  ``guard/pii/quality.json``), then tuned on; each next template group was written before the
-  previous set's errors were looked at.
-- ``final`` (E): held apart — measured once with the shipped recognizers, never tuned on.
+- ``held`` (B), ``fresh`` (C), ``wild`` (D), ``final`` (E): each held apart until its first
+  measurement (kept in ``guard/pii/quality.json``), then tuned on; each next template group was
+  written before the previous set's errors were looked at.
+- ``audit`` (F): held apart until its first measurement; then its labels were corrected (the
+  broadcast address of one template, ``IP_BRD``) and it became a tuning set for the IP evidence model.
+- ``blind`` (G): templates written after that model and before any measurement of it on them;
+  held apart until its first measurement (kept), then tuned on (round 3: phone numbers never written
+  as dotted quads, one-letter phone labels, version and network words in more languages).
+- ``sealed`` (H): templates (``templates_sealed``) written after the round-3 rules and before any
+  measurement on them; held apart — measured once with the shipped recognizers, never tuned on.
 
 Faker (MIT) is a development dependency: the sets are generated once and shipped as JSON
 (``guard/pii/synth/data``), because Faker's output for a seed changes between Faker versions.
@@ -32,17 +38,23 @@ from typing import Any
 from guard.errors import GuardError
 
 DATA_DIR = Path(__file__).with_name("data")
-SEEDS = {"dev": 20260101, "held": 20260202, "fresh": 20260303, "wild": 20260404, "final": 20260505}  # A-E
+SEEDS = {"dev": 20260101, "held": 20260202, "fresh": 20260303, "wild": 20260404, "final": 20260505,  # A-E
+         "audit": 20260606, "blind": 20260707, "sealed": 20260808}  # F, G, H
 FILES = {"dev": DATA_DIR / "guard_pii_synth_dev_seedA.json", "held": DATA_DIR / "guard_pii_synth_held_seedB.json",
          "fresh": DATA_DIR / "guard_pii_synth_fresh_seedC.json", "wild": DATA_DIR / "guard_pii_synth_wild_seedD.json",
-         "final": DATA_DIR / "guard_pii_synth_final_seedE.json"}
+         "final": DATA_DIR / "guard_pii_synth_final_seedE.json", "audit": DATA_DIR / "guard_pii_synth_audit_seedF.json",
+         "blind": DATA_DIR / "guard_pii_synth_blind_seedG.json",
+         "sealed": DATA_DIR / "guard_pii_synth_sealed_seedH.json"}
 SET_NAMES = {"dev": "guard_pii_synth_dev (seed A)", "held": "guard_pii_synth_held (seed B)",
              "fresh": "guard_pii_synth_fresh (seed C)", "wild": "guard_pii_synth_wild (seed D)",
-             "final": "guard_pii_synth_final (seed E)"}
+             "final": "guard_pii_synth_final (seed E)", "audit": "guard_pii_synth_audit (seed F)",
+             "blind": "guard_pii_synth_blind (seed G)", "sealed": "guard_pii_synth_sealed (seed H)"}
 _POOLS = {"fresh": (1000, "FRESH_TEMPLATES"), "wild": (2000, "WILD_TEMPLATES"),  # template id offset, list
-          "final": (3000, "FINAL_TEMPLATES")}
+          "final": (3000, "FINAL_TEMPLATES"), "audit": (4000, "AUDIT_TEMPLATES"),
+          "blind": (5000, "BLIND_TEMPLATES"), "sealed": (6000, "SEALED_TEMPLATES")}
 LABELS = {"NAME": "PERSON", "FIRST": "PERSON", "EMAIL": "EMAIL_ADDRESS", "PHONE": "PHONE_NUMBER",
-          "CARD": "CREDIT_CARD", "IBAN": "IBAN_CODE", "IP": "IP_ADDRESS", "SSN": "US_SSN", "SSN_DASH": "US_SSN"}
+          "CARD": "CREDIT_CARD", "IBAN": "IBAN_CODE", "IP": "IP_ADDRESS", "IP_BRD": "IP_ADDRESS",
+          "SSN": "US_SSN", "SSN_DASH": "US_SSN"}
 _SLOT = re.compile(r"\{([A-Z0-9_]+)\}")
 
 
@@ -64,12 +76,15 @@ def _fill(slot: str, fake: Any, rng: random.Random, region: str, ctx: dict[str, 
         return v.iban(fake, rng, ctx["us_fake"])
     if slot == "IP":
         return v.ip(fake, rng)
+    if slot == "IP_BRD":  # a fixed broadcast address: labelled (an IP is PII-shaped), drawn from nothing
+        return "10.0.0.255"
     if slot in ("SSN", "SSN_DASH"):
         return v.ssn(ctx["us_fake"], rng, dashed_only=slot == "SSN_DASH")
     simple = {"ORDER": lambda: v.order(rng), "INVOICE": lambda: v.invoice(rng), "VERSION": lambda: v.version(rng),
               "VERSION4": lambda: v.version4(rng), "DATE": lambda: v.date(fake, rng), "PRICE": lambda: v.price(rng),
               "TRACKING": lambda: v.tracking(rng), "NOISE": lambda: v.number_noise(fake, rng),
-              "COMPANY": lambda: fake.company(),
+              "COMPANY": lambda: fake.company(), "OID": lambda: v.oid(rng), "SECTION": lambda: v.section(rng),
+              "BUILD": lambda: v.build(rng), "PRODUCT": lambda: v.product(rng),
               # it_IT's city provider draws from a set, whose order changes with PYTHONHASHSEED
               "CITY": lambda: (ctx["us_fake"] if region == "IT" else fake).city()}
     if slot not in simple:
@@ -109,26 +124,29 @@ def generate(half: str, n: int = 2000, seed: int | None = None) -> list[dict[str
     from guard.pii.synth.templates import TEMPLATES, split
     from guard.pii.synth.values import LOCALES
 
+    # The newest halves (F, G, H) add locales of their own (the older sets keep their draws).
+    table = {**LOCALES, **_templates.AUDIT_LOCALES} if half in ("audit", "blind", "sealed") else LOCALES
+
     if half not in SEEDS:
         raise GuardError(f"half '{half}' is not one of {', '.join(SEEDS)}")
     seed = SEEDS[half] if seed is None else seed
     offset, pool = (_POOLS[half][0], getattr(_templates, _POOLS[half][1])) if half in _POOLS else (0, TEMPLATES)
     rng = random.Random(seed)
     fakers: dict[str, Any] = {}
-    for i, loc in enumerate(sorted(LOCALES)):
+    for i, loc in enumerate(sorted(table)):
         fakers[loc] = Faker(loc)
         fakers[loc].seed_instance(seed * 100 + i)
     chosen = list(range(len(pool))) if half in _POOLS else [i for i in range(len(pool)) if split(i) == half]
-    locales = sorted(LOCALES)
-    weights = [LOCALES[loc][0] for loc in locales]
+    locales = sorted(table)
+    weights = [table[loc][0] for loc in locales]
     records: list[dict[str, Any]] = []
     while len(records) < n:
         index = rng.choice(chosen)
         style, lang, template = pool[index]
         locale = rng.choices(locales, weights)[0]
-        if lang != "en" and LOCALES[locale][2] != lang:
+        if lang != "en" and table[locale][2] != lang:
             continue
-        fake, region = fakers[locale], LOCALES[locale][1]
+        fake, region = fakers[locale], table[locale][1]
         ctx: dict[str, Any] = {"us_fake": fakers["en_US"]}
         text, spans = render(template, functools.partial(_fill, fake=fake, rng=rng, region=region, ctx=ctx))
         records.append({"full_text": text, "masked": template, "spans": spans,

@@ -1,17 +1,23 @@
 """Templates of the generator: (writing style, language, text with {SLOTS}).
 
-PII slots (labelled): NAME, FIRST (PERSON), EMAIL, PHONE, CARD, IBAN, IP, SSN (any separator style),
-SSN_DASH. Distractor slots (never labelled): ORDER, INVOICE, VERSION, VERSION4, DATE, PRICE,
-TRACKING, NOISE, COMPANY, CITY. A template's language restricts it to locales of that language
+PII slots (labelled): NAME, FIRST (PERSON), EMAIL, PHONE, CARD, IBAN, IP, IP_BRD (the fixed broadcast
+address 10.0.0.255, drawn from nothing), SSN (any separator style), SSN_DASH. Distractor slots (never
+labelled): ORDER, INVOICE, VERSION, VERSION4, DATE, PRICE, TRACKING, NOISE, COMPANY, CITY, OID, SECTION,
+BUILD, PRODUCT. A template's language restricts it to locales of that language
 ("en" templates take any locale: English text written by people anywhere).
 
 ``TEMPLATES`` were written before any recognizer was tuned on generated texts; within each style
 they alternate between the "dev" and "held" halves (``split``). ``FRESH_TEMPLATES``,
-``WILD_TEMPLATES`` and ``FINAL_TEMPLATES`` were each written after the previous held-apart set's
-first measurement and before its errors were looked at (see the comment above each list).
+``WILD_TEMPLATES``, ``FINAL_TEMPLATES``, ``AUDIT_TEMPLATES``, ``BLIND_TEMPLATES`` (in ``templates_blind``)
+and ``SEALED_TEMPLATES`` (in ``templates_sealed``)
+were each written after the previous held-apart set's first measurement and before its errors were looked at
+(see the comment above each list).
 """
 
 from __future__ import annotations
+
+from guard.pii.synth.templates_blind import BLIND_TEMPLATES as BLIND_TEMPLATES  # the seventh group (seed G)
+from guard.pii.synth.templates_sealed import SEALED_TEMPLATES as SEALED_TEMPLATES  # the eighth (seed H)
 
 TEMPLATES: list[tuple[str, str, str]] = [
     # chat / instant messages
@@ -294,3 +300,74 @@ FINAL_TEMPLATES: list[tuple[str, str, str]] = [
     ("table", "en", "| user | ip | app |\n|---|---|---|\n| {EMAIL} | {IP} | {VERSION4} |"),
     ("table", "en", "| name | card | phone |\n|---|---|---|\n| {NAME} | {CARD} | {PHONE} |"),
 ]
+
+
+# A sixth group (the "audit" half, seed F), written after the first measurement of the "final" half
+# (IP_ADDRESS precision 0.70; IBAN recall 2 spans below Presidio's) and before the recognizers were
+# changed for it: new writing styles (voicemail transcripts, meeting minutes, forum posts, README and
+# config files, SQL, HTTP dumps, contracts, claims, itineraries, OCR'd receipts), new locales
+# (``AUDIT_LOCALES``) and new distractors (OIDs, section numbers, Windows-style build numbers, dotted
+# product ids, CIDR blocks and ports next to real IPs). Held apart: measured once, never tuned on.
+AUDIT_TEMPLATES: list[tuple[str, str, str]] = [
+    ("voicemail", "en", "Hi, this is {NAME} calling about the lease, you can get me on {PHONE} any time "
+                        "before {NOISE}, thanks."),
+    ("voicemail", "en", "Message for {FIRST}: the pharmacy called from {PHONE}, your order {ORDER} is ready."),
+    ("minutes", "en", "Minutes {DATE}\nPresent: {NAME}, {NAME}\n- agreed to follow section {SECTION} of the "
+                      "policy\n- {FIRST} to email {EMAIL} the draft"),
+    ("minutes", "en", "Action items: {FIRST} migrates the DB host {IP} to the new subnet; freeze at {VERSION4} "
+                      "until sign-off (see clause {SECTION})."),
+    ("forum", "en", "Re: app won't start\nSame here on {VERSION4}. Rolled back to {VERSION4} and it works. "
+                    "Anyone else?"),
+    ("forum", "en", "Solved! My router at {IP} was handing out the wrong DNS. Set it to {IP} manually."),
+    ("forum", "en", "Posted by {FIRST} on {DATE}: compiled against SDK {VERSION4}, crashes on API level {NOISE}."),
+    ("readme", "en", "## Compatibility\nTested with {PRODUCT} {VERSION4} and {PRODUCT} {BUILD}.\n"
+                     "Maintainer: {NAME} <{EMAIL}>"),
+    ("readme", "en", "Install: `pip install toolkit=={VERSION}`\nThe schema version is {VERSION4}; OID {OID}."),
+    ("config", "en", "[server]\nlisten = {IP}\nport = 8443\nallowed = {IP}/24\n[app]\nversion = {VERSION4}"),
+    ("config", "en", "DB_HOST={IP}\nDB_USER=app\nADMIN_EMAIL={EMAIL}\nAPP_BUILD={VERSION4}"),
+    ("config", "en", "nameserver {IP}\nnameserver {IP}\nsearch corp.example"),
+    ("sql", "en", "INSERT INTO customers (name, email, phone) VALUES ('{NAME}', '{EMAIL}', '{PHONE}');"),
+    ("sql", "en", "UPDATE payouts SET iban = '{IBAN}' WHERE customer_id = {NOISE};"),
+    ("sql", "en", "SELECT * FROM sessions WHERE remote_addr = '{IP}' AND client_ver = '{VERSION4}';"),
+    ("http", "en", "POST /login HTTP/1.1\nHost: api.example.com\nX-Forwarded-For: {IP}, {IP}\n"
+                   "User-Agent: MyApp/{VERSION4} (iPhone; iOS {VERSION})"),
+    ("http", "en", "GET http://{IP}:8080/status -> 200 OK (server build {BUILD})"),
+    ("shell", "en", "$ ssh admin@{IP}\nWelcome to Ubuntu {VERSION} LTS (GNU/Linux {VERSION4}-generic x86_64)"),
+    ("shell", "en", "$ ip addr show eth0\n    inet {IP}/24 brd {IP_BRD} scope global eth0"),  # a label fix (SOURCE.md)
+    ("shell", "en", "$ dpkg -l | grep openssl\nii  openssl  {VERSION4}-0ubuntu1  amd64"),
+    ("contract", "en", "This agreement is made on {DATE} between {COMPANY} and {NAME}, reachable at {EMAIL}, "
+                       "as set out in section {SECTION}."),
+    ("contract", "en", "Payments under clause {SECTION} shall be made to IBAN {IBAN} held by {NAME}."),
+    ("claim", "en", "Claim {INVOICE}: policyholder {NAME}, SSN {SSN}, incident on {DATE}, contact {PHONE}."),
+    ("claim", "en", "The insured's social security number ({SSN}) and card on file ({CARD}) were verified."),
+    ("itinerary", "en", "Passenger {NAME}\nBooking ref {ORDER}\nGate B{NOISE}\nMobile: {PHONE}\nEmail: {EMAIL}"),
+    ("itinerary", "en", "Hotel check-in {DATE}; guaranteed with card {CARD}; loyalty no. {TRACKING}"),
+    ("receipt", "en", "STORE 0{NOISE}  TERM 3\nVISA ************{NOISE}\nCARD {CARD}\nTOTAL {PRICE}\n"
+                      "POS v{VERSION4}"),
+    ("receipt", "en", "Thank you {FIRST}! Refund of {PRICE} to card {CARD} processed on {DATE}."),
+    ("school", "en", "Student: {NAME}\nParent phone: {PHONE}\nParent email: {EMAIL}\nGrade: {NOISE}"),
+    ("realestate", "en", "Viewing at {CITY} on {DATE}, ask for {FIRST} ({PHONE}). Deposit to {IBAN}."),
+    ("mdm", "en", "Device {TRACKING} enrolled: OS {BUILD}, agent {VERSION4}, last IP {IP}, owner {EMAIL}"),
+    ("monitoring", "en", "ALERT host={IP} check=disk value=93% threshold=90% agent={VERSION4}"),
+    ("monitoring", "en", "SNMP trap from {IP}: OID {OID} value {NOISE}"),
+    ("changelog", "en", "* {DATE} {NAME} <{EMAIL}> - {VERSION4}\n- Rebuilt for {PRODUCT} {VERSION4}"),
+    ("changelog", "en", "Bumped lodash from {VERSION4} to {VERSION4}; see RFC section {SECTION}."),
+    ("payroll", "en", "{NAME}, SSN {SSN_DASH}, net pay {PRICE} to account {IBAN} on {DATE}."),
+    ("chat", "en", "yo my number changed, it's {PHONE} now. also my paypal is {EMAIL}"),
+    ("chat", "en", "deployed {VERSION4} to the box at {IP}, smoke tests green"),
+    ("chat", "es", "Hola, soy {FIRST}. Mi teléfono es {PHONE} y mi correo {EMAIL}."),
+    ("chat", "fr", "Bonjour, c'est {FIRST}, vous pouvez me rappeler au {PHONE} ?"),
+    ("chat", "de", "Bitte überweise den Betrag auf mein Konto {IBAN}, Danke! {FIRST}"),
+    ("chat", "nl", "Kun je me terugbellen op {PHONE}? Groet, {FIRST}"),
+    ("chat", "da", "Hej {FIRST}, mit nummer er {PHONE}. Skriv til {EMAIL}."),
+    ("form", "da", "Navn: {NAME}\nTelefon: {PHONE}\nIBAN: {IBAN}\nE-mail: {EMAIL}"),
+    ("form", "en", "Full name | {NAME}\nPhone | {PHONE}\nSSN | {SSN}\nCard | {CARD}"),
+    ("json", "en", '{{"user": "{EMAIL}", "ip": "{IP}", "sdk": "{VERSION4}", "oid": "{OID}"}}'),
+]
+
+# Locales added for the "audit" half (on top of ``values.LOCALES``): phone regions outside the
+# scanner's default list (MX, IE, BE, DK) on purpose, and Danish texts.
+AUDIT_LOCALES: dict[str, tuple[int, str, str]] = {
+    "es_MX": (1, "MX", "es"), "fr_CA": (1, "CA", "fr"), "en_IE": (1, "IE", "en"), "nl_BE": (1, "BE", "nl"),
+    "da_DK": (1, "DK", "da"),
+}

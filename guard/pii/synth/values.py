@@ -211,3 +211,36 @@ def number_noise(fake: Any, rng: random.Random) -> str:
         lambda: f"room {rng.randint(100, 1999)}",
         lambda: f"{rng.randint(1, 9)} {rng.randint(100, 999)} {rng.randint(100, 999)}",
     ])()
+
+
+# ---------------------------------------------------------------- distractors of the "audit" half
+
+
+def oid(rng: random.Random) -> str:
+    """An ASN.1 object identifier: long (SNMP enterprise) or four arcs that fit IPv4 octets ('2.5.4.3')."""
+    return rng.choice([
+        lambda: f"1.3.6.1.4.1.{rng.randint(1, 60000)}.{rng.randint(1, 20)}",
+        lambda: f"2.5.4.{rng.randint(1, 97)}",
+        lambda: f"1.2.840.{rng.randint(10000, 113549)}",
+        lambda: f"1.3.6.{rng.randint(1, 9)}",
+    ])()
+
+
+def section(rng: random.Random) -> str:
+    """A document section number, often four levels deep ('4.2.1.3')."""
+    depth = rng.choice([2, 3, 4, 4])
+    return ".".join(str(rng.randint(1, 12)) for _ in range(depth))
+
+
+def build(rng: random.Random) -> str:
+    """An OS or server build number ('10.0.22631.3447', '22.04.3', '8.2.0.15')."""
+    return rng.choice([
+        lambda: f"10.0.{rng.randint(17000, 26000)}.{rng.randint(1, 5000)}",
+        lambda: f"{rng.randint(18, 24)}.{rng.choice(['04', '10'])}.{rng.randint(1, 6)}",
+        lambda: f"{rng.randint(1, 20)}.{rng.randint(0, 9)}.{rng.randint(0, 9)}.{rng.randint(0, 99)}",
+    ])()
+
+
+def product(rng: random.Random) -> str:
+    return rng.choice(["Unity", "Qt", "Electron", "Blender", "Godot", "SAP GUI", "Citrix Workspace", "Zoom",
+                       "Photoshop", "Matlab", "Sophos", "CrowdStrike sensor", "Teams", "SQL Server"])

@@ -27,4 +27,4 @@ def test_non_editable_install_migrates_a_fresh_registry(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "0002"
+    assert proc.stdout.strip() == "0003"

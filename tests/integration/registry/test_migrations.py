@@ -23,7 +23,7 @@ TABLES = {"alembic_version", "models", "model_versions", "runs", "aliases", "ali
 
 
 def test_head_constant_matches_the_revision_files() -> None:
-    assert ScriptDirectory.from_config(migrations.alembic_config()).get_current_head() == migrations.HEAD == "0002"
+    assert ScriptDirectory.from_config(migrations.alembic_config()).get_current_head() == migrations.HEAD == "0003"
 
 
 def test_fresh_database_is_migrated_to_head_and_matches_the_rows(registry_url: str) -> None:
@@ -33,7 +33,7 @@ def test_fresh_database_is_migrated_to_head_and_matches_the_rows(registry_url: s
     try:
         with engine.connect() as conn:
             assert TABLES <= set(inspect(conn).get_table_names())
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0002"]
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0003"]
             assert conn.execute(text("SELECT seq, count FROM audit_head")).all() == [(1, 1)]
             indexes = {ix["name"] for ix in inspect(conn).get_indexes("runs")}
             assert indexes >= {"ix_runs_gate", "ix_runs_version_status"}
@@ -66,7 +66,7 @@ def test_opening_again_is_a_no_op(registry_url: str, monkeypatch: pytest.MonkeyP
     engine = create_engine(registry_url)
     try:
         with engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0002"]
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0003"]
     finally:
         engine.dispose()
 
@@ -153,7 +153,7 @@ def test_a_registry_written_at_0001_keeps_every_row_and_binds_them_on_migration(
         try:
             after = _counts(engine)
             with engine.connect() as conn:
-                assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0002"]
+                assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0003"]
                 # the first version of the artifact keeps its key, the older duplicate stays without one
                 assert conn.execute(text("SELECT version, artifact_key FROM model_versions ORDER BY version")).all() \
                     == [(1, "sha256:" + "1" * 64), (2, None)]

@@ -75,17 +75,24 @@ def test_shipped_quality_matches_a_fresh_measurement(result: BenchmarkResult) ->
         assert shipped[entity]["precision"] == pytest.approx(fresh.precision, abs=1e-3), entity
 
 
-def test_shipped_held_apart_numbers_match_a_fresh_measurement() -> None:
-    from guard.pii.quality import default_sets, run_sets
+def test_the_record_stands_on_the_shipped_sets_and_the_current_rules() -> None:
+    """Every set of the record is the shipped file (SHA-256), and a fresh run of the current scanner on
+    the held-apart set's stored sample (every 10th text) gives the stored counts. The whole record is
+    ``python -m guard.pii.quality --write``'s; measuring every set here would take minutes."""
+    from guard.pii.quality import default_sets, fingerprint, sample_check
 
     full = scanner_quality(full=True)
+    sets = default_sets()
+    assert set(full["sets"]) == set(sets)
+    for name, entry in full["sets"].items():
+        assert entry["fingerprint"] == fingerprint(sets[name]["path"]), name
+        for entity, q in entry["sample"]["per_entity"].items():  # the sample is part of the set
+            assert q["n"] <= entry["per_entity"][entity]["n"], (name, entity)
     [held] = [name for name, entry in full["sets"].items() if entry["held_apart"]]
     assert not full["sets"][held]["tuned_on"]
-    ours, _ = run_sets(get_scanner(), {held: default_sets()[held]}, presidio=False)
-    for entity, q in full["sets"][held]["per_entity"].items():
-        fresh = ours[held].per_entity[entity]
-        assert (q["n"], q["predicted"]) == (fresh.n_gold, fresh.n_pred), entity
-        assert q["recall"] == pytest.approx(fresh.recall, abs=1e-3), entity
+    fresh = sample_check(get_scanner(), sets[held]["path"])
+    assert fresh == full["sets"][held]["sample"]
+    assert fresh["n_texts"] >= 150
 
 
 def test_the_minimum_over_sets_is_what_the_metrics_read() -> None:
@@ -101,11 +108,15 @@ def test_the_minimum_over_sets_is_what_the_metrics_read() -> None:
 
 
 # Where guard's shipped recall is below Presidio's as shipped, per (set, entity): known and reported.
-# IBAN_CODE on the held-apart set: a strong card rule claims the digits of a grouped IBAN
-# ("GB17 SZCO 6967 0656 2334 99" read as a card), 2 of 268 spans; found after that set's measurement.
-KNOWN_BELOW_PRESIDIO = {("guard_pii_synth_final", "IBAN_CODE")}
-# Direct identifiers below 0.90 recall or precision on the held-apart set: IP_ADDRESS precision —
-# software versions in contexts the rules do not know ("Hotfix 1.2.3.4 supersedes ...").
+# (G's IP recall below Presidio's, from its first measurement, is kept in its history; G was tuned on
+# in round 3.) On the held-apart set H, measured once with the v7 rules, not tuned on:
+# - IP_ADDRESS 0.966 vs 0.995 (1,448 spans): an address next to a word no list has ("add X to the
+#   allowlist") in a text that also holds a version, whose sibling evidence tips it; compressed IPv6.
+# - IBAN_CODE 0.995 vs 1.000 (217 spans): one grouped Dutch IBAN whose last groups a phone rule claimed.
+KNOWN_BELOW_PRESIDIO = {("guard_pii_synth_sealed", "IP_ADDRESS"), ("guard_pii_synth_sealed", "IBAN_CODE")}
+# Direct identifiers below 0.90 recall or precision on the held-apart set H (its one measurement):
+# IP_ADDRESS precision 0.881 — versions with no cue the rules know ("User: X I think" after "which app
+# version", "on runner X", "we're on X", "c'est la X" after "la version en prod").
 KNOWN_BELOW_090 = {("IP_ADDRESS", "precision")}
 
 
@@ -197,3 +208,31 @@ def test_cli_recognizers_and_write_quality(tmp_path: Path, synth: Path, monkeypa
                    "    patterns: [{name: p, regex: '(', score: 1}]\n")
     res = CliRunner().invoke(app, ["pii", "benchmark", "--data", str(small), "--recognizers", str(bad)])
     assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_cli_benchmark_prints_presidio_as_shipped_side_by_side(tmp_path: Path) -> None:
+    """--presidio runs Presidio as shipped on the same texts and prints both per type; the JSON holds
+    the comparison and the types where guard's recall is below Presidio's."""
+    from guard.pii import synth
+    from guard.pii.benchmark import benchmark_presidio
+
+    raw = json.loads(synth.FILES["dev"].read_text(encoding="utf-8"))
+    picked = [r for r in raw if {s["entity_type"] for s in r["spans"]} & {"PHONE_NUMBER", "EMAIL_ADDRESS"}][:40]
+    small = tmp_path / "small.json"
+    small.write_text(json.dumps(picked), encoding="utf-8")
+    out = tmp_path / "out.json"
+    res = CliRunner().invoke(app, ["pii", "benchmark", "--data", str(small), "--entities",
+                                   "EMAIL_ADDRESS,PHONE_NUMBER", "--presidio", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "Presidio R / P" in res.output and "guard R / P" in res.output
+    payload = json.loads(out.read_text())
+    rows = {r["entity"]: r for r in payload["presidio_as_is"]["comparison"]}
+    assert set(rows) == {"EMAIL_ADDRESS", "PHONE_NUMBER"}
+    theirs = benchmark_presidio(load_presidio_synth(small), ["EMAIL_ADDRESS", "PHONE_NUMBER"], threshold=0.0)
+    for entity, row in rows.items():
+        assert row["guard_recall"] == payload["per_entity"][entity]["recall"]
+        assert row["presidio_recall"] == pytest.approx(theirs.per_entity[entity].recall, abs=1e-4)
+        assert row["presidio_precision"] == pytest.approx(theirs.per_entity[entity].precision, abs=1e-4)
+    assert payload["presidio_as_is"]["recall_below_presidio"] == sorted(
+        e for e, r in rows.items() if r["guard_recall"] < r["presidio_recall"])
+    assert payload["presidio_as_is"]["config"]["score_threshold"] == 0.0

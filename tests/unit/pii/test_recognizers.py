@@ -97,6 +97,12 @@ def test_a_scanner_with_other_regions_says_so_and_claims_no_measured_quality() -
     "Firefox/115.0.2.1 on Linux", "Upgrade the router firmware to 1.2.3.4", "pip install foo==1.2.3.4",
     "Setting up libssl3 (3.0.2.1-1ubuntu2) ...", "## [1.2.3.4] - 2024-01-01", "image registry.local/web:1.2.3.4",
     "Windows 10.0.19045.3570 on the laptop", "version,ip\n1.2.3.4,10.0.0.8",
+    # numbering and identifiers; words that order or require versions; the other end of a pair
+    "see section 4.2.1.3 of the policy", "as set out in clause 7.1.2.3", "SNMP trap: OID 2.5.4.3 value 7",
+    "minimum server 19.46.221.170.", "requires engine 1.2.3.4 or later", "works with 3.2.1.4 and above",
+    "Hotfix 2.62.186.26 supersedes 5.17.68.54", "Bumped lodash from 1.2.3.4 to 2.3.4.5",
+    "compatible with Qt 5.15.2.1", "rolled back to 4.1.0.12 yesterday",
+    "npm WARN deprecated uuid@1.2.3.4: upgrade", '{"sdk": "4.1.4.8", "oid": "1.3.6.2"}',
 ])
 def test_version_strings_are_not_ip_addresses(scanner: PIIScanner, text: str) -> None:
     assert ("IP_ADDRESS", "10.0.0.8") in _found(scanner, text) or not any(e == "IP_ADDRESS" for e, _ in _found(scanner,
@@ -111,6 +117,12 @@ def test_version_strings_are_not_ip_addresses(scanner: PIIScanner, text: str) ->
     ("DST=10.0.0.1 PROTO=TCP", "10.0.0.1"),
     ("64 bytes from fe80::1: icmp_seq=1", "fe80::1"),
     ("version 1.2.3.4 (gateway)", "1.2.3.4"),
+    ("The job requires host 10.0.0.1 to be up", "10.0.0.1"),
+    ("moved the service from 10.0.0.1 to 10.0.0.2", "10.0.0.2"),
+    ("Config updated from 10.0.0.5 by admin", "10.0.0.5"),
+    ("gateway 10.0.0.1 and 10.0.0.2", "10.0.0.2"),
+    ("$ ssh admin@10.2.3.4", "10.2.3.4"),                     # user@ after ssh is a login, not a pin
+    ("ALLOW TCP 2001:db8:0:0:0:0:0:1:443 -> x", "2001:db8:0:0:0:0:0:1"),  # eight groups, then a port
 ])
 def test_addresses_next_to_network_words_stay(scanner: PIIScanner, text: str, value: str) -> None:
     assert ("IP_ADDRESS", value) in _found(scanner, text)
@@ -165,3 +177,50 @@ def test_an_ner_name_running_into_an_identifier_keeps_its_name_part(scanner: PII
     found = {(f.entity_type, text[f.start:f.end]) for f in scanner.scan_text(text)}
     assert ("EMAIL_ADDRESS", "herrfaruk@zobel.net") in found
     assert any(e == "PERSON" and "Hendriks" in v and "@" not in v for e, v in found), found
+
+
+@pytest.mark.parametrize("text", ["Paid with GB17 SZCO 6967 0656 2334 99 on Monday.",
+                                  "Payment: transfer to IBAN GB17 SZCO 6967 0656 2334 99, or pay by card "
+                                  "4111 1111 1111 1111."])
+def test_card_digits_inside_a_valid_iban_are_the_iban(scanner: PIIScanner, text: str) -> None:
+    """The last groups of a grouped IBAN pass Luhn (a Maestro prefix, 14 digits) and a card word
+    ("paid") outscores the IBAN's context: the IBAN's mod-97 over the whole string wins; a real card
+    number beside it stays a card."""
+    found = _found(scanner, text)
+    assert ("IBAN_CODE", "GB17 SZCO 6967 0656 2334 99") in found, found
+    assert [v for e, v in found if e == "CREDIT_CARD"] == (["4111 1111 1111 1111"] if "4111" in text else []), found
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("-A INPUT -s 192.168.21.50 -p tcp --dport 22 -j ACCEPT", "192.168.21.50"),  # "-p" is a flag, no label
+    ("traceroute\n 2  172.17.56.111  3.101 ms", "172.17.56.111"),  # a hop: the figure runs into the address
+    ("call my phone at 10.22.134.52", "10.22.134.52"),              # a phone word, but no plan writes quads
+])
+def test_a_dotted_quad_is_never_a_phone_number(scanner: PIIScanner, text: str, address: str) -> None:
+    found = _found(scanner, text)
+    assert ("IP_ADDRESS", address) in found and not any(e == "PHONE_NUMBER" for e, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Tél. 06.12.34.56.78", "06.12.34.56.78"),           # France: five dotted groups
+    ("Tel: 02.123.45.67", "02.123.45.67"),                # Belgium: four groups, but a trunk prefix 0
+    ("Telefon: 030.123.45.67", "030.123.45.67"),          # Germany, dotted groups
+    ("Bel me op 010.123.45.67", "010.123.45.67"),         # the Netherlands
+    ("call 555.123.4567 today", "555.123.4567"),          # North America
+])
+def test_phone_numbers_written_with_dots_still_count(scanner: PIIScanner, text: str, value: str) -> None:
+    assert ("PHONE_NUMBER", value) in _found(scanner, text)
+
+
+@pytest.mark.parametrize(("text", "value", "labelled"), [
+    ("T: 0375348833", "0375348833", True),                # "T:" / "M." / "P:" are abbreviations
+    ("M. 0375348833", "0375348833", True),
+    ("Best,\nAnn Lee\nM 0375348833 | E ann@example.org", "0375348833", True),  # a capital opening a line
+    ("p 0375348833", "0375348833", False),                # a bare letter is a word or a variable
+    ("ls -t 0375348833", "0375348833", False),            # a flag
+    ("0375348833 t", "0375348833", False),                # never after the value
+])
+def test_one_letter_phone_labels_count_only_when_written_as_labels(scanner: PIIScanner, text: str, value: str,
+                                                                   labelled: bool) -> None:
+    """0375348833 is valid (FR) but written without the region's grouping: it needs a label."""
+    assert (("PHONE_NUMBER", value) in _found(scanner, text)) is labelled

@@ -20,13 +20,15 @@ import sqlalchemy as sa
 from alembic import op
 
 from guard.audit import audit_key, canonical_json, event_document, event_hash, event_hmac, iso_utc
-from guard.registry._binding import BOUND_TABLES, FIELDS_V1, row_digest, row_key
+from guard.registry._binding import FIELDS_V1, row_digest, row_key
 
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
 
+BOUND_TABLES = ("model_versions", "runs", "aliases", "alias_moves", "approvals", "waivers")
+"""The tables this revision binds (frozen: later revisions bind their own tables)."""
 _TS = sa.DateTime(timezone=True)
 _TYPES = {"created_at": _TS, "expires_at": _TS, "started_at": _TS, "finished_at": _TS, "moved_at": _TS}
 

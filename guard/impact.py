@@ -1,0 +1,140 @@
+"""Policy-change impact: re-judge the stored evidence of registered versions under a new policy.
+
+Nothing runs a model and nothing is written: each version's latest complete run (under any policy)
+is read back, its rows re-checked against the audit chain, and its stored report judged by the
+gate's own code (``guard.release``'s evidence checks and baselines, ``guard.policy.check``). The
+one check the gate does that impact skips is re-reading the artifact's files for its fingerprint:
+impact reads the registry only.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from guard.policy import Policy, Verdict, check
+from guard.registry.entities import ModelVersion
+from guard.registry.store import RegistryStore
+from guard.types import EvalReport
+
+Judged = Literal["pass", "fail", "cannot judge"]
+Change = Literal["stops complying", "starts complying", "still complies", "still fails", "cannot judge"]
+
+
+class ImpactRow(BaseModel):
+    """One version: its stored verdict, the verdict under the new policy, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    model: str
+    version: int
+    aliases: list[str] = Field(default_factory=list)
+    run_id: int | None = None
+    before: str | None = Field(default=None, description="The run's stored verdict (under the policy it ran with).")
+    before_policy: str | None = None
+    after: Judged
+    reasons: list[str] = Field(default_factory=list, description="Failing rules, or why it cannot be judged.")
+    waived_rules: list[str] = Field(default_factory=list)
+    verdict: Verdict | None = None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.model}@{self.version}"
+
+    @property
+    def change(self) -> Change:
+        if self.after == "cannot judge":
+            return "cannot judge"
+        if self.after == "pass":
+            return "still complies" if self.before == "pass" else "starts complying"
+        return "stops complying" if self.before == "pass" else "still fails"
+
+
+class Impact(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    policy: str
+    policy_sha256: str
+    scope: str
+    rows: list[ImpactRow]
+
+    @property
+    def exit_code(self) -> int:
+        """1 when an aliased version would fail, else 2 when one cannot be judged, else 0."""
+        aliased = [r for r in self.rows if r.aliases]
+        if any(r.after == "fail" for r in aliased):
+            return 1
+        return 2 if any(r.after == "cannot judge" for r in aliased) else 0
+
+    def by_change(self, change: Change) -> list[ImpactRow]:
+        return [r for r in self.rows if r.change == change]
+
+
+def policy_impact(store: RegistryStore, policy: Policy, *, alias: str | None = None,
+                  all_versions: bool = False) -> Impact:
+    """Every aliased version (only those at ``alias`` if given; every version with ``all_versions``)."""
+    rows = []
+    for model in store.list_models():
+        aliases = store.aliases(model.name)
+        at: dict[int, list[str]] = {}
+        for name, target in aliases.items():
+            at.setdefault(target, []).append(name)
+        for version in store.list_versions(model.name):
+            pointing = sorted(at.get(version.version, []))
+            if all_versions or (alias in pointing if alias else bool(pointing)):
+                rows.append(judge_version(store, version, policy, pointing))
+    scope = "every version" if all_versions else (f"versions at alias '{alias}'" if alias else "aliased versions")
+    return Impact(policy=policy.name, policy_sha256=policy.sha256, scope=scope, rows=rows)
+
+
+def judge_version(store: RegistryStore, version: ModelVersion, policy: Policy, aliases: list[str]) -> ImpactRow:
+    """The gate's judgement of one version's latest complete run under ``policy``, read-only."""
+    from guard.release import _baselines, _evidence_problems
+
+    row: dict = {"model": version.model, "version": version.version, "aliases": aliases}
+    run = store.latest_run(version.model, version.version)
+    if run is None or run.report is None:
+        return ImpactRow(**row, after="cannot judge", reasons=["no complete evaluation run"])
+    row.update(run_id=run.id, before=run.verdict, before_policy=run.policy_name)
+
+    def cannot(reasons: list[str]) -> ImpactRow:
+        return ImpactRow(**row, after="cannot judge", reasons=reasons)
+
+    tampered = store.binding_problems([("model_versions", version.ref), ("runs", str(run.id))])
+    if tampered:
+        return cannot([*tampered, "unverifiable rows: run guard audit verify"])
+    if run.fingerprint != version.fingerprint:
+        return cannot([f"run {run.id} evaluated artifact {run.fingerprint[:19]}…, not {version.ref}'s"])
+    try:
+        report = EvalReport.model_validate(run.report)
+    except ValidationError as exc:
+        return cannot([f"run {run.id}: the stored report does not validate: {exc.errors()[0]['msg']}"])
+    problems = _evidence_problems(run.plan, report, policy)
+    if problems:
+        return cannot([f"run {run.id}: {p}" for p in problems])
+    baselines, _versions, baseline_reasons, baseline_rows = _baselines(store, version.model, policy)
+    tampered = store.binding_problems(baseline_rows)
+    if tampered:
+        return cannot([*tampered, "unverifiable baseline rows: run guard audit verify"])
+    verdict = check(report, policy, baselines)
+    row["verdict"] = verdict
+    if verdict.status == "inconclusive":
+        why = [f"{o.rule_id}: {o.message}" for o in verdict.outcomes if o.status == "inconclusive"]
+        why += [f"task '{t}' crashed: {e}" for t, e in verdict.failed_tasks.items()]
+        why += list(verdict.example_errors.values()) + verdict.evidence_problems
+        return cannot(baseline_reasons + why)
+    failing = [o for o in verdict.outcomes if o.status == "fail" and o.blocking]
+    if not failing:
+        return ImpactRow(**row, after="pass")
+    from datetime import datetime, timezone
+
+    waivers = store.active_waivers(version.model, version.version, policy_name=policy.name,
+                                   at=datetime.now(timezone.utc))
+    if store.binding_problems([("waivers", str(w.id)) for w in waivers]):
+        waivers = []  # an unverifiable waiver waives nothing
+    waived = sorted({o.rule_id for o in failing if any(o.rule_id in w.rule_ids for w in waivers)})
+    unwaived = [o for o in failing if o.rule_id not in waived]
+    if not unwaived:
+        return ImpactRow(**row, after="pass", waived_rules=waived)
+    return ImpactRow(**row, after="fail", waived_rules=waived, reasons=[f"{o.rule_id}: {o.message}" for o in unwaived])
