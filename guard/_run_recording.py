@@ -21,6 +21,7 @@ class RunRecorder:
     actor: str
     run_id: int | None = None
     ref: str = ""
+    suite_sha256: str | None = None
 
     @classmethod
     def open(cls, url: str | None, name: str, version: int | None, *, actor: str | None) -> RunRecorder:
@@ -32,6 +33,7 @@ class RunRecorder:
         """Register the artifact (or find its version, atomically) and record the run as ``running``."""
         registered = self._version_for(plan.model)
         self.ref = registered.ref
+        self.suite_sha256 = plan.suite.sha256
         run = self.store.start_run(
             self.name, registered.version, suite_name=plan.suite.name, suite_sha256=plan.suite.sha256,
             fingerprint=plan.model.fingerprint, actor=self.actor,
@@ -50,7 +52,7 @@ class RunRecorder:
         """Reports of the versions the policy's baseline aliases point at now (for relative rules)."""
         from guard.release import baseline_reports
 
-        return baseline_reports(self.store, self.name, policy)[0]
+        return baseline_reports(self.store, self.name, policy, suite_sha256=self.suite_sha256)[0]
 
     def finish(self, report: Any, verdict: Any) -> None:
         self.store.finish_run(

@@ -113,7 +113,8 @@ def judge_version(store: RegistryStore, version: ModelVersion, policy: Policy, a
     problems = _evidence_problems(run.plan, report, policy)
     if problems:
         return cannot([f"run {run.id}: {p}" for p in problems])
-    baselines, _versions, baseline_reasons, baseline_rows = _baselines(store, version.model, policy)
+    baselines, _versions, baseline_reasons, baseline_rows = _baselines(store, version.model, policy,
+                                                                       suite_sha256=run.suite_sha256)
     tampered = store.binding_problems(baseline_rows)
     if tampered:
         return cannot([*tampered, "unverifiable baseline rows: run guard audit verify"])

@@ -160,7 +160,8 @@ def gate(
     if reasons:
         return finish("refused", reasons, run_id=run.id, fingerprint_seconds=fingerprint_seconds)
 
-    baselines, baseline_versions, baseline_reasons, baseline_rows = _baselines(store, name, policy)
+    baselines, baseline_versions, baseline_reasons, baseline_rows = _baselines(store, name, policy,
+                                                                              suite_sha256=run.suite_sha256)
     tampered = store.binding_problems(baseline_rows)
     if tampered:
         return finish("refused", [*tampered, "the registry was changed outside guard: run guard audit verify"],
@@ -229,16 +230,23 @@ def _approval_problems(store: RegistryStore, ref: str, policy: Policy, now: date
     return []
 
 
-def baseline_reports(store: RegistryStore, name: str,
-                     policy: Policy) -> tuple[dict[str, EvalReport], dict[str, int | None], list[str]]:
+def baseline_reports(store: RegistryStore, name: str, policy: Policy, *,
+                     suite_sha256: str | None = None) -> tuple[dict[str, EvalReport], dict[str, int | None], list[str]]:
     """Reports of the versions the policy's baseline aliases point at now."""
-    reports, versions, reasons, _rows = _baselines(store, name, policy)
+    reports, versions, reasons, _rows = _baselines(store, name, policy, suite_sha256=suite_sha256)
     return reports, versions, reasons
 
 
-def _baselines(store: RegistryStore, name: str, policy: Policy) -> tuple[
+def _baselines(store: RegistryStore, name: str, policy: Policy, *, suite_sha256: str | None = None) -> tuple[
         dict[str, EvalReport], dict[str, int | None], list[str], list[tuple[str, str]]]:
-    """The baseline reports, the versions the aliases point at, why any is missing, and the rows read."""
+    """The baseline reports, the versions the aliases point at, why any is missing, and the rows read.
+
+    The baseline run is the target version's newest complete run of the candidate's suite
+    (``suite_sha256``), under this policy if there is one: a version is evaluated on several suites
+    (release, risks, ...), and its newest run of another suite compares with nothing. Without a
+    suite, or without a run of it, the newest run under the policy, else the newest run: the
+    comparability check then names what differs (fail closed, with the reason).
+    """
     reports: dict[str, EvalReport] = {}
     versions: dict[str, int | None] = {}
     reasons: list[str] = []
@@ -250,7 +258,11 @@ def _baselines(store: RegistryStore, name: str, policy: Policy) -> tuple[
         if target is None:
             reasons.append(f"baseline alias '{alias}' of model '{name}' points nowhere")
             continue
-        run = store.latest_run(name, target, policy_sha256=policy.sha256) or store.latest_run(name, target)
+        run = None
+        if suite_sha256 is not None:
+            run = (store.latest_run(name, target, policy_sha256=policy.sha256, suite_sha256=suite_sha256)
+                   or store.latest_run(name, target, suite_sha256=suite_sha256))
+        run = run or store.latest_run(name, target, policy_sha256=policy.sha256) or store.latest_run(name, target)
         if run is None or run.report is None:
             reasons.append(f"baseline {name}@{target} ('{alias}') has no complete run")
             continue

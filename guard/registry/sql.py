@@ -356,13 +356,17 @@ class SqlRegistryStore(LineageStore):
 
         return self._read(read)
 
-    def latest_run(self, name: str, version: int, *, policy_sha256: str | None = None) -> EvalRun | None:
-        """The most recent (highest id) ``complete`` run of ``name@version``, under ``policy_sha256`` if given."""
+    def latest_run(self, name: str, version: int, *, policy_sha256: str | None = None,
+                   suite_sha256: str | None = None) -> EvalRun | None:
+        """The most recent (highest id) ``complete`` run of ``name@version``, under ``policy_sha256`` and
+        of the suite ``suite_sha256`` where given."""
         def read(session: Session) -> EvalRun | None:
             query = (select(RunRow).join(ModelRow, ModelRow.id == RunRow.model_id)
                      .where(ModelRow.name == name, RunRow.version == version, RunRow.status == "complete"))
             if policy_sha256 is not None:
                 query = query.where(RunRow.policy_sha256 == policy_sha256)
+            if suite_sha256 is not None:
+                query = query.where(RunRow.suite_sha256 == suite_sha256)
             row = session.scalar(query.order_by(RunRow.id.desc()).limit(1))
             if row is None:
                 self._version_row(session, name, version)  # unknown name or version: say so

@@ -122,6 +122,30 @@ def test_relative_rule_without_baseline_is_inconclusive_then_judged_against_prod
     assert refused.exit_code == 1 and "no-worse" in refused.output and "worse than production" in refused.output
 
 
+def test_the_baseline_is_the_production_versions_run_of_the_candidates_suite(env: Path) -> None:
+    """A version is evaluated on several suites (the demo: release, then risks); a newer run of another
+    suite must not become the baseline the candidate's relative rules compare with."""
+    plain = env / "plain.yaml"
+    plain.write_text(POLICY.format(min=0.5).split("  - id: no-worse")[0])
+    first = _model(env, "v1.py", p=0.9)
+    assert _evaluate(env, first, plain).exit_code == 0
+    assert runner.invoke(app, ["gate", "sent@1", "--policy", str(plain), "--to", "production"]).exit_code == 0
+    # production's newest run is now of another suite (other task name, other data)
+    (env / "other.yaml").write_text(
+        "name: other\ntasks:\n  - name: u\n    evaluator: accuracy\n    dataset: {path: rows.jsonl}\n")
+    (env / "other-policy.yaml").write_text("name: other\nrules:\n  - id: a\n    metric: u.accuracy\n    min: 0.5\n")
+    other = runner.invoke(app, ["evaluate", f"python:{first}:predict", "--suite", str(env / "other.yaml"),
+                                "--policy", str(env / "other-policy.yaml"), "--name", "sent"])
+    assert other.exit_code == 0, other.output
+    worse = _model(env, "v2.py")
+    worse.write_text(MODEL_SOURCE.format(p=0.9, q=0.1).replace('"good" in t', '"good" in t and "1" not in t'))
+    policy = _policy(env, relative=True)
+    assert _evaluate(env, worse, policy).exit_code == 1  # judged against production's run of suite s
+    refused = runner.invoke(app, ["gate", "sent@2", "--policy", str(policy), "--to", "production"])
+    assert refused.exit_code == 1 and "worse than production" in refused.output, refused.output
+    assert "has no task" not in refused.output
+
+
 def test_run_left_running_is_never_accepted(env: Path) -> None:
     from guard.registry import open_registry
     from guard.release import register
