@@ -1,20 +1,25 @@
 """Policy-change impact: re-judge the stored evidence of registered versions under a new policy.
 
-Nothing runs a model and nothing is written: each version's latest complete run (under any policy)
-is read back, its rows re-checked against the audit chain, and its stored report judged by the
-gate's own code (``guard.release``'s evidence checks and baselines, ``guard.policy.check``). The
+Nothing runs a model and nothing is written: each version's run is read back, its rows re-checked
+against the audit chain, and its stored report judged by the gate's own code (``guard.release``'s
+evidence checks, baselines and approvals, ``guard.policy.check``). The run is the one the gate
+would judge, the newest complete run under this policy's sha256; a changed policy usually has
+none yet, so then the newest complete run whose suite covers the policy's tasks, else the newest
+complete run (whose missing metrics then make it "cannot judge"); ``ImpactRow.run_selection`` says
+which. A version without the policy's sign-off (``approvals``) fails, as the gate refuses it. The
 one check the gate does that impact skips is re-reading the artifact's files for its fingerprint:
 impact reads the registry only.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from guard.policy import Policy, Verdict, check
-from guard.registry.entities import ModelVersion
+from guard.registry.entities import EvalRun, ModelVersion
 from guard.registry.store import RegistryStore
 from guard.types import EvalReport
 
@@ -31,6 +36,7 @@ class ImpactRow(BaseModel):
     version: int
     aliases: list[str] = Field(default_factory=list)
     run_id: int | None = None
+    run_selection: str | None = Field(default=None, description="Which run was judged and why that one.")
     before: str | None = Field(default=None, description="The run's stored verdict (under the policy it ran with).")
     before_policy: str | None = None
     after: Judged
@@ -72,8 +78,9 @@ class Impact(BaseModel):
 
 
 def policy_impact(store: RegistryStore, policy: Policy, *, alias: str | None = None,
-                  all_versions: bool = False) -> Impact:
+                  all_versions: bool = False, now: datetime | None = None) -> Impact:
     """Every aliased version (only those at ``alias`` if given; every version with ``all_versions``)."""
+    now = now or datetime.now(timezone.utc)
     rows = []
     for model in store.list_models():
         aliases = store.aliases(model.name)
@@ -83,17 +90,51 @@ def policy_impact(store: RegistryStore, policy: Policy, *, alias: str | None = N
         for version in store.list_versions(model.name):
             pointing = sorted(at.get(version.version, []))
             if all_versions or (alias in pointing if alias else bool(pointing)):
-                rows.append(judge_version(store, version, policy, pointing))
+                rows.append(judge_version(store, version, policy, pointing, now))
     scope = "every version" if all_versions else (f"versions at alias '{alias}'" if alias else "aliased versions")
     return Impact(policy=policy.name, policy_sha256=policy.sha256, scope=scope, rows=rows)
 
 
-def judge_version(store: RegistryStore, version: ModelVersion, policy: Policy, aliases: list[str]) -> ImpactRow:
-    """The gate's judgement of one version's latest complete run under ``policy``, read-only."""
-    from guard.release import _baselines, _evidence_problems
+RUN_SCAN = 200
+"""How many of a version's newest runs are searched for one whose suite covers the policy's tasks."""
 
+
+def policy_tasks(policy: Policy) -> set[str]:
+    """The tasks the policy's rules (and task pins) name."""
+    pinned = set(policy.evidence.tasks) if policy.evidence is not None else set()
+    return {rule.metric.partition(".")[0] for rule in policy.rules} | pinned
+
+
+def select_run(store: RegistryStore, version: ModelVersion, policy: Policy) -> tuple[EvalRun | None, str]:
+    """The run the gate would judge (newest complete run under this policy's sha256); failing that, the
+    newest complete run whose suite covers the policy's tasks; else the newest complete run. And why."""
+    name, number = version.model, version.version
+    run = store.latest_run(name, number, policy_sha256=policy.sha256)
+    if run is not None:
+        return run, f"run {run.id}: the newest complete run under this policy (the run the gate judges)"
+    wanted = policy_tasks(policy)
+    for candidate in store.list_runs(name, number, limit=RUN_SCAN):
+        if candidate.status != "complete" or candidate.report is None:
+            continue
+        if wanted <= {str(r.get("task")) for r in candidate.report.get("results", [])}:
+            return candidate, (f"run {candidate.id}: no run under this policy; the newest complete run whose suite "
+                               f"'{candidate.suite_name}' covers the policy's tasks ({', '.join(sorted(wanted))})")
+    run = store.latest_run(name, number)
+    if run is None:
+        return None, "no complete evaluation run"
+    return run, (f"run {run.id}: no run under this policy, none of the newest {RUN_SCAN} covers the policy's tasks "
+                 f"({', '.join(sorted(wanted))}); the newest complete run (suite '{run.suite_name}')")
+
+
+def judge_version(store: RegistryStore, version: ModelVersion, policy: Policy, aliases: list[str],
+                  now: datetime | None = None) -> ImpactRow:
+    """The gate's judgement of ``version`` under ``policy`` (run chosen by ``select_run``), read-only."""
+    from guard.release import _approval_problems, _baselines, _evidence_problems
+
+    now = now or datetime.now(timezone.utc)
     row: dict = {"model": version.model, "version": version.version, "aliases": aliases}
-    run = store.latest_run(version.model, version.version)
+    run, selection = select_run(store, version, policy)
+    row["run_selection"] = selection
     if run is None or run.report is None:
         return ImpactRow(**row, after="cannot judge", reasons=["no complete evaluation run"])
     row.update(run_id=run.id, before=run.verdict, before_policy=run.policy_name)
@@ -126,16 +167,13 @@ def judge_version(store: RegistryStore, version: ModelVersion, policy: Policy, a
         why += list(verdict.example_errors.values()) + verdict.evidence_problems
         return cannot(baseline_reasons + why)
     failing = [o for o in verdict.outcomes if o.status == "fail" and o.blocking]
-    if not failing:
-        return ImpactRow(**row, after="pass")
-    from datetime import datetime, timezone
-
-    waivers = store.active_waivers(version.model, version.version, policy_name=policy.name,
-                                   at=datetime.now(timezone.utc))
-    if store.binding_problems([("waivers", str(w.id)) for w in waivers]):
-        waivers = []  # an unverifiable waiver waives nothing
-    waived = sorted({o.rule_id for o in failing if any(o.rule_id in w.rule_ids for w in waivers)})
-    unwaived = [o for o in failing if o.rule_id not in waived]
-    if not unwaived:
-        return ImpactRow(**row, after="pass", waived_rules=waived)
-    return ImpactRow(**row, after="fail", waived_rules=waived, reasons=[f"{o.rule_id}: {o.message}" for o in unwaived])
+    waived: list[str] = []
+    reasons: list[str] = []
+    if failing:
+        waivers = store.active_waivers(version.model, version.version, policy_name=policy.name, at=now)
+        if store.binding_problems([("waivers", str(w.id)) for w in waivers]):
+            waivers = []  # an unverifiable waiver waives nothing
+        waived = sorted({o.rule_id for o in failing if any(o.rule_id in w.rule_ids for w in waivers)})
+        reasons = [f"{o.rule_id}: {o.message}" for o in failing if o.rule_id not in waived]
+    reasons += _approval_problems(store, version.ref, policy, now)  # the gate refuses without the sign-off
+    return ImpactRow(**row, after="fail" if reasons else "pass", waived_rules=waived, reasons=reasons)

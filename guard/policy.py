@@ -51,8 +51,9 @@ class Relative(_Strict):
         default=None, ge=0, description="How much worse, in percent of |baseline|: (baseline - candidate) / "
                                         "|baseline| * 100 (direction-aware). A zero baseline: inconclusive.")
     min_n: int | None = Field(
-        default=None, ge=1, description="Per-group rules: every group needs at least this n on both sides, "
-                                        "else the rule is inconclusive (a group too small to compare may hide a drop).")
+        default=None, ge=1, description="Per-group rules (required there): every group needs at least this n on both "
+                                        "sides, else the rule is inconclusive (a group too small for its drop to be "
+                                        "significant would otherwise pass silently).")
     alpha: Threshold = Field(
         default=0.05, gt=0, lt=1, description="Per-group rules: family-wise error rate of the Holm correction.")
 
@@ -142,6 +143,10 @@ class Rule(_Strict):
         if self.relative is not None and not self.per_group and (
                 self.relative.min_n is not None or "alpha" in self.relative.model_fields_set):
             raise ValueError(f"rule '{self.id}': relative min_n and alpha apply per group; add per_group: true")
+        if self.relative is not None and self.per_group and self.relative.min_n is None:
+            # fail closed: a group of n=2 can drop 0.5 and still not be significant, so it would pass silently
+            raise ValueError(f"rule '{self.id}': a per-group relative rule needs relative.min_n; add relative.min_n: "
+                             "30 (groups smaller than this make the rule inconclusive)")
         return self
 
     def threshold_text(self) -> str:
@@ -463,12 +468,13 @@ def _judge_groups(rule: Rule, metric: MetricValue, base: MetricValue, failures: 
         return RuleOutcome(**common, status="inconclusive", message=(
             f"the groups differ: only the candidate has {only_mine or 'none'}, only the baseline "
             f"{only_theirs or 'none'}; a group missing on one side cannot be compared"))
-    if relative.min_n is not None:
-        small = sorted(f"'{g}' (n={metric.by_group[g].n} vs {base.by_group[g].n})" for g in metric.by_group
-                       if min(metric.by_group[g].n, base.by_group[g].n) < relative.min_n)
-        if small:
-            return RuleOutcome(**common, status="inconclusive",
-                               message=f"groups below min_n {relative.min_n}: {', '.join(small)}")
+    if relative.min_n is None:  # refused at load; a Policy built around validation still fails closed
+        return RuleOutcome(**common, status="inconclusive", message="a per-group relative rule needs relative.min_n")
+    small = sorted(f"'{g}' (n={metric.by_group[g].n} vs {base.by_group[g].n})" for g in metric.by_group
+                   if min(metric.by_group[g].n, base.by_group[g].n) < relative.min_n)
+    if small:
+        return RuleOutcome(**common, status="inconclusive",
+                           message=f"groups below min_n {relative.min_n}: {', '.join(small)}")
     try:
         compared = compare_groups(metric, base, max_drop=relative.max_drop, max_drop_pct=relative.max_drop_pct,
                                   alpha=relative.alpha, higher_is_better=metric.higher_is_better)
@@ -481,8 +487,9 @@ def _judge_groups(rule: Rule, metric: MetricValue, base: MetricValue, failures: 
                             f"beyond the allowed {c.margin:.4g} (Holm-adjusted p={c.p_adjusted:.3g} <= "
                             f"{relative.alpha:g})")
         elif c.drop > c.margin + 1e-12:
-            notes.append(f"group '{c.group}' is {c.drop:.4g} worse (allowed {c.margin:.4g}), but not significantly "
-                         f"after Holm over {len(compared)} groups (adjusted p={c.p_adjusted:.3g})")
+            # a pass only because every group met min_n; the drop is still shown, never silent
+            notes.append(f"group '{c.group}': drop {c.drop:.4g} > {c.margin:.4g} allowed, not significant at alpha "
+                         f"{relative.alpha:g} after Holm over {len(compared)} groups (p_adj={c.p_adjusted:.3g})")
     status: Status = "fail" if failures else "pass"
     message = "; ".join(failures) if failures else (
         f"no group significantly more than {relative.allowance_text()} worse than {relative.baseline} "

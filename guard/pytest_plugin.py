@@ -70,8 +70,20 @@ def failure_message(verdict: Verdict, report_path: Path | None = None) -> str:
     return "\n".join(lines)
 
 
-def _baseline(baseline: Any, store: Any) -> EvalReport | Mapping[str, EvalReport] | None:
-    """A report, a mapping alias -> report, a report file, or NAME@VERSION / NAME@ALIAS in the registry."""
+def _baseline_run(store: Any, name: str, version: int, policy: Policy, suite_sha256: str) -> Any:
+    """The run ``guard.release._baselines`` takes for a baseline version: its newest complete run of the
+    candidate's suite (under this policy first), else under this policy, else its newest; a newer run of
+    another suite (e.g. a risk suite) would compare with nothing and make every relative rule inconclusive."""
+    return (store.latest_run(name, version, policy_sha256=policy.sha256, suite_sha256=suite_sha256)
+            or store.latest_run(name, version, suite_sha256=suite_sha256)
+            or store.latest_run(name, version, policy_sha256=policy.sha256)
+            or store.latest_run(name, version))
+
+
+def _baseline(baseline: Any, store: Any, policy: Policy,
+              suite_sha256: str) -> EvalReport | Mapping[str, EvalReport] | None:
+    """A report, a mapping alias -> report, a report file, or NAME@VERSION / NAME@ALIAS in the registry
+    (that version's run of the candidate's suite, ``suite_sha256``, chosen as the gate chooses it)."""
     from guard.report import read_report
     from guard.types import EvalReport
 
@@ -80,13 +92,13 @@ def _baseline(baseline: Any, store: Any) -> EvalReport | Mapping[str, EvalReport
     text = str(baseline)
     if "@" in text and not Path(text).exists():
         from guard.errors import GuardError
-        from guard.views import _latest_run, stored_report
+        from guard.views import stored_report
 
         if store is None:
             raise GuardError(f"baseline '{text}' names a registry version: run pytest with --guard-registry URL")
         name, _, ref = text.partition("@")
         version = int(ref) if ref.isdigit() else store.alias_target(name, ref)
-        run = _latest_run(store, name, version) if version is not None else None
+        run = _baseline_run(store, name, version, policy, suite_sha256) if version is not None else None
         report = stored_report(run)
         if report is None:
             raise GuardError(f"baseline '{text}' has no complete run in the registry")
@@ -135,7 +147,7 @@ class _Checker:
                 recorder.start(plan, loaded_policy)
             report = evaluate(adapter, loaded_suite, tasks=tasks, plan=plan, data=data, limit=limit,
                               redactor=Redactor.in_worker(worker))
-            base = _baseline(baseline, recorder.store if recorder else None)
+            base = _baseline(baseline, recorder.store if recorder else None, loaded_policy, report.suite.sha256)
             if base is None and recorder is not None:
                 base = recorder.baselines(loaded_policy)
             verdict = check(report, loaded_policy, base)

@@ -5,7 +5,11 @@ group, whether the candidate is worse than the baseline by more than the allowed
 groups, some exceed a margin by chance alone; so each group gets a one-sided p-value for
 H0 "the true drop is at most the margin", and the family of one rule (all its groups) is corrected
 with Holm's step-down method (family-wise error rate ``alpha``). A group fails only when its
-Holm-adjusted p-value is at most ``alpha``.
+Holm-adjusted p-value is at most ``alpha``. A small group can drop far beyond the margin without
+being significant (baseline 2/2, candidate 1/2: p_adj 0.2), so such a rule must set ``min_n``
+(refused at load without it): a group below it makes the rule inconclusive, and a group at or
+above it whose drop exceeds the margin but is not significant passes with a note naming the drop
+and its adjusted p.
 
 The per-comparison test:
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from guard._example_errors import ERROR_RATE, error_findings, error_rate, score_around_failures
+from guard._secrets import mask, mask_options
 from guard._version import __version__
 from guard.data import TaskData, load_task_data
 from guard.errors import GuardError, did_you_mean
@@ -172,7 +173,7 @@ def model_info(model: ModelAdapter) -> ModelInfo:
     artifact = getattr(model, "artifact", None)
     hashed = getattr(artifact, "hashed_files", None)
     return ModelInfo(
-        spec=model.spec,
+        spec=mask(model.spec),  # as shown and stored; the adapter keeps the real spec (and fingerprint)
         kind=model.kind,
         fingerprint=model.fingerprint,
         fingerprint_kind=getattr(model, "fingerprint_kind", "content"),
@@ -198,7 +199,7 @@ def build_plan(
         model=model_info(model),
         seed=seed,
         overrides=Overrides(data=dict(data or {}), limit=limit, seed=seed),
-        model_options=dict(model_options or {}),
+        model_options=mask_options(dict(model_options or {})),  # recorded only: the adapter has the real values
         cache=cache,
         tasks=[TaskPlan(task=t.name, evaluator=t.evaluator.name, evaluator_version=t.evaluator.version,
                         params=t.params.model_dump(mode="json"), dataset=t.data.info if t.data else None)

@@ -73,6 +73,15 @@ def _set_outputs(env: Mapping[str, str], outputs: dict[str, str]) -> None:
     _append(env.get("GITHUB_OUTPUT"), lines)
 
 
+def _verdict_code(markdown: Path) -> int | None:
+    """The exit code of the verdict in a Markdown summary guard wrote (None if there is none)."""
+    if not markdown.is_file():
+        return None
+    head = markdown.read_text(encoding="utf-8").partition("\n")[0]
+    found = re.search(r"\*\*(PASS|FAIL|INCONCLUSIVE)\*\*$", head)
+    return {"PASS": 0, "FAIL": 1, "INCONCLUSIVE": 2}[found[1]] if found else None
+
+
 def run(env: Mapping[str, str]) -> int:
     """The action's work; returns the exit code the step ends with. ``env`` holds the inputs and the runner's
     files (``os.environ`` in the action); the verbs themselves read the process's environment."""
@@ -90,19 +99,31 @@ def run(env: Mapping[str, str]) -> int:
     if gate_to and not registry:
         print("::error::guard action: 'gate-to' needs the input 'registry'")
         return 2
+    try:
+        extra_args = shlex.split(extra)
+    except ValueError as exc:  # unbalanced quotes: one clear line, before any work
+        print(f"::error::guard action: args: {exc}")
+        return 2
     folder.mkdir(parents=True, exist_ok=True)
     report, junit, markdown, comparison = (folder / "report.json", folder / "guard.xml", folder / "summary.md",
                                            folder / "compare.md")
+    for stale in (report, junit, markdown, comparison):  # a previous step's files must not pass for this run's
+        stale.unlink(missing_ok=True)
     baseline_file = bool(baseline) and Path(baseline).is_file()
     args = ["evaluate", model, "--suite", suite, "--policy", policy, "--out", str(report), "--junit", str(junit),
-            "--markdown", str(markdown), *shlex.split(extra)]
+            "--markdown", str(markdown), *extra_args]
     if registry:
         args += ["--registry", registry, "--name", name]
     code, text = _guard(args)
-    if baseline_file and report.is_file():  # relative rules against a report file: the check decides
-        code, _ = _guard(["check", str(report), "--policy", policy, "--baseline", baseline, "--junit", str(junit),
-                          "--markdown", str(markdown)])
-    verdict = VERDICTS[code] if report.is_file() and code in VERDICTS else "error"
+    # What evaluate's own verdict said (its Markdown, read before check rewrites it); an exit code other than
+    # the verdict's is an error after the report was written (e.g. --mlflow failed), which nothing may lower.
+    judged = _verdict_code(markdown) if report.is_file() else None
+    failed = code if code != judged else 0
+    if baseline_file and report.is_file():  # relative rules against a report file: the check judges the report
+        checked, _ = _guard(["check", str(report), "--policy", policy, "--baseline", baseline, "--junit",
+                             str(junit), "--markdown", str(markdown)])
+        code = max(checked, failed)  # evaluate's verdict lacked the baseline; its errors still count
+    verdict = "error" if failed or not report.is_file() or code not in VERDICTS else VERDICTS[code]
     outputs = {"verdict": verdict, "exit-code": str(code), "report": str(report) if report.is_file() else "",
                "junit": str(junit) if junit.is_file() else "", "summary": str(markdown) if markdown.is_file() else ""}
     recorded = _RECORDED.search(text)
@@ -110,7 +131,7 @@ def run(env: Mapping[str, str]) -> int:
         outputs.update({"run-id": recorded[1], "version": recorded[3]})
     if markdown.is_file():
         _append(summary_path, markdown.read_text(encoding="utf-8") + "\n")
-    elif verdict == "error":
+    if verdict == "error":
         _append(summary_path, "## guard: error\n\n```\n" + text[-4000:].replace("```", "'''") + "\n```\n")
     if baseline and report.is_file():
         compare_args = ["compare", str(report), baseline, "--policy", policy, "--markdown", str(comparison)]
@@ -126,9 +147,10 @@ def run(env: Mapping[str, str]) -> int:
             why = md_text(compare_text.strip()[-500:])  # may quote user text: no raw HTML in the summary
             _append(summary_path, f"guard compare with `{md_text(baseline)}` did not run: {why}\n")
     if gate_to and recorded:
-        code, gate_text = _guard(["gate", f"{name}@{recorded[3]}", "--policy", policy, "--to", gate_to,
-                                  "--registry", registry])
-        outputs["gate"] = {0: "moved", 1: "refused"}.get(code, "inconclusive")
+        gated, gate_text = _guard(["gate", f"{name}@{recorded[3]}", "--policy", policy, "--to", gate_to,
+                                   "--registry", registry])
+        outputs["gate"] = {0: "moved", 1: "refused"}.get(gated, "inconclusive")
+        code = max(code, gated)  # the worst step decides: a refused gate fails a passing job, never the reverse
         outputs["exit-code"] = str(code)
         _append(summary_path, f"### guard gate {name}@{recorded[3]} → {gate_to}: {outputs['gate']}\n\n```\n"
                 + gate_text.replace("```", "'''") + "```\n")

@@ -21,22 +21,25 @@ app.add_typer(mlflow_app, name="mlflow")
 TrackingOption = Annotated[str, typer.Option("--tracking-uri", help="MLflow tracking server, e.g. http://HOST:5000.")]
 
 
-def prepare_mlflow(uri: str, option: str = "--tracking-uri") -> str:
-    """Checked before any work: the URI's shape and that MLflow is installed (no network yet)."""
+def prepare_mlflow(uri: str, option: str = "--tracking-uri", *, raw_evidence: bool = False) -> str:
+    """Checked before any work: the URI's shape, that MLflow is installed (no network yet), and that no
+    unredacted evidence would be uploaded (``guard evaluate --store-raw-evidence --mlflow``)."""
     from guard.integrations.mlflow_client import check_tracking_uri, import_mlflow
+    from guard.integrations.mlflow_log import check_raw_evidence
 
+    check_raw_evidence(raw_evidence, option=option)
     uri = check_tracking_uri(uri, option)
     import_mlflow()
     return uri
 
 
 def log_to_mlflow(report: Any, verdict: Any, uri: str, experiment: str, *, html: str | None = None,
-                  registry_run: int | None = None) -> None:
+                  registry_run: int | None = None, include_raw: bool = False) -> None:
     """Log and print where it went (one line); raises GuardError on any MLflow failure."""
     from guard.integrations.mlflow_log import log_report
 
     logged = log_report(report, tracking_uri=uri, experiment=experiment, verdict=verdict, html=html,
-                        registry_run=registry_run)
+                        registry_run=registry_run, include_raw=include_raw)
     say(f"mlflow: logged run {logged.run_id} ({logged.metrics} metrics) in experiment '{logged.experiment}': "
         f"{logged.url}")
 
@@ -50,12 +53,16 @@ def mlflow_log(
     policy: Annotated[str | None, typer.Option(
         "--policy", help="For a REPORT file: judge it under this policy and log the verdict too.")] = None,
     registry: RegistryOption = None,
+    include_raw: Annotated[bool, typer.Option(
+        "--include-raw-evidence",
+        help="Upload a report stored unredacted (--store-raw-evidence); refused otherwise.")] = False,
 ) -> None:
     """Log a report as one MLflow run: metrics with ci_low/ci_high/n companions, verdict and fingerprint tags,
     params, and the report (JSON; HTML for a registry run) as artifacts.
 
     Example: guard mlflow log 12 --tracking-uri http://127.0.0.1:5000 --experiment sentiment
     """
+    from guard.integrations.mlflow_log import check_raw_evidence
     from guard.policy import check, load_policy
 
     uri = prepare_mlflow(tracking_uri)
@@ -73,12 +80,15 @@ def mlflow_log(
         report = stored_report(run)
         if report is None:
             raise GuardError(f"run {run.id} has no report (status {run.status})", hint="guard history NAME")
-        log_to_mlflow(report, stored_verdict(run), uri, experiment, html=export_run_html(store, run.id),
-                      registry_run=run.id)
+        check_raw_evidence(report.raw_evidence, include_raw=include_raw)
+        log_to_mlflow(report, stored_verdict(run), uri, experiment,
+                      html=export_run_html(store, run.id, include_raw=include_raw), registry_run=run.id,
+                      include_raw=include_raw)
         return
     from guard.cli.run import _read_checked_report
 
     report = _read_checked_report(path)
+    check_raw_evidence(report.raw_evidence, include_raw=include_raw)
     verdict = None
     if policy is not None:
         from guard.runner import check_policy_against_report
@@ -86,7 +96,7 @@ def mlflow_log(
         loaded = load_policy(policy)
         check_policy_against_report(loaded, report)
         verdict = check(report, loaded)
-    log_to_mlflow(report, verdict, uri, experiment)
+    log_to_mlflow(report, verdict, uri, experiment, include_raw=include_raw)
 
 
 @mlflow_app.command("sync")

@@ -39,6 +39,8 @@ def impact(
     for row in result.rows:
         before = f"{row.before or '—'} ({row.before_policy})" if row.before_policy else (row.before or "—")
         why = "; ".join(row.reasons) or (f"waived: {', '.join(row.waived_rules)}" if row.waived_rules else "")
+        if row.run_selection:
+            why = f"{why} (judged: {row.run_selection})" if why else f"judged: {row.run_selection}"
         cells = (row.ref, ", ".join(row.aliases), str(row.run_id or "—"), before, row.after, row.change, why)
         table.add_row(*(terminal_text(cell) for cell in cells))
     out.print(table)

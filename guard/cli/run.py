@@ -159,7 +159,7 @@ def evaluate(
     if mlflow_uri is not None:
         from guard.cli.mlflow import prepare_mlflow
 
-        mlflow_uri = prepare_mlflow(mlflow_uri, "--mlflow")  # shape and install checked before any work
+        mlflow_uri = prepare_mlflow(mlflow_uri, "--mlflow", raw_evidence=store_raw_evidence)  # before any work
     overrides = _parse_data(data)
     options = parse_model_options(model_option)
     for flag, key, value in (("--batch-size", "batch_size", batch_size), ("--device", "device", device)):

@@ -22,6 +22,7 @@ def coverage_dict(cov: Coverage) -> dict[str, Any]:
         "unknown_controls": cov.unknown_controls,
         "approvals": [a.model_dump(mode="json") for a in cov.approvals],
         "waivers": [w.model_dump(mode="json") for w in cov.waivers],
+        "problems": cov.problems,
     }
 
 
@@ -35,7 +36,8 @@ def coverage_html(cov: Coverage) -> str:
     for c in cov.controls:
         rules = "<br>".join(
             f"{code(r.rule_id)} ({esc(r.policy)}, run {esc(r.run_id)}): {badge(r.status)}"
-            + (f" waived by waiver {esc(r.waiver_id)}" if r.waiver_id is not None else "") for r in c.rules) or "—"
+            + (f" waived by waiver {esc(r.waiver_id)}" if r.waiver_id is not None else "")
+            + (f" ({esc(r.standing)})" if r.standing else "") for r in c.rules) or "—"
         checks = ", ".join(f"{esc(k)} ({esc(v)})" for k, v in c.control.checks.items())
         rows.append([code(c.control.id), esc(c.control.title) or "—", checks, rules,
                      badge(c.status),
@@ -43,6 +45,7 @@ def coverage_html(cov: Coverage) -> str:
     body = (
         f"<h1>Compliance coverage: <code>{esc(cov.model)}@{esc(cov.version)}</code> against {esc(cov.title)}</h1>"
         f'<p class="alert">{esc(cov.caveat)}</p>'
+        + "".join(f'<p class="alert">{esc(p)}</p>' for p in cov.problems)
         + facts([("framework", esc(cov.framework)), ("source", esc(cov.source)), ("controls", esc(counts)),
                  ("runs used", esc(", ".join(f"{p}: run {r}" for p, r in cov.runs.items())) or "none")])
         + section("Controls", table(("control", "title (shared/COMPLIANCE.md)", "guard checks",

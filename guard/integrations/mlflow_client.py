@@ -10,14 +10,14 @@ library's default of minutes of backoff.
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
+from guard._secrets import mask
+from guard._secrets import mask_options as redacted_options  # noqa: F401 - public name, kept for callers
 from guard.errors import GuardError
 
 INSTALL_HINT = "pip install 'rai-guard[mlflow]'"
-_SECRET_KEY = re.compile(r"(key|token|secret|password|passwd|auth|credential|signature|sig)", re.IGNORECASE)
 _SCHEMES = ("http", "https", "file", "sqlite", "postgresql", "mysql", "databricks")
 
 
@@ -49,22 +49,6 @@ def client(tracking_uri: str, registry_uri: str | None = None) -> Any:
     """An ``MlflowClient`` for the tracking server (and registry, by default the same)."""
     mlflow = import_mlflow()
     return mlflow.MlflowClient(tracking_uri=tracking_uri, registry_uri=registry_uri or tracking_uri)
-
-
-def mask(text: str) -> str:
-    """A URL or model spec without secrets: userinfo passwords and secret-looking query values become ***."""
-    text = re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
-    head, sep, query = text.partition("?")
-    if not sep:
-        return text
-    query, hash_sep, fragment = query.partition("#")
-    pairs = [(k, "***" if _SECRET_KEY.search(k) else v) for k, v in parse_qsl(query, keep_blank_values=True)]
-    return head + "?" + urlencode(pairs, safe="*") + hash_sep + fragment
-
-
-def redacted_options(options: dict[str, Any]) -> dict[str, Any]:
-    """Model options with secret-looking keys (api_key, token, ...) replaced by ***."""
-    return {k: ("***" if _SECRET_KEY.search(k) else v) for k, v in options.items()}
 
 
 def describe(exc: BaseException, uri: str) -> GuardError:

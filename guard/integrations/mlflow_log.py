@@ -14,6 +14,10 @@ What the run holds, so dashboards and queries on the MLflow side can rely on it:
   keys masked), ``task.TASK.evaluator`` for each task.
 - artifacts under ``guard/``: ``report.json``; ``verdict.json`` and ``summary.md`` when judged;
   ``report.html`` when logged from a registry run (guard's HTML export needs the registry's evidence).
+
+A report stored with ``--store-raw-evidence`` carries unredacted findings: like ``guard export``, it is
+not uploaded unless ``include_raw`` is given (``guard mlflow log --include-raw-evidence``); ``guard
+evaluate --store-raw-evidence --mlflow`` is refused before any inference.
 """
 
 from __future__ import annotations
@@ -93,11 +97,26 @@ def run_tags(report: EvalReport, verdict: Any | None, registry_run: int | None) 
     return {k: v[:8000] for k, v in tags.items()}
 
 
+def check_raw_evidence(raw_evidence: bool, *, include_raw: bool = False, option: str = "guard mlflow log") -> None:
+    """Raw (unredacted) evidence leaves guard only when asked for: refuse before anything is logged."""
+    from guard.errors import GuardError
+
+    if raw_evidence and not include_raw:
+        if option == "--mlflow":
+            raise GuardError("--mlflow with --store-raw-evidence would upload unredacted findings to MLflow",
+                             hint="drop one of them; log the report later with guard mlflow log "
+                                  "--include-raw-evidence if it must go")
+        raise GuardError("the report holds evidence stored unredacted (--store-raw-evidence); it is not uploaded "
+                         "to MLflow", hint="add --include-raw-evidence to upload it anyway")
+
+
 def log_report(report: EvalReport, *, tracking_uri: str, experiment: str = DEFAULT_EXPERIMENT,
-               verdict: Any | None = None, html: str | None = None, registry_run: int | None = None) -> LoggedRun:
+               verdict: Any | None = None, html: str | None = None, registry_run: int | None = None,
+               include_raw: bool = False) -> LoggedRun:
     """Create one FINISHED MLflow run holding ``report`` (see the module docstring for its layout)."""
     from guard.errors import GuardError
 
+    check_raw_evidence(report.raw_evidence, include_raw=include_raw)
     client = make_client(tracking_uri)
     mlflow = __import__("mlflow")
     entities = mlflow.entities

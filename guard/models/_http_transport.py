@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 
 import aiohttp
 
+from guard._secrets import mask
 from guard.errors import GuardError
 from guard.models.base import ProgressCallback
 
@@ -38,7 +39,7 @@ T = TypeVar("T")
 BACKOFF_BASE = 0.2  # seconds before the first retry; doubles each attempt
 MAX_DELAY = 30.0  # cap on any single wait, including a server's Retry-After
 RETRY_STATUSES = frozenset({408, 429}) | frozenset(range(500, 600))
-_TRANSIENT = (TimeoutError, aiohttp.ClientConnectionError, aiohttp.ClientPayloadError)  # worth another try
+_TRANSIENT = (asyncio.TimeoutError, aiohttp.ClientConnectionError, aiohttp.ClientPayloadError)  # worth another try
 _WAIT_HINT = "Shorten the wait with --model-option timeout=S, retries=N or deadline=S"
 
 
@@ -187,7 +188,7 @@ class Transport:
             self._changed.clear()
             try:
                 await asyncio.wait_for(self._changed.wait(), min(cooling) if cooling else None)
-            except TimeoutError:
+            except asyncio.TimeoutError:  # not the builtin TimeoutError before Python 3.11
                 pass
 
     def _release(self, endpoint: Endpoint, *, failed: bool = False, cool: float | None = None) -> None:
@@ -257,20 +258,20 @@ class Transport:
                 if last or spent + delay >= self.deadline or refused:
                     what = f"{type(exc).__name__}: {exc}" if str(exc) else f"{type(exc).__name__} (no answer in time)"
                     raise GuardError(
-                        f"cannot reach {url}: {what} (gave up after {_attempts(attempt)} in {spent:.1f} s"
+                        f"cannot reach {mask(url)}: {mask(what)} (gave up after {_attempts(attempt)} in {spent:.1f} s"
                         f"{_on(tried)}; timeout {self.timeout:g} s per attempt, deadline {self.deadline:g} s "
                         f"per request)",
                         hint="is the server running, and is the URL right (it usually ends in /v1)? " + _WAIT_HINT,
                     ) from None
             except (aiohttp.ClientError, ValueError) as exc:  # bad URL or protocol: retrying cannot help
-                raise GuardError(f"cannot reach {url}: {type(exc).__name__}: {exc}") from None
+                raise GuardError(f"cannot reach {mask(url)}: {type(exc).__name__}: {mask(str(exc))}") from None
             else:
                 if status < 400:
                     self._release(endpoint)
                     try:
                         return jsonlib.loads(raw)
                     except ValueError:
-                        raise GuardError(f"{method} {url} returned non-JSON: {raw[:200]!r}",
+                        raise GuardError(f"{method} {mask(url)} returned non-JSON: {raw[:200]!r}",
                                          hint="is this an OpenAI-compatible API?") from None
                 retryable = status in RETRY_STATUSES
                 pause = retry_after_seconds(retry_after) if retry_after is not None else None
@@ -282,7 +283,7 @@ class Transport:
                 if not retryable or last:
                     auth = status in (401, 403)
                     raise StatusError(
-                        f"{method} {url} failed{' after ' + _attempts(attempt) if attempt else ''}{_on(tried)}: "
+                        f"{method} {mask(url)} failed{' after ' + _attempts(attempt) if attempt else ''}{_on(tried)}: "
                         f"HTTP {status}: {text}", status,
                         hint="set GUARD_HTTP_API_KEY (or OPENAI_API_KEY) to the server's key" if auth else None,
                     )
@@ -290,7 +291,7 @@ class Transport:
                 delay = 0.0 if another else (pause if pause is not None else backoff(attempt))
                 if time.monotonic() - started + delay >= self.deadline:
                     raise StatusError(
-                        f"{method} {url} failed after {_attempts(attempt)}{_on(tried)}: HTTP {status}: {text} "
+                        f"{method} {mask(url)} failed after {_attempts(attempt)}{_on(tried)}: HTTP {status}: {text} "
                         f"(the next retry would pass the {self.deadline:g} s deadline)", status)
             avoid = endpoint
             if delay:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from guard._secrets import mask
 from guard.errors import GuardError, did_you_mean
 from guard.models._http_transport import StatusError, Transport
 from guard.models.base import AdapterBase, Capability, GenerationConfig, ProgressCallback, fingerprint_text
@@ -100,10 +101,10 @@ def parse_urls(text: str) -> list[str]:
     urls: list[str] = []
     for piece in text.split(","):
         if not piece.strip():
-            raise GuardError(f"empty endpoint in '{text}'", hint="write http:URL1,URL2#MODEL with no empty entry")
+            raise GuardError(f"empty endpoint in '{mask(text)}'", hint="write http:URL1,URL2#MODEL with no empty entry")
         url = _normalise_url(piece)
         if url in urls:
-            raise GuardError(f"endpoint {url} is listed twice", hint="name each replica once")
+            raise GuardError(f"endpoint {mask(url)} is listed twice", hint="name each replica once")
         urls.append(url)
     return urls
 
@@ -117,7 +118,7 @@ def _normalise_url(url: str) -> str:
         url = "http://" + url
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise GuardError(f"not an http(s) URL: '{url}'", hint="write http:http://HOST:PORT/v1[#MODEL]")
+        raise GuardError(f"not an http(s) URL: '{mask(url)}'", hint="write http:http://HOST:PORT/v1[#MODEL]")
     url = url.rstrip("/")
     return url + "/v1" if parts.path in ("", "/") else url
 
@@ -173,13 +174,15 @@ class HTTPAdapter(AdapterBase):
         weakref.finalize(self, self._transport.close)  # an adapter nobody closed still closes its connections
 
     def __repr__(self) -> str:
-        return f"HTTPAdapter(base_url={self.base_url!r}, model={self.model!r})"
+        return f"HTTPAdapter(base_url={mask(self.base_url)!r}, model={self.model!r})"
 
     @property
     def fingerprint(self) -> str:
         """The served model at this set of endpoints: which replica answered a request does not enter it
-        (replicas serve one model), and one endpoint gives the fingerprint it always had."""
-        return fingerprint_text("http", *sorted(self.base_urls), self.model)
+        (replicas serve one model), and one endpoint gives the fingerprint it always had. Credentials in a
+        URL (``https://user:TOKEN@host``) do not enter it: they are not the model, and a spec stored with
+        them masked (a report, the registry) must recompute the same fingerprint."""
+        return fingerprint_text("http", *sorted(mask(url) for url in self.base_urls), self.model)
 
     def close(self) -> None:
         """Close pooled connections; the adapter cannot be used afterwards."""
@@ -291,14 +294,14 @@ class HTTPAdapter(AdapterBase):
         logprobs = choice.get("logprobs") or {}
         values, offsets = logprobs.get("token_logprobs"), logprobs.get("text_offset")
         if not values or not offsets or len(values) != len(offsets):
-            raise GuardError(f"{self.base_url}/completions returned no echo logprobs", hint=_ECHO_HINT)
+            raise GuardError(f"{mask(self.base_url)}/completions returned no echo logprobs", hint=_ECHO_HINT)
         if min(offsets) >= len(prompt) and prompt:
-            raise GuardError(f"{self.base_url}/completions did not echo the prompt's logprobs", hint=_ECHO_HINT)
+            raise GuardError(f"{mask(self.base_url)}/completions did not echo the prompt's logprobs", hint=_ECHO_HINT)
         start, end = len(context), len(prompt)
         picked = [lp for lp, off in zip(values, offsets) if start <= off < end and lp is not None]
         if continuation and not picked:
             raise GuardError(
-                f"{self.base_url}: no token starts inside the continuation {continuation[:40]!r}",
+                f"{mask(self.base_url)}: no token starts inside the continuation {continuation[:40]!r}",
                 hint="the context and continuation share a token; split them on a token boundary",
             )
         return float(sum(picked))
@@ -312,7 +315,7 @@ class HTTPAdapter(AdapterBase):
         them; replicas must agree."""
         chosen: dict[str, str] = {}
         for endpoint in self._transport.endpoints:
-            chosen[endpoint.url] = self._discover_one(endpoint, wanted)
+            chosen[mask(endpoint.url)] = self._discover_one(endpoint, wanted)
         if len(set(chosen.values())) > 1:
             listing = ", ".join(f"{url} serves '{name}'" for url, name in chosen.items())
             raise GuardError(f"the endpoints serve different models: {listing}",
@@ -320,7 +323,7 @@ class HTTPAdapter(AdapterBase):
         return next(iter(chosen.values()))
 
     def _discover_one(self, endpoint: Any, wanted: str | None) -> str:
-        url = endpoint.url
+        url = mask(endpoint.url)  # for messages
         try:
             listing = self._transport.call(self._transport.request("GET", "/models", only=endpoint))
         except StatusError as exc:
@@ -352,7 +355,8 @@ class HTTPAdapter(AdapterBase):
                     self._transport.request("POST", "/completions", json=body, only=endpoint, retries=0))
                 self._choices(response, 2)
             except GuardError as exc:
-                raise GuardError(f"batch_prompts={self.batch_prompts}: {endpoint.url}/completions does not take a "
+                raise GuardError(f"batch_prompts={self.batch_prompts}: {mask(endpoint.url)}/completions does not "
+                                 f"take a "
                                  f"list prompt ({exc.message})", hint=hint) from None
 
     def _choices(self, response: dict[str, Any], n: int) -> list[dict[str, Any]]:
@@ -361,17 +365,18 @@ class HTTPAdapter(AdapterBase):
             return [self._first_choice(response)]
         choices = response.get("choices") if isinstance(response, dict) else None
         if not isinstance(choices, list) or not all(isinstance(c, dict) for c in choices):
-            raise GuardError(f"{self.base_url}: response has no choices: {str(response)[:200]}")
+            raise GuardError(f"{mask(self.base_url)}: response has no choices: {str(response)[:200]}")
         indices = [c.get("index") for c in choices]
         if sorted(i for i in indices if isinstance(i, int)) != list(range(n)):
-            raise GuardError(f"{self.base_url}: {len(choices)} choices with indices {indices[:10]} for {n} prompts",
+            raise GuardError(f"{mask(self.base_url)}: {len(choices)} choices with indices {indices[:10]} "
+                             f"for {n} prompts",
                              hint="the server does not answer a list prompt with one choice per prompt")
         return sorted(choices, key=lambda c: c["index"])
 
     def _first_choice(self, response: dict[str, Any]) -> dict[str, Any]:
         choices = response.get("choices") if isinstance(response, dict) else None
         if not choices or not isinstance(choices[0], dict):
-            raise GuardError(f"{self.base_url}: response has no choices: {str(response)[:200]}")
+            raise GuardError(f"{mask(self.base_url)}: response has no choices: {str(response)[:200]}")
         return choices[0]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from guard._secrets import mask
 from guard.policy import Verdict
 from guard.report._format import STATUS_LABEL, ci, num, outcome_label
 
@@ -21,7 +22,7 @@ def markdown_summary(verdict: Verdict) -> str:
     lines = [
         f"## {_ICON[label]} guard: policy `{md_text(verdict.policy)}` — **{label}**",
         "",
-        f"Model `{md_text(verdict.model_spec)}`, fingerprint `{md_text(verdict.model_fingerprint[:19])}…`",
+        f"Model `{md_text(mask(verdict.model_spec))}`, fingerprint `{md_text(verdict.model_fingerprint[:19])}…`",
         "",
         "| rule | metric | measured | 95% CI | n | threshold | severity | result |",
         "|---|---|---:|---|---:|---|---|---|",

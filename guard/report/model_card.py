@@ -17,6 +17,7 @@ import re
 from pathlib import PurePath
 from typing import Any, cast
 
+from guard.compliance.coverage import run_standing
 from guard.errors import GuardError
 from guard.policy import Verdict
 from guard.registry import EvalRun, ModelVersion, RegistryStore
@@ -110,10 +111,14 @@ def _bias(report: EvalReport) -> list[str]:
     return [*lines, "| task | metric | group | value | 95% CI | n |", "|---|---|---|---|---|---|", *rows, ""]
 
 
-def _risks(report: EvalReport, verdict: Verdict | None, store: RegistryStore, version: ModelVersion) -> list[str]:
+def _risks(report: EvalReport, verdict: Verdict | None, store: RegistryStore, version: ModelVersion,
+           standing: str = "") -> list[str]:
     lines = ["### Risks and limitations", ""]
     if verdict is not None:
-        lines.append(f"Policy {md(verdict.policy)}: **{verdict.status.upper()}**.")
+        status = f"**{verdict.status.upper()}**" if not standing or verdict.status != "pass" else md(standing)
+        lines.append(f"Policy {md(verdict.policy)}: {status}.")
+        if standing and verdict.status != "pass":
+            lines.append(f"- this run is {md(standing)}")
         for o in verdict.outcomes:
             if o.status != "pass":
                 measured = f"measured {num(o.measured.value)}" if o.measured else "not measured"
@@ -149,9 +154,13 @@ def card_section(store: RegistryStore, name: str, version: int) -> tuple[str, li
     if run is None or report is None:
         raise GuardError(f"{name}@{version} has no complete evaluation run to put on a model card",
                          hint=f"record one: guard evaluate ... --registry URL --name {name}")
+    standing = run_standing(store, run).reason
+    if standing.startswith("unverifiable"):
+        raise GuardError(f"{name}@{version}: run {run.id} is {standing}",
+                         hint="a card is not written from rows that no longer match the audit chain")
     body = [BEGIN, "## rai-guard evaluation", "",
             *_evaluation(report, run, registered), *_bias(report),
-            *_risks(report, stored_verdict(run), store, registered), END, ""]
+            *_risks(report, stored_verdict(run), store, registered, standing), END, ""]
     return "\n".join(body), eval_results(report, registered, run)
 
 

@@ -8,11 +8,20 @@ from html import escape
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from guard.cli import app
 from guard.compliance import load_catalogue
-from tests.helpers.evaluated_registry import CONTROL, HOSTILE, RULE_ID, FilledRegistry, fill_registry
+from tests.helpers.evaluated_registry import (
+    CONTROL,
+    HOSTILE,
+    HOSTILE_DIR,
+    NAME,
+    RULE_ID,
+    FilledRegistry,
+    fill_registry,
+)
 
 runner = CliRunner()
 
@@ -82,3 +91,39 @@ def test_bad_input_is_one_line_exit_2_nothing_written(
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and message in lines[0], result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def _limited(tmp_path: Path) -> tuple[FilledRegistry, int]:
+    """A fresh registry whose newest run of sentiment@1 under the release policy used ``--limit 5`` (a stored pass)."""
+    root = tmp_path / "limited"
+    root.mkdir()
+    filled = fill_registry(root)
+    result = runner.invoke(app, ["evaluate", f"python:{root / HOSTILE_DIR / 'v1.py'}:predict", "--suite",
+                                 str(root / "suite.yaml"), "--policy", str(root / "policy.yaml"), "--limit", "5",
+                                 "--name", NAME, "--version", "1", "--registry", filled.url])
+    assert result.exit_code == 0, result.output  # guard check applies explicit pins only: the run "passes"
+    return filled, int(result.output.split("recorded run ", 1)[1].split()[0])
+
+
+def test_a_limited_run_is_not_release_evidence_so_its_pass_evidences_nothing(tmp_path: Path) -> None:
+    filled, run_id = _limited(tmp_path)
+    cov = _coverage(filled, tmp_path, "sentiment@1", "eu-ai-act")
+    assert cov["runs"] == {"release": run_id}
+    control = {c["id"]: c for c in cov["controls"]}[CONTROL]
+    assert control["status"] == "inconclusive" and control["rules"][0]["status"] == "pass"
+    assert "not release evidence" in control["rules"][0]["standing"] and "--limit 5" in control["rules"][0]["standing"]
+    assert "evidenced" not in cov["counts"]
+
+
+def test_a_changed_run_row_is_unverifiable_never_evidenced(tmp_path: Path) -> None:
+    filled = fill_registry(tmp_path)
+    engine = create_engine(filled.url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE runs SET error = 'edited' WHERE id = :id"), {"id": filled.passing_run})
+    finally:
+        engine.dispose()
+    cov = _coverage(filled, tmp_path, "sentiment@1", "eu-ai-act")
+    control = {c["id"]: c for c in cov["controls"]}[CONTROL]
+    assert control["status"] == "unverifiable" and control["rules"][0]["standing"].startswith("unverifiable")
+    assert any("guard audit verify" in p for p in cov["problems"])

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from huggingface_hub import ModelCard
 from huggingface_hub.repocard_data import model_index_to_eval_results
+from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from guard.cli import app
 from guard.registry import open_registry
 from guard.views import stored_report
-from tests.helpers.evaluated_registry import HOSTILE, FilledRegistry, fill_registry
+from tests.helpers.evaluated_registry import HOSTILE, HOSTILE_DIR, NAME, FilledRegistry, fill_registry
 
 runner = CliRunner()
 EXISTING = """---
@@ -117,3 +118,29 @@ def test_update_of_a_missing_card_is_refused(filled: FilledRegistry, tmp_path: P
                                  "--registry", filled.url])
     assert result.exit_code == 2 and "no such model card" in result.output
     assert HOSTILE not in result.output
+
+
+def test_a_limited_run_is_never_printed_as_a_policy_pass(tmp_path: Path) -> None:
+    filled = fill_registry(tmp_path)
+    limited = runner.invoke(app, ["evaluate", f"python:{tmp_path / HOSTILE_DIR / 'v1.py'}:predict", "--suite",
+                                  str(tmp_path / "suite.yaml"), "--policy", str(tmp_path / "policy.yaml"), "--limit",
+                                  "5", "--name", NAME, "--version", "1", "--registry", filled.url])
+    assert limited.exit_code == 0, limited.output
+    card = tmp_path / "README.md"
+    _export(filled, "sentiment@1", "--model-card", str(card))
+    text = card.read_text()
+    assert "**PASS**" not in text and "Policy release: not release evidence: the run used --limit 5" in text
+
+
+def test_a_changed_run_row_writes_no_card(tmp_path: Path) -> None:
+    fresh = fill_registry(tmp_path)
+    engine = create_engine(fresh.url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE runs SET error = 'edited' WHERE id = :id"), {"id": fresh.passing_run})
+    finally:
+        engine.dispose()
+    card = tmp_path / "card.md"
+    result = runner.invoke(app, ["export", "sentiment@1", "--model-card", str(card), "--registry", fresh.url])
+    assert result.exit_code == 2 and "unverifiable" in result.output and len(result.output.strip().splitlines()) == 1
+    assert not card.exists()

@@ -164,3 +164,29 @@ def test_gitlab_job_script(workspace: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert (workspace / job["artifacts"]["reports"]["junit"]).is_file()
     assert "newly passing" in (workspace / "guard-results" / "compare.md").read_text()
+
+
+def test_stale_results_of_an_earlier_run_do_not_pass_a_failing_one(workspace: Path) -> None:
+    workflow = yaml.safe_load((REPO / "examples" / "github" / "guard.yml").read_text())
+    inputs = next(s for s in workflow["jobs"]["release-gate"]["steps"] if s.get("id") == "guard")["with"]
+    code, outputs, _ = run_action(workspace, inputs | {"install": "auto"})
+    assert code == 0 and (workspace / "guard-results" / "report.json").is_file()  # a passing run's files stay
+    # the checkout shadows modules the step imports: with python -I they are not on sys.path
+    (workspace / "typer.py").write_text("raise SystemExit('the checkout shadowed typer')\n")
+    (workspace / "step_summary.md").unlink()
+    code, outputs, summary = run_action(workspace, inputs | {"model": "python:models/gone.py:predict",
+                                                             "install": "false"})
+    assert code == 2, summary
+    assert outputs["verdict"] == "error" and outputs["report"] == "" and outputs["exit-code"] == "2"
+    assert not (workspace / "guard-results" / "report.json").exists()  # the old report was removed, not checked
+    assert "gone.py" in summary and "shadowed" not in summary and "**PASS**" not in summary
+
+
+def test_unbalanced_quotes_in_args_are_one_error_line(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from guard.ci.github import run
+
+    code = run({"INPUT_MODEL": "python:models/sentiment.py:predict", "INPUT_SUITE": "evaluations/sentiment.yaml",
+                "INPUT_ARGS": "--limit 'ten", "INPUT_OUTPUT_DIR": str(workspace / "out")})
+    assert code == 2
+    assert capsys.readouterr().out == "::error::guard action: args: No closing quotation\n"
+    assert not (workspace / "out").exists()  # nothing written

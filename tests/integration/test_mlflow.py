@@ -209,3 +209,31 @@ def test_an_mlflow_model_spec_is_evaluated_and_fingerprinted_by_its_artifacts(en
                      + hashlib.sha256(path.read_bytes()).hexdigest().encode() + b"\n")
     assert report["model"]["fingerprint"] == "sha256:" + outer.hexdigest()
     assert not math.isnan(report["results"][0]["metrics"]["accuracy"]["ci_low"])
+
+
+def test_raw_evidence_is_not_uploaded_unless_asked_for(env: Path, server: str) -> None:
+    result = _evaluate(env, "--store-raw-evidence", "--out", str(env / "raw.json"))
+    assert result.exit_code == 0, result.output
+    assert json.loads((env / "raw.json").read_text())["raw_evidence"] is True
+    client = MlflowClient(server)
+    refused = runner.invoke(app, ["mlflow", "log", str(env / "raw.json"), "--tracking-uri", server,
+                                  "--experiment", "raw-refused"])
+    assert refused.exit_code == 2 and "--include-raw-evidence" in refused.output, refused.output
+    assert len(refused.output.strip().splitlines()) == 1
+    assert client.get_experiment_by_name("raw-refused") is None  # nothing logged, not even the experiment
+    logged = runner.invoke(app, ["mlflow", "log", str(env / "raw.json"), "--tracking-uri", server,
+                                 "--experiment", "raw-asked", "--include-raw-evidence"])
+    assert logged.exit_code == 0, logged.output
+    assert _only_run(client, "raw-asked").info.status == "FINISHED"
+
+
+def test_evaluate_store_raw_evidence_with_mlflow_is_refused_before_inference(
+    env: Path, server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MLFLOW_EXPERIMENT_NAME", "raw-evaluate")
+    # the model file does not exist: the refusal comes before the model is even looked at
+    result = _evaluate(env, "--store-raw-evidence", "--mlflow", server, "--out", str(env / "r.json"),
+                       model=f"python:{env / 'missing.py'}:predict")
+    assert result.exit_code == 2 and "--store-raw-evidence" in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (env / "r.json").exists() and MlflowClient(server).get_experiment_by_name("raw-evaluate") is None

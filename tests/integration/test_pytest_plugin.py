@@ -177,3 +177,32 @@ def test_loading_the_plugin_imports_none_of_the_heavy_libraries() -> None:
             "assert all(getattr(guard, n) is not None for n in guard.__all__); print('ok')")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+def test_a_registry_baseline_is_its_run_of_the_candidates_suite(tmp_path: Path) -> None:
+    """baseline='NAME@VERSION' takes that version's run of the candidate's suite, as the gate does, not its
+    newest run of any suite (a newer run of another suite compares with nothing)."""
+    import hashlib
+
+    from typer.testing import CliRunner
+
+    from guard.cli import app
+    from guard.policy import load_policy
+    from guard.pytest_plugin import _baseline
+    from guard.registry import open_registry
+
+    _write_project(tmp_path)
+    tmp_path.joinpath("other.yaml").write_text(
+        "name: other\ntasks:\n  - name: other\n    evaluator: accuracy\n    dataset: {path: rows.jsonl}\n"
+        "    params: {mode: classify, positive_label: '1'}\n")
+    url = f"sqlite:///{tmp_path / 'registry.db'}"
+    for suite in ("suite.yaml", "other.yaml"):
+        result = CliRunner().invoke(app, ["evaluate", f"python:{FIXTURE_MODEL}:predict", "--suite",
+                                          str(tmp_path / suite), "--registry", url, "--name", "sent"])
+        assert result.exit_code == 0, result.output
+    wanted = hashlib.sha256((tmp_path / "suite.yaml").read_bytes()).hexdigest()
+    with open_registry(url, create=False) as store:
+        newest = store.latest_run("sent", 1)
+        assert newest is not None and newest.suite_name == "other"
+        base = _baseline("sent@1", store, load_policy(tmp_path / "lenient.yaml"), wanted)
+    assert isinstance(base, EvalReport) and base.suite.sha256 == wanted and base.results[0].task == "sentiment"

@@ -31,8 +31,9 @@ def _report(groups: dict[str, tuple[int, int]], *, fingerprint: str = "sha256:c"
 
 
 def _policy(**relative: object) -> Policy:
+    """A per-group relative rule; min_n defaults to 1 here (it is required) unless a test sets it."""
     rule = {"id": "r", "metric": "t.accuracy", "per_group": True,
-            "relative": {"baseline": "production", **relative}}
+            "relative": {"baseline": "production", "min_n": 1, **relative}}
     return Policy.model_validate({"name": "p", "rules": [rule]})
 
 
@@ -118,7 +119,8 @@ def test_many_slightly_worse_groups_do_not_manufacture_a_failure() -> None:
     verdict = check(_report(cand), _policy(max_drop=0.02), _report(base))
     outcome = verdict.outcomes[0]
     assert verdict.status == "pass" and not any(c.significant for c in outcome.comparisons)
-    assert len(outcome.notes) == 20 and "not significantly" in outcome.notes[0]
+    assert len(outcome.notes) == 20 and "not significant at alpha 0.05 after Holm" in outcome.notes[0]
+    assert "drop 0.03 > 0.02 allowed" in outcome.notes[0] and "p_adj=" in outcome.notes[0]
     raw = _by_hand((77, 100), (80, 100), 0.02)
     assert outcome.comparisons[0].p_value == pytest.approx(raw) and raw > 0.05
 
@@ -127,6 +129,24 @@ def test_min_n_makes_a_small_group_inconclusive_not_skipped() -> None:
     base, cand = {"a": (160, 200), "tiny": (9, 10)}, {"a": (159, 200), "tiny": (2, 10)}
     verdict = check(_report(cand), _policy(max_drop=0.02, min_n=30), _report(base))
     assert verdict.status == "inconclusive" and "'tiny' (n=10 vs 10)" in verdict.outcomes[0].message
+
+
+def test_reviewers_tiny_group_is_refused_without_min_n_and_inconclusive_with_it(tmp_path) -> None:
+    """Baseline 2/2, candidate 1/2, max_drop 0.05: a drop of 0.5 whose Holm-adjusted p is far above alpha.
+    Without min_n the rule is refused at load; with min_n 30 the n=2 group makes it inconclusive, not a pass."""
+    with pytest.raises(GuardError) as info:
+        _load(tmp_path, "{baseline: production, max_drop: 0.05}")
+    line = info.value.one_line()
+    assert "p.yaml:3" in line and "add relative.min_n: 30" in line and "\n" not in line
+    policy = _load(tmp_path, "{baseline: production, max_drop: 0.05, min_n: 30}")
+    verdict = check(_report({"a": (1, 2)}), policy, _report({"a": (2, 2)}))
+    assert verdict.status == "inconclusive" and "'a' (n=2 vs 2)" in verdict.outcomes[0].message
+    # with min_n met the same kind of drop is judged; not significant, it passes but is reported as a note
+    small = check(_report({"a": (1, 2)}), _policy(max_drop=0.05), _report({"a": (2, 2)}))
+    outcome = small.outcomes[0]
+    assert small.status == "pass" and not outcome.comparisons[0].significant
+    assert outcome.notes == [f"group 'a': drop 0.5 > 0.05 allowed, not significant at alpha 0.05 after Holm over 1 "
+                             f"groups (p_adj={outcome.comparisons[0].p_adjusted:.3g})"]
 
 
 def test_groups_missing_on_one_side_are_inconclusive() -> None:
@@ -179,7 +199,8 @@ def test_non_finite_numbers_are_refused(tmp_path, relative: str) -> None:
     ("{baseline: production}", "", "max_drop or max_drop_pct"),
     ("{baseline: production, max_drop: 0.1, min_n: 30}", "", "per_group"),
     ("{baseline: production, max_drop: 0.1, alpha: 0.1}", "", "per_group"),
-    ("{baseline: production, max_drop: 0.1, alpha: 1.5}", "    per_group: true\n", "alpha"),
+    ("{baseline: production, max_drop: 0.1, min_n: 30, alpha: 1.5}", "    per_group: true\n", "alpha"),
+    ("{baseline: production, max_drop: 0.1}", "    per_group: true\n", "needs relative.min_n"),
     ("{baseline: production, max_drop_pct: -2}", "", "max_drop_pct"),
 ])
 def test_bad_relative_rules_are_refused(tmp_path, relative: str, extra: str, message: str) -> None:

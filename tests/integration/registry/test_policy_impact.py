@@ -125,3 +125,44 @@ def test_read_only_writes_nothing_and_creates_no_registry(filled: Path, tmp_path
     assert code == 2 and "does not exist" in output and not absent.exists() and not absent.parent.exists()
     code, output = _invoke("policy", "impact", str(filled / "nope.yaml"))
     assert code == 2 and "error" in output
+
+
+def test_a_required_sign_off_makes_an_unapproved_aliased_version_stop_complying(filled: Path) -> None:
+    """The gate refuses a version without the policy's approvals; impact says so, then counts them."""
+    signed = _policy(filled, "signed", 0.7, extra="approvals: {min: 2}\n")
+    code, output = _invoke("policy", "impact", str(signed))
+    assert code == 1 and "stops complying" in output and "requires 2 distinct" in output, output
+    for actor in ("ana", "bo"):
+        assert _invoke("approve", "sent@1", "--reason", "ok", "--actor", actor)[0] == 0
+    with open_registry(f"sqlite:///{filled / 'registry.db'}", create=False) as store:
+        impact = policy_impact(store, load_policy(signed))
+    assert [(r.version, r.change, r.reasons) for r in impact.rows] == [(1, "still complies", [])]
+    assert impact.exit_code == 0
+
+
+def test_the_judged_run_is_the_one_the_gate_would_pick_not_the_newest_of_another_suite(filled: Path) -> None:
+    """sent@1's newest run is of another suite (task u); impact judges its run of suite s (task t), says which,
+    and prefers a run under the policy's own sha256 when there is one."""
+    (filled / "other.yaml").write_text(
+        "name: other\ntasks:\n  - name: u\n    evaluator: accuracy\n    dataset: {path: rows.jsonl}\n")
+    other_policy = filled / "other-policy.yaml"
+    other_policy.write_text("name: other\nrules:\n  - id: a\n    metric: u.accuracy\n    min: 0.5\n")
+    code, output = _invoke("evaluate", f"python:{filled / 'v1.py'}:predict", "--suite", str(filled / "other.yaml"),
+                           "--policy", str(other_policy), "--name", "sent")
+    assert code == 0, output
+    url = f"sqlite:///{filled / 'registry.db'}"
+    with open_registry(url, create=False) as store:
+        newest = store.latest_run("sent", 1)
+        of_s = next(r for r in store.list_runs("sent", 1) if r.suite_name == "s")
+        assert newest is not None and newest.suite_name == "other" and of_s.id < newest.id
+        row = policy_impact(store, load_policy(_policy(filled, "lenient", 0.7))).rows[0]
+        assert (row.run_id, row.after, row.change) == (of_s.id, "pass", "still complies")
+        assert row.run_selection and f"run {of_s.id}" in row.run_selection and "covers" in row.run_selection
+        # the other suite's policy has its own run: the gate judges that one, so impact does too
+        own = policy_impact(store, load_policy(other_policy)).rows[0]
+        assert own.run_id == newest.id and "under this policy" in (own.run_selection or "")
+        # a policy no run covers falls back to the newest run, and its missing metric cannot be judged
+        both = _policy(filled, "both", 0.5, extra="  - id: u\n    metric: u.accuracy\n    min: 0.5\n")
+        row = policy_impact(store, load_policy(both)).rows[0]
+        assert row.run_id == newest.id and row.after == "cannot judge" and "the newest complete run" in (
+            row.run_selection or "")
