@@ -21,6 +21,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# The http: tests bring their own keys; one in the developer's environment would change what they send.
+for _key in ("OPENAI_API_KEY", "GUARD_HTTP_API_KEY"):
+    os.environ.pop(_key, None)
 if os.environ.get("PYTEST_XDIST_WORKER"):
     # Under `-n 2` on 2 cores, two workers each running torch's default 2 threads (and the guard
     # processes they start) oversubscribe the cores: a 37-token forward pass measured 4 s instead of 0.2 s.

@@ -48,7 +48,7 @@ table([{"metric": row.metric, "group": row.group or "overall", "candidate": row.
         "candidate 95% CI": _interval(row.candidate_ci), "baseline": row.baseline,
         "baseline 95% CI": _interval(row.baseline_ci), "change": row.change,
         "better": None if row.better is None else ("yes" if row.better else "no"), "p": row.p_value,
-        "rules": ", ".join(row.rules), "crosses a rule": ", ".join(row.crosses)}
+        "test": row.test, "rules": ", ".join(row.rules), "crosses a rule": ", ".join(row.crosses)}
        for row in result.rows if row.rules or not only_ruled])
 for note in result.notes:
     st.caption(escape_md(note))

@@ -22,12 +22,14 @@ counts = cov.counts()
 cols = st.columns(4)
 for col, label in zip(cols, ("evidenced", "failing", "waived", "no evidence")):
     col.metric(label, counts.get(label, 0))
+for problem in cov.problems:  # runs that are not release evidence or rows that fail the audit check
+    st.error(problem)
 status_filter = st.multiselect("Coverage", ["evidenced", "warning", "waived", "inconclusive", "failing",
-                                            "no evidence"], key="coverage_filter")
+                                            "unverifiable", "no evidence"], key="coverage_filter")
 table([{"control": c.control.id, "title": c.control.title, "coverage": c.status,
         "checks": ", ".join(f"{k} ({v})" for k, v in c.control.checks.items()),
         "rules": "; ".join(f"{r.policy}:{r.rule_id}={r.status}" + (f" (waiver {r.waiver_id})" if r.waiver_id else "")
-                           for r in c.rules),
+                           + (f" ({r.standing})" if r.standing else "") for r in c.rules),
         "notes": "; ".join(c.control.notes)}
        for c in cov.controls if not status_filter or c.status in status_filter],
       empty="No control matches this filter.")

@@ -57,6 +57,10 @@ def load_http(
     urls, _, model = target.partition("#")
     base_urls = parse_urls(urls)
     key = api_key or os.environ.get("GUARD_HTTP_API_KEY") or os.environ.get("OPENAI_API_KEY")
+    if key and any(urlsplit(u).username or urlsplit(u).password for u in base_urls):
+        # aiohttp refuses credentials in a URL together with an Authorization header, deep in the first request.
+        raise GuardError("an http: model takes credentials in its URL or an API key, not both",
+                         hint="drop user:password@ from the URL, or unset api_key, GUARD_HTTP_API_KEY, OPENAI_API_KEY")
     adapter = HTTPAdapter(
         base_urls, model or None, spec=spec, concurrency=concurrency, retries=retries, timeout=timeout,
         deadline=deadline, api_key=key, batch_prompts=batch_prompts, extra_body=_extra_body(extra_body),

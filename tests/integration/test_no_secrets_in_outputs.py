@@ -55,13 +55,12 @@ def test_url_credentials_with_an_api_key_are_refused_without_showing_either(tmp_
         spec = "http:" + server.url.replace("://", f"://guard:{PASSWORD}@", 1) + "#m"
         result = runner.invoke(app, ["evaluate", spec, "--suite", str(_suite(tmp_path)),
                                      "--model-option", f"api_key={KEY}"])
-    assert result.exit_code == 2 and "cannot reach http://guard:***@" in result.stderr, result.output
+    assert result.exit_code == 2 and "credentials in its URL or an API key, not both" in result.stderr, result.output
     assert KEY not in result.output and PASSWORD not in result.output
 
 
 def test_an_unreachable_endpoint_error_does_not_show_its_password(tmp_path: Path) -> None:
     spec = f"http:http://guard:{PASSWORD}@127.0.0.1:9/v1#m"  # port 9 (discard): nothing listens
-    result = runner.invoke(app, ["evaluate", spec, "--suite", str(_suite(tmp_path)), "--model-option", "retries=0",
-                                 "--model-option", f"api_key={KEY}"])
+    result = runner.invoke(app, ["evaluate", spec, "--suite", str(_suite(tmp_path)), "--model-option", "retries=0"])
     assert result.exit_code == 2 and "cannot reach http://guard:***@127.0.0.1:9/v1" in result.stderr, result.output
-    assert KEY not in result.output and PASSWORD not in result.output
+    assert PASSWORD not in result.output
