@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -308,22 +309,39 @@ CASES: list[tuple[str, dict[str, str], list[str], str]] = [
 ]
 
 
+@pytest.fixture(scope="module")
+def ws_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The valid workspace, built once per module (a registry with one version and a real ``guard evaluate``
+    report); every case gets its own copy, so each case still starts from exactly this state."""
+    root = tmp_path_factory.mktemp("ws-template")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        patch.delenv("GUARD_ALLOW_PATH", raising=False)
+        patch.setenv("GUARD_ACTOR", "corpus")
+        (root / "model.py").write_text(MODEL)
+        rows = [{"text": f"a good thing {i}" if i % 2 else f"a bad thing {i}", "label": "pos" if i % 2 else "neg"}
+                for i in range(20)]
+        (root / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+        (root / "suite.yaml").write_text(SUITE)
+        (root / "policy.yaml").write_text(POLICY)
+        with open_registry(f"sqlite:///{root / 'reg.db'}") as store:
+            store.register_version("m", "python:elsewhere.py:predict", "sha256:" + "e" * 64, actor="corpus")
+        result = runner.invoke(app, ["evaluate", f"python:{root / 'model.py'}:predict", "--suite",
+                                     str(root / "suite.yaml"), "--out", str(root / "report.json")])
+    assert result.exit_code == 0, result.output
+    return root
+
+
 @pytest.fixture
-def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def ws(ws_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh copy of the template; the report's paths are rewritten to the copy, as if it were evaluated here."""
+    shutil.copytree(ws_template, tmp_path, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__", "*-wal", "*-shm"))
+    report = tmp_path / "report.json"
+    report.write_text(report.read_text().replace(str(ws_template), str(tmp_path)))
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GUARD_ALLOW_PATH", raising=False)
     monkeypatch.setenv("GUARD_ACTOR", "corpus")
-    (tmp_path / "model.py").write_text(MODEL)
-    rows = [{"text": f"a good thing {i}" if i % 2 else f"a bad thing {i}", "label": "pos" if i % 2 else "neg"}
-            for i in range(20)]
-    (tmp_path / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    (tmp_path / "suite.yaml").write_text(SUITE)
-    (tmp_path / "policy.yaml").write_text(POLICY)
-    with open_registry(f"sqlite:///{tmp_path / 'reg.db'}") as store:
-        store.register_version("m", "python:elsewhere.py:predict", "sha256:" + "e" * 64, actor="corpus")
-    result = runner.invoke(app, ["evaluate", f"python:{tmp_path / 'model.py'}:predict", "--suite",
-                                 str(tmp_path / "suite.yaml"), "--out", str(tmp_path / "report.json")])
-    assert result.exit_code == 0, result.output
     return tmp_path
 
 
