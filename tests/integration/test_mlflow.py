@@ -211,6 +211,34 @@ def test_an_mlflow_model_spec_is_evaluated_and_fingerprinted_by_its_artifacts(en
     assert not math.isnan(report["results"][0]["metrics"]["accuracy"]["ci_low"])
 
 
+def test_the_gate_rechecks_an_mlflow_models_artifacts(env: Path, server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gate recomputes the fingerprint from the registered spec: it downloads the version's artifacts again
+    and hashes them; when the alias moves to other files, the registered version is no longer what it names."""
+    from sklearn.dummy import DummyClassifier
+
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", server)
+    mlflow.set_tracking_uri(server)
+    mlflow.set_experiment("gated")
+    client = MlflowClient(server, registry_uri=server)
+    versions = []
+    for strategy in ("most_frequent", "uniform"):
+        with mlflow.start_run():
+            mlflow.sklearn.log_model(DummyClassifier(strategy=strategy, random_state=0).fit(["a", "b"], ["pos", "neg"]),
+                                     name="model", registered_model_name="gated", pip_requirements=["scikit-learn"])
+        versions.append(max(int(v.version) for v in client.search_model_versions("name='gated'")))
+    client.set_registered_model_alias("gated", "candidate", str(versions[0]))
+    (env / "open.yaml").write_text("name: open\nrules:\n  - id: a\n    metric: t.accuracy\n    min: 0\n")
+    spec = "mlflow:models:/gated@candidate"
+    result = runner.invoke(app, ["evaluate", spec, "--trust-pickle", "--suite", str(env / "suite.yaml"),
+                                 "--policy", str(env / "open.yaml"), "--name", "gated"])
+    assert result.exit_code == 0, result.output
+    moved = runner.invoke(app, ["gate", "gated@1", "--policy", str(env / "open.yaml"), "--to", "production"])
+    assert moved.exit_code == 0 and "MOVED" in moved.output, moved.output
+    client.set_registered_model_alias("gated", "candidate", str(versions[1]))  # other files behind the same spec
+    refused = runner.invoke(app, ["gate", "gated@1", "--policy", str(env / "open.yaml"), "--to", "staging"])
+    assert refused.exit_code == 1 and "changed after registration" in refused.output, refused.output
+
+
 def test_raw_evidence_is_not_uploaded_unless_asked_for(env: Path, server: str) -> None:
     result = _evaluate(env, "--store-raw-evidence", "--out", str(env / "raw.json"))
     assert result.exit_code == 0, result.output
