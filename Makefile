@@ -57,12 +57,16 @@ lint: $(STAMP)
 # the first time; pip caches the wheel). Kept out of $(STAMP) so that `make demo` never builds it.
 TEST_STAMP := $(VENV)/.installed-test
 $(TEST_STAMP): $(STAMP)
+	@command -v g++ >/dev/null && command -v cmake >/dev/null || { echo "installing build-essential and cmake (Debian) to build llama-cpp-python"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq build-essential cmake >/dev/null; }
 	CMAKE_ARGS="-DGGML_BLAS=OFF -DGGML_CUDA=OFF -DGGML_NATIVE=ON" CMAKE_BUILD_PARALLEL_LEVEL=2 \
 	  $(PY) -m pip install -q 'llama-cpp-python[server]==0.3.36'
 	touch $(TEST_STAMP)
 
+# --dist worksteal: an idle worker takes half of the other's queue (with the default `load`, one worker sat
+# idle for 107 s while the other ran a stretch of long modules); tests/conftest.py runs the model tests first.
 test: $(STAMP) $(TEST_STAMP) lint test-services
-	$(PY) -m pytest -q -n 2 --durations=15
+	$(PY) -m pytest -q -n 2 --dist worksteal --durations=15
 
 # Benchmarks that compare against a baseline in the same run (minutes each; not part of `make test`):
 # the full CrowS-Pairs and BBQ equality against independent loops, the gate with 100,000 runs, the PII scanner,

@@ -80,7 +80,6 @@ _EXEMPT_NAMES = frozenset({"postgres", "postmaster", "pg_ctl", "initdb", "psql"}
 def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):  # the controller (or the only process): a fresh mark per session
         os.environ[SESSION_MARK] = uuid.uuid4().hex
-        _steal_work(config)
 
 
 # --- Keeping both xdist workers busy to the end ---------------------------------------------------------
@@ -88,18 +87,11 @@ def pytest_configure(config: pytest.Config) -> None:
 # xdist's default `--dist load` hands each worker runs of consecutive tests, up to a quarter of what is left;
 # one worker measured 239 s busy while the other sat idle after 143 s, because it was handed a run holding
 # several of the long integration modules. `worksteal` splits the tests in two and lets an idle worker take
-# half of the other's queue, so the workers finish together. An explicit --dist on the command line wins.
+# half of the other's queue, so the workers finish together: `make test` passes --dist worksteal.
 # The long tests run first (LONG_FIRST, then the rest in collection order): they then start on one worker,
 # which loads SmolLM2 once, instead of one of them landing last and running alone while the other idles.
 
 LONG_FIRST = ("tests/e2e/", "tests/integration/test_eec_minilm.py")
-
-
-def _steal_work(config: pytest.Config) -> None:
-    explicit = any(arg == "--dist" or arg.startswith("--dist=") for arg in config.invocation_params.args)
-    if getattr(config.option, "numprocesses", None) and getattr(config.option, "dist", None) == "load" \
-            and not explicit:
-        config.option.dist = "worksteal"
 
 
 @pytest.hookimpl(trylast=True)
