@@ -1,16 +1,20 @@
-"""Is a dotted quad an IPv4 address or a software version? Weighed from evidence on both sides.
+"""Network and version evidence for a dotted quad: hand-written points, features of the IP model.
 
-``1.2.3.4`` is ambiguous: an address, a four-part version, a section number or an OID. Rather than
-a growing list of version phrases, each match is given *network* and *version* evidence points
-from word classes around it (the idea of Presidio's ``LemmaContextAwareEnhancer``: a context word
-near a match changes its score), and it is kept as an address unless the version side weighs more.
-A bare dotted quad with no cue either way stays an address — Presidio's decision — so recall
-never falls below Presidio's where addresses stand alone.
+``1.2.3.4`` is ambiguous: an address, a four-part version, a section number or an OID. Each match
+is given *network* and *version* evidence points from word classes around it (the idea of
+Presidio's ``LemmaContextAwareEnhancer``: a context word near a match changes its score). The
+scanner does not decide with these points alone any more: rules weighed by hand fitted the
+phrasings seen so far and no more, so ``guard.pii.ip_model`` takes the points, the decisive flag
+and each cue below as features of a learned model, next to the words around the match, and
+decides. ``version_like`` (version points outweigh network points) is the hand-weighed reading,
+kept for error analysis and as the baseline the model is compared with (``guard.pii.ip_train``);
+``port_cidr_or_scheme`` is a hard fact the model does not overrule.
 
 Evidence (points; local means within ``guard.pii.context``'s windows, which stop at the previous
 number, a sentence end or a field separator):
 
-- decisive (a version whatever else): a document's numbering or an OID right before ("section",
+- decisive (100 points: a version in the hand-weighed reading whatever else; one feature of the
+  model, which may still read an address): a document's numbering or an OID right before ("section",
   "§", "clause", "OID", also as a ``"oid": "…"`` key); a word that orders or requires versions
   before it ("at least", "requires", "supersedes", "rolled back to", "tested with <product>")
   or after it ("or later", "+", "and above").
@@ -91,7 +95,8 @@ _ACCESS_LOG = re.compile(r"\s+(?:\S+\s+\S+\s+)?(?:\[[^\]\n]*\]\s+)?\"(?:GET|POST
                          r"\s")
 
 # key = value, "key": "value", key: value, KEY=value — the key's head word (its last word) decides.
-_KEY = re.compile(r"(?:^|[\s{,;&?(\[])[\"']?(?P<key>[A-Za-z_][\w.-]*)[\"']?\s*(?:=>|=|:)\s*[\"']?$")
+KEY_BEFORE = re.compile(r"(?:^|[\s{,;&?(\[])[\"']?(?P<key>[A-Za-z_][\w.-]*)[\"']?\s*(?:=>|=|:)\s*[\"']?$")
+_KEY = KEY_BEFORE
 _NETWORK_KEYS = frozenset(
     "ip ips ipv4 ipaddr addr address host hostname server gateway gw dns nameserver resolver src dst source "
     "destination peer client remote listen bind proxy forwarded origin nat router subnet netmask mask endpoint "
@@ -261,10 +266,16 @@ def _siblings(text: str, start: int, end: int, ev: Evidence) -> None:
         ev.add("version", 1, "another version in the text, no network word")
 
 
+def port_cidr_or_scheme(text: str, start: int, end: int) -> bool:
+    """A ``:port`` or ``/cidr`` suffix, or a ``scheme://`` prefix: ``text[start:end]`` is an address."""
+    line_before = text[text.rfind("\n", 0, start) + 1:start]
+    return bool(_PORT_OR_CIDR.match(text[end:end + 16]) or _SCHEME.search(line_before[-12:]))
+
+
 def version_like(text: str, start: int, end: int) -> bool:
-    """True when the dotted number at ``text[start:end]`` reads as a software version (or another
-    dotted identifier) rather than an IPv4 address: its version evidence outweighs its network
-    evidence (see the module docstring)."""
+    """The hand-weighed reading: True when the version evidence of the dotted number at
+    ``text[start:end]`` outweighs its network evidence. Not the scanner's decision (that is
+    ``guard.pii.ip_model.is_address``); kept as the baseline the model is measured against."""
     return evidence(text, start, end).is_version
 
 

@@ -25,10 +25,11 @@ Rules (general, not tuned to one data set):
 - IBAN_CODE: ISO 13616: country code, two check digits, BBAN, compact or in groups of four,
   country length where known, ISO 7064 mod-97 checksum.
 - IP_ADDRESS: dotted-quad IPv4 and IPv6 (incl. ``::`` compression; a full eight-group address
-  followed by a port), validated by ``ipaddress``; not when part of a longer dotted number, nor
-  when its version evidence outweighs its network evidence (``guard.pii.ip_evidence``: version
-  words, product tokens, package pins, numbering versus network words, ports, CIDR suffixes,
-  ``user@`` logins, network keys); a bare dotted quad stays an address.
+  followed by a port), validated by ``ipaddress``; not when part of a longer dotted number. A
+  dotted quad with a ``:port``, ``/cidr`` or ``scheme://`` is an address; any other is decided by
+  a small learned model (``guard.pii.ip_model``: the words, key, column header and characters
+  around it, coarse value facts and ``guard.pii.ip_evidence``'s points), trained leave-one-set-out
+  to keep recall at Presidio's (which reports every dotted quad).
 - US_SSN: ``AAA-GG-SSSS`` (dash; with an SSN word also space, dot or no separator), excluding the
   numbers the SSA never issues: area 000, 666, 900–999; group 00; serial 0000; the advertising
   number 078-05-1120.
@@ -48,7 +49,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guard.pii import context as _ctx
-from guard.pii import ip_evidence, phones
+from guard.pii import ip_model, phones
 
 _ONE_LETTER = re.compile(r"[A-Za-z]")
 
@@ -398,11 +399,12 @@ def overlaps_dotted_quad(text: str, start: int, end: int) -> bool:
 
 
 def _phone_veto(text: str, start: int, end: int) -> bool:
-    """A number labelled as another kind of number, a version, a thousands-grouped amount, or an
-    IPv4 address (or a figure running into one: a traceroute hop "2  172.17.56.111  3.101 ms")."""
+    """A number labelled as another kind of number, a version, a thousands-grouped amount, an
+    IPv4 address (or a figure running into one: a traceroute hop "2  172.17.56.111  3.101 ms"), or
+    the last digit groups of a checksum-valid IBAN ("NL91 ABNA 0417 1643 00")."""
     return (_ctx.other_label_before(text, start) or _ctx.after_version_word(text, start)
             or bool(_THOUSANDS.fullmatch(text[start:end]) or _POSTCODE.fullmatch(text[start:end]))
-            or overlaps_dotted_quad(text, start, end))
+            or overlaps_dotted_quad(text, start, end) or inside_iban(text, start, end))
 
 
 def _ssn_veto(text: str, start: int, end: int) -> bool:
@@ -433,7 +435,7 @@ def inside_iban(text: str, start: int, end: int) -> bool:
 
 
 def _ip_veto(text: str, start: int, end: int) -> bool:
-    return not ip_ok(text[start:end]) or ip_evidence.version_like(text, start, end)
+    return not ip_ok(text[start:end]) or not ip_model.is_address(text, start, end)
 
 
 def default_rules(phone_regions: tuple[str, ...] | None = None) -> list[EntityRules]:

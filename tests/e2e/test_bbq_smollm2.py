@@ -35,7 +35,7 @@ from tests.helpers.bbq_reference import (
 
 pytestmark = pytest.mark.slow
 
-BLOCKS = 8  # contexts per category, 4 rows each: 64 rows (about 40 s of scoring on 2 idle cores)
+BLOCKS = 6  # contexts per category, 4 rows each: 48 rows
 CHECKED = 2  # contexts per category whose loglikelihoods the plain loop recomputes: 16 rows, 192 requests
 
 

