@@ -55,7 +55,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str], Callable[[str], bool] | None]] = [
     ("CREDIT_CARD", re.compile(r"\b(?:\d[ -]?){12,18}\d\b"), _luhn_ok),
     ("US_SSN", re.compile(r"\b\d{3}-\d{2}-\d{4}\b"), None),
     ("IP_ADDRESS", re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b"), _valid_ip),
-    ("IP_ADDRESS", re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"), _valid_ip),
+    # IPv6: not inside a longer word or address, but right after a label's colon ("IP Address:", "DNS:",
+    # "ip6:"), whose last letter cannot be a hex digit of the address
+    ("IP_ADDRESS", re.compile(r"(?:(?<![\w:])|(?<=[G-Zg-z]:)|(?<=[G-Zg-z]\d:))"
+                              r"(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"), _valid_ip),
     # International (+44 20 7946 0958, 0044 …), then national with a trunk 0 (020 7946 0958), then NANP.
     ("PHONE_NUMBER", re.compile(r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?!\w)"), None),
     ("PHONE_NUMBER", re.compile(r"(?<![\w])0\d{1,4}(?:[ .-]\d{2,4}){2,4}(?!\w)"), None),

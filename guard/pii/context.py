@@ -26,7 +26,8 @@ _FIELD_SEPARATORS = "|;\t"
 _VALUE_ENDS = ('",', "',")  # the end of the previous JSON / dict value
 # The end of a sentence on the same line (not "Tel. 0612 …", "Nr. 12"; a question on the line
 # before labels its answer: "the phone number?\nCustomer: 0612 …").
-_SENTENCE_END = re.compile(r"[?!]+[ \t]+|\.[ \t]+(?=[A-Z][a-z]{2,})")
+# A capitalised abbreviation of one to three letters is no sentence end either ("Soc. Sec. No.", "Dr. Ann").
+_SENTENCE_END = re.compile(r"[?!]+[ \t]+|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.[ \t]+(?=[A-Z][a-z]{2,})")
 _CELL_SEPARATORS = ("|", "\t", ";", ",")  # in this order: a Markdown row may hold commas
 _RULE_LINE = re.compile(r"^[\s|:+\-=]*$")
 

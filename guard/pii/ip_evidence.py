@@ -51,6 +51,10 @@ NETWORK_WORDS = _ctx.NETWORK_WORDS
 _MORE_NETWORK = re.compile(
     r"(?<![A-Za-z])(?:nameservers?|resolver|forwarded|endpoint|upstream|bind|scp|rsync|sftp|telnet|traceroute|"
     r"route|socket|port|ports|icmp|smtp|ftp|ntp|snmp|arp|whois|blocked|banned|allow|deny|reject|drop|"
+    # access lists, address leases and the machines an address is given to
+    r"(?:allow|white|block|black|deny)list(?:ed|s)?|dhcp\w*|waf|pc|pcs|nas|laptop|workstation|"
+    # commands that take an address
+    r"curl|wget|nc|ncat|netcat|nmap|dig|nslookup|mtr|tracert|iperf3?|"
     # the same nouns in the languages the phone labels cover (fr, es, pt, it, de, nl, pl)
     r"passerelle|serveur|serveurs|routeur|réseau|pare-feu|servidor|servidores|pasarela|enrutador|roteador|"
     r"cortafuegos|rete|netzwerk|netwerk|sieć|serwer|serwera|brama)(?![A-Za-z])",
@@ -64,14 +68,37 @@ _MODIFIES_VERSION = re.compile(r"[\s_-]*(?:firmware|fw|build|builds|version|vers
 
 
 # ... nor is a capitalised one inside a product's name: "SQL Server", "Windows Server", "Plex Media Server".
-_PRODUCT_NAME_BEFORE = re.compile(r"(?:^|[^\w])[A-Z][\w.+-]*\s+$")
+_PRODUCT_NAME_BEFORE = re.compile(r"(?:^|[^\w])(?P<word>[A-Z][\w.+-]*)\s+$")
+# A sentence's first word is capitalised whatever it is: a determiner, pronoun or preposition there names
+# no product ("Der Server unter 10.20.30.40", "The server at …", "Our gateway …").
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+_FUNCTION_WORDS = frozenset(
+    "the a an our my your their his her its this that these those each every any no some new old main "
+    "der die das dem den des ein eine einen unser unsere mein meine dein ihr jeder neuer alte alter "
+    "le la les l un une mon ma mes notre nos votre ce cet cette "
+    "el los las uno una mi mis nuestro nuestra su sus este esta ese esa "
+    "il lo gli i uno il mio mia nostro nostra questo questa "
+    "o os as um uma meu minha nosso nossa "
+    "de het een mijn ons onze dit deze die "
+    "nasz nasza mój moja ten ta".split())
+
+
+def _product_name_before(text: str, start: int) -> bool:
+    """A capitalised word right before ``start`` that reads as part of a product's name: not a function
+    word opening the sentence."""
+    m = _PRODUCT_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group("word")
+    opening = _SENTENCE_START.search(text, max(0, m.start("word") - 4), m.start("word")) is not None
+    return not (opening and word.lower() in _FUNCTION_WORDS)
 
 
 def _network_words(text: str) -> list[re.Match[str]]:
     """The network words of ``text`` that are not part of a version's or a product's name."""
     return [m for words in (NETWORK_WORDS, _MORE_NETWORK) for m in words.finditer(text)
             if not _MODIFIES_VERSION.match(text, m.end())
-            and not (m.group(0)[:1].isupper() and _PRODUCT_NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()))]
+            and not (m.group(0)[:1].isupper() and _product_name_before(text, m.start()))]
 
 
 def _network(text: str) -> bool:
@@ -124,6 +151,16 @@ _VERSION_NOUN_AFTER = re.compile(
     r"^\s*(?:release|releases|build|builds|branch|migration|migrations|update|upgrade|patch|hotfix|changelog|"
     r"notes|rollout|firmware|version|tag|sdk|beta|alpha|rc\d*|lts|nightly|snapshot|schema|milestone)(?![A-Za-z])",
     re.IGNORECASE)
+# A version noun and the noun it is of, right before: "Versione client 1.2.3.4", "Wersja agenta 1.2.3.4"
+# (a version noun only: a "build server" or "release host" is a machine).
+_VERSION_OF_NOUN = re.compile(r"(?<![^\W\d_])(?:version|versi[oó]n|versione|vers[ãa]o|versie|wersj[aię])\s+"
+                              r"[^\W\d_][\w-]*\s*[:=]?\s*$", re.IGNORECASE)
+# A number heading its line (after markup at most) and followed by a title ("1.1.1.1  Ensure AIDE is
+# installed", "4.2.1.3 Logging of access") or a date in brackets (a changelog's "2.4.0.0 (2024-03-01)").
+_LINE_HEAD = re.compile(r"[ \t#*>-]*")
+_HEADING_AFTER = re.compile(
+    r"[ \t]+(?:[A-Z][a-z]+[ \t]+[a-z]{2,}|[(\[][ \t]*(?:\d{4}-\d\d-\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
+    r"\d{1,2}\.?\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4})[ \t]*[)\]])")
 # A verb that deploys, runs or freezes a version, right before it ("deployed 1.2.3.4 to prod").
 _DEPLOY_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:deploy(?:ed|ing|s)?|running|runs|ran|ship(?:ped|ping|s)?|promot(?:ed|e|ing)|tagg(?:ed|ing)|"
@@ -210,12 +247,15 @@ def evidence(text: str, start: int, end: int, _depth: int = 0) -> Evidence:
     elif key in ("network", "version"):
         ev.add(key, 3, "key")
     elif (_ctx.after_version_word(text, start) or _MORE_VERSION_BEFORE.search(line_before[-24:])
-          or _version_phrase_before(text, start)):
+          or _version_phrase_before(text, start) or _VERSION_OF_NOUN.search(line_before[-40:])):
         ev.add("version", 3, "version word or product token before")
     elif _network_label(before[-28:]):
         ev.add("network", 3, "network label before")
     if _VERSION_NOUN_AFTER.match(after) and not _network(after):
         ev.add("version", 3, "versioned noun after")
+    if (_LINE_HEAD.fullmatch(line_before) and _HEADING_AFTER.match(text, end)
+            and not _network(text[end:end + 40])):  # "10.0.0.5 Gateway office" labels a machine
+        ev.add("version", 3, "a heading's number: a title or a date after it")
     if _NETWORK_AFTER.match(after):
         ev.add("network", 3, "network label after")
     if _PORT_OR_CIDR.match(tail) or _SCHEME.search(line_before[-12:]) or _ACCESS_LOG.match(text, end, end + 80):
@@ -283,8 +323,17 @@ def version_like(text: str, start: int, end: int) -> bool:
 
 # A document's numbering ("section 4.2.1.3", "§ 2.1.1.4", "Table 3.1.2.1") or an object identifier.
 _NUMBERING_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?:sections?|sect|sec|§+|clauses?|articles?|art|chapters?|ch|paragraphs?|para|appendix|annex|"
-    r"tables?|figures?|fig|steps?|rules?|items?|oid|object\s+identifier|arc|mib)\.?\s*[:#]?\s*$",
+    r"(?<![^\W\d_])(?:sections?|sect|sec|§+|clauses?|articles?|art|chapters?|ch|paragraphs?|para|appendix|annex|"
+    r"tables?|figures?|fig|steps?|rules?|items?|oid|object\s+identifier|arc|mib|"
+    # a standard's or an audit's numbering, and a cross-reference to one
+    r"requirements?|req|findings?|controls?|recommendations?|see\s+also|cf|"
+    # the same in the languages the phone labels cover (de, fr, es, pt, it, nl, pl)
+    r"abschnitt|abschnitte|kapitel|anhang|anlage|ziffer|siehe\s+auch|chapitre|paragraphe|annexe|voir\s+aussi|"
+    r"apartado|secci[oó]n|cap[ií]tulo|anexo|art[ií]culo|p[aá]rrafo|se[cç][aã]o|sezione|capitolo|allegato|"
+    r"articolo|paragrafo|v[eé]ase\s+tambi[eé]n|vedi\s+anche|zie\s+ook|hoofdstuk|bijlage|artikel|rozdzia[lł]|"
+    r"za[lł][aą]cznik|punkt)\.?\s*[:#]?\s*$"
+    # an X.509 or SNMP object identifier in brackets after its name: "key usage extension (2.5.29.37)"
+    r"|(?<![^\W\d_])(?:extensions?|oid|identifier|arc|mib|attribute|policy)\s*\(\s*$",
     re.IGNORECASE,
 )
 # Words that order or require software versions: an address is never "at least", "or later" or
@@ -295,7 +344,7 @@ _ORDINAL_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:at\s+least|minimum|min|requires?|required|needs?|supersed(?:es?|ed|ing)|replac(?:es?|ed|ing)|"
     r"hot-?fix(?:es)?|service\s+pack|compatible\s+with|tested\s+(?:with|against|on)|(?:re)?built\s+(?:for|with|against)|"
     r"compiled\s+(?:with|against)|rolled\s+back\s+to|roll\s+back\s+to|rollback\s+to|revert(?:ed)?\s+to|"
-    r"pinned\s+(?:to|at)|(?:bump|upgrad|downgrad)\w*\s+(?:[\w.@/-]+\s+)?from|schema(?:\s+version)?(?:\s+is)?)"
+    r"pinned\s+(?:to|at)|(?:bump|upgrad|downgrad)\w*\s+(?:[\w.@/\[\]-]+\s+){0,3}from|schema(?:\s+version)?(?:\s+is)?)"
     r"\.?[\s:=\"']*(?P<words>(?:[A-Za-z][\w.+-]*\s+){0,3})$",
     re.IGNORECASE,
 )
@@ -315,7 +364,7 @@ _STRICT_ORDINAL = re.compile(r"(?i)^(?:at\s+least|minimum|min)\b")
 _OF = r"(?:of|du|de|des|del|della|dello|di|der|des|van|do|da|dla|von)"
 _THE = r"(?:the|le|la|l'|les|el|il|lo|o|a|het|de|den|die|das|dem)"
 _VERSION_IS = re.compile(
-    r"(?<![A-Za-z])(?:" + _ctx._VERSION_WORDS + r")(?:\s+" + _OF + r"(?:\s+" + _THE + r")?\s*[\w-]+)?"
+    r"(?<![A-Za-z])(?:" + _ctx._VERSION_WORDS + r")(?:\s+" + _OF + r"(?:\s+" + _THE + r")?\s*[\w-]+(?:\s+[\w-]+)?)?"
     r"\s+(?:is|was|is\s+now|est|était|ist|war|es|era|è|é|jest|wynosi|staat\s+op|is\s+nu)\s*[\"']?$",
     re.IGNORECASE)
 # "bumped the proxy to 1.2.3.4", "upgraded nginx on web1 to …", "pinned the SDK to …", "mis à jour vers
@@ -324,9 +373,10 @@ _VERSION_IS = re.compile(
 _UPGRADE_TO = re.compile(
     r"(?<![A-Za-z])(?:bump(?:ed|s|ing)?|upgrad(?:e|ed|es|ing)|downgrad(?:e|ed|es|ing)|pin(?:s|ned|ning)?|"
     r"roll(?:ed|s|ing)?\s+forward)\s+(?P<obj>(?:[\w.@/'-]+\s+){0,4}?)to\s*[\"'v]?$"
-    r"|(?<![A-Za-z])(?:mis\s+à\s+jour|mise\s+à\s+jour|actualizad[oa]|actualizar|atualizad[oa]|atualizar|"
-    r"aggiornat[oaie]|aggiornare|bijgewerkt|geüpgraded|geupgraded|zaktualizowan[oay])\s+"
-    r"(?P<obj2>(?:[\w.@/'-]+\s+){0,3}?)(?:vers|en|a|para|para\s+a|naar|do)\s*[\"'v]?$",
+    r"|(?<![A-Za-z])(?:mis\s+à\s+jour|mise\s+à\s+jour|actualizad[oa]|actualizar|actualic[eé]\w*|atualizad[oa]|"
+    r"atualizar|atualiz[ea]\w*|aggiornat[oaie]|aggiornare|aggiorn[ai]\w*|bijgewerkt|geüpgraded|geupgraded|"
+    r"zaktualizowan[oay]|aktualisiert|aktualisieren|upgedatet|geupdatet)\s+"
+    r"(?P<obj2>(?:[\w.@/'-]+\s+){0,3}?)(?:vers|en|a|al|alla|para|para\s+a|naar|do|auf)\s*[\"'v]?$",
     re.IGNORECASE)
 _ADDRESS_NOUNS = re.compile(r"(?<![A-Za-z])(?:ip|ips|ipv4|address|addresses|addr|host|hostname|dns|record|endpoint|"
                             r"nameserver|resolver|route|subnet|cidr|allowlist|whitelist|adresse|dirección|"

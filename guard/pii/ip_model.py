@@ -19,8 +19,18 @@ Features of one candidate (all binary unless said):
   cell just before it (``cell:``);
 - the characters right before and after (``cb:``, ``ca:``: ``/`` of ``Chrome/``, ``==``, ``@``, ``-rc1``,
   a bracket, a line start or end);
+- word classes by position (``wc:b1:``, ``wc:bn:``, ``wc:bf:``, ``wc:a1:``, ``wc:an:``, ``wc:af:``,
+  ``wc:ps:``, the column header and cell ``wc:col:``, ``wc:cell:``, and for the second of a pair the
+  words before the first, ``wc:pair:``): a document's structure ("section", "finding", "Abschnitt",
+  "apartado"), OIDs and certificates, upgrade verbs, version nouns, network nouns and devices, in
+  the languages the sets cover; a word no training set holds still lands in a class with weights;
+- structure (``s:``): heading its line (then a title or a date in brackets), in brackets after a
+  word, one of a pair ("from X to Y", "X, server Y"), ``=`` after it (an SNMP walk), how many dotted
+  numbers its line holds and whether one has another shape ("1.27.2": a version's);
 - coarse value facts (``v:``): an RFC 1918 private, loopback, shared (CGNAT) or link-local range, a
-  first part of at most 20;
+  first part of at most 20, the other parts all at most 20, a zero part, a zero last part, two parts
+  of 100 or more. "First part <= 20" is the strongest of them (the generated sets write versions so);
+  the other parts' shape lets a version like "23.0.0.0" or an address like "8.8.8.8" tell more;
 - ``guard.pii.ip_evidence``'s points (``ev:net``, ``ev:ver`` scaled by 1/3 and capped at 3), its
   decisive flag and each of its cues (``cue:``). Not its verdict: the rules were tuned on the
   training sets until they were right there, so a model trusting the verdict would learn nothing
@@ -47,7 +57,7 @@ from guard.pii import context as _ctx
 from guard.pii import ip_evidence
 
 MODEL_FILE = Path(__file__).with_name("ip_model.json")
-FEATURES_VERSION = 1  # bump when ``features`` changes: the shipped weights are for one version
+FEATURES_VERSION = 2  # bump when ``features`` changes: the shipped weights are for one version
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W\d_]+|\d+")
 # Where a sentence or a field ends, for the far windows ("Ping failed. Version …": "ping" is not a label).
@@ -116,9 +126,127 @@ def _shape_after(text: str, end: int) -> str:
 def _value_facts(value: str) -> list[str]:
     ip = ipaddress.IPv4Address(value)
     facts = [name for name, nets in _NETWORKS.items() if any(ip in n for n in nets)]
-    if int(value.split(".", 1)[0]) <= 20:
+    parts = [int(p) for p in value.split(".")]
+    if parts[0] <= 20:
         facts.append("major_le20")
+    # the other parts' shape: a version's are mostly small, with zeros; an address's are any byte
+    if max(parts[1:]) <= 20:
+        facts.append("rest_le20")
+    if 0 in parts[1:]:
+        facts.append("zero_part")
+    if parts[3] == 0:
+        facts.append("last_zero")
+    if sum(p >= 100 for p in parts) >= 2:
+        facts.append("two_ge100")
     return facts
+
+
+# Word classes that carry across languages and phrasings (a feature per class and position, next to the
+# words themselves: a new language's "Abschnitt" or a new template's "finding" still lands in a class the
+# model has weights for). Exact words, then stems (a word starting with one).
+_CLASSES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    # a document's structure: its numbering labels and cross-references
+    "doc": (frozenset(
+        "section sections sec sect clause clauses annex annexes appendix chapter chapters ch requirement requirements "
+        "req finding findings control controls benchmark recommendation recommendations item items article articles "
+        "art paragraph paragraphs para step steps rule rules table figure fig see cf ensure "
+        "abschnitt abschnitte kapitel anhang ziffer punkt siehe anlage "
+        "apartado apartados sección seccion capítulo capitulo anexo artículo articulo párrafo parrafo véase vease "
+        "paragraphe chapitre annexe voir "
+        "sezione capitolo allegato articolo paragrafo vedi "
+        "hoofdstuk bijlage artikel zie rozdział rozdzial załącznik zalacznik punkt seção secção "
+        "audit compliance standard policy policies pass fail passed failed".split()), ("requir", "recommend")),
+    # object identifiers and certificates (X.509 extensions, SNMP MIBs)
+    "oid": (frozenset(
+        "oid oids extension extensions usage certificate certificates cert certs asn mib mibs snmp snmpwalk snmpget "
+        "iso arc identifier constraints enterprise enterprises x".split()), ("certific", "zertifik", "extens")),
+    # verbs that move software between versions
+    "upgrade": (frozenset(
+        "bump bumps bumped bumping pin pinned install installed installs installing migrate migrated "
+        "mise jour".split()),
+        ("upgrad", "updat", "downgrad", "actualiz", "actualic", "aktualis", "aggiorn", "atualiz", "bijgewerkt",
+         "zaktualiz", "instal", "migrat", "rollback")),
+    # nouns of versions and releases
+    "vnoun": (frozenset(
+        "v ver version versions release releases rel build builds changelog patch hotfix firmware fw sdk agent "
+        "notes revision rev tag beta alpha lts".split()),
+        ("version", "versión", "versao", "versão", "wersj", "versie", "änderungsprot", "changelog", "release")),
+    # network nouns, devices and verbs of traffic and access
+    "net": (frozenset(
+        "ip ips ipv ipv4 address addresses addr host hosts hostname server servers gateway gw router pc nas waf "
+        "firewall allowlist whitelist blocklist blacklist ban banned block blocked allow deny dhcp lease vpn subnet "
+        "dns proxy ping ssh rdp nat lan wan wifi eth interface peer client src dst source destination remote "
+        "adresse dirección direccion endereço endereco indirizzo adres serveur servidor rechner computer laptop "
+        "printer drucker imprimante node nodes device devices machine workstation ordinateur equipo "
+        "connect connected connecting connection login logged sshd tcp udp port ports".split()),
+        ("dhcp", "allowlist", "whitelist", "firewal", "connect", "netz", "réseau", "reseau", "red", "rete")),
+}
+
+
+def _word_class(word: str) -> str | None:
+    for name, (words, stems) in _CLASSES.items():
+        if word in words or any(word.startswith(stem) for stem in stems):
+            return name
+    return None
+
+
+# A dotted quad heading its line: only markup or a bullet before it on the line.
+_LINE_HEAD = re.compile(r"[ \t#*>\-]*\Z")
+# Another dotted number joined to this one: "from X to Y", "X, server Y", "X and Y", "X -> Y".
+_PAIR_BEFORE = re.compile(r"\d+(?:\.\d+){2,}\)?\s*(?:->|→|=>|to|and|or|und|et|y|e|en|auf|a|vers|naar|,|/)"
+                          r"(?:\s+[^\W\d_]+){0,2}[\s:=\"'v(]*\Z", re.IGNORECASE)
+_PAIR_AFTER = re.compile(r"\)?\s*(?:->|→|=>|to|and|or|und|et|y|e|en|auf|a|vers|naar|,|/)(?:\s+[^\W\d_]+){0,2}"
+                         r"[\s:=\"'v(]*\d+(?:\.\d+){2,}", re.IGNORECASE)
+_DATE_AFTER = re.compile(r"[ \t]*[(\[][ \t]*(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\s*(?:\d{1,2}|[^\W\d_]+)\.?\s*\d{2,4}|"
+                         r"[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}|\d{4})")
+
+
+def _structure(text: str, start: int, end: int, line_start: int, line_end: int) -> list[str]:
+    """Where the dotted quad stands in its text: a heading, a chain of numbers, a pair, in brackets."""
+    out = []
+    head = text[line_start:start]
+    rest = text[end:line_end]
+    if _LINE_HEAD.match(head):
+        out.append("line_head")
+        if re.match(r"[ \t]+[A-Z]", rest):
+            out.append("line_head_title")
+        if _DATE_AFTER.match(rest):
+            out.append("line_head_date")
+        if re.match(r"[ \t]*[:\-–][ \t]", rest):
+            out.append("line_head_colon")
+    if _DATE_AFTER.match(rest):
+        out.append("date_after")
+    if re.search(r"\(\Z", head) and rest.startswith(")"):
+        out.append("parens")
+        if re.search(r"[^\W\d_]{2,}[ \t]+\(\Z", head):
+            out.append("parens_after_word")
+    if re.search(r"\[\Z", head) and rest.startswith("]"):
+        out.append("brackets")
+    if _PAIR_BEFORE.search(text, max(0, start - 60), start):
+        out.append("pair_second")
+    if _PAIR_AFTER.match(text, end, min(len(text), end + 60)):
+        out.append("pair_first")
+    if re.match(r"\s*=\s", rest):
+        out.append("equals_after")
+    if re.search(r"[^\W\d_]\.\Z", head):  # "iso.", "v." glued to it
+        out.append("after_word_dot")
+    line_numbers = _DOTTED_ANY.findall(text[line_start:line_end])
+    n_quads = len(line_numbers)
+    # a version's other shapes beside it: three parts, five or more, a part over 255 ("1.27.2", "6.1.0.0.4")
+    if any(not _quad_shaped(n) for n in line_numbers):
+        out.append("line_other_shape")
+    elif any(not _quad_shaped(m.group(0)) for m in _DOTTED_ANY.finditer(text)):
+        out.append("text_other_shape")
+    out.append("line_numbers_1" if n_quads <= 1 else "line_numbers_2" if n_quads == 2 else "line_numbers_3+")
+    return out
+
+
+def _quad_shaped(number: str) -> bool:
+    parts = number.split(".")
+    return len(parts) == 4 and all(int(p) <= 255 for p in parts)
+
+
+_DOTTED_ANY = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w]|\.\d)")
 
 
 def _cue_name(cue: str) -> str:
@@ -177,11 +305,34 @@ def features(text: str, start: int, end: int) -> dict[str, float]:
                          ("cell:", _ctx.previous_cell(text, start))):
         for w in _words(cell or "")[-4:]:
             f[prefix + w] = 1.0
+            cls = _word_class(w)
+            if cls is not None:
+                f[f"wc:{prefix[:-1]}:{cls}"] = 1.0
+
+    # word classes by position (right before; near; far; the sentence before; and for the second of a pair,
+    # the words before the first: "upgrading the agent from 1.2.3.4 to 1.2.3.5")
+    for prefix, words in (("b1", before[-1:]), ("bn", before[-_NEAR:]), ("bf", far_before), ("a1", after[:1]),
+                          ("an", after[:_NEAR]), ("af", far_after), ("ps", [k[3:] for k in f if k.startswith("ps:")])):
+        for w in words:
+            cls = _word_class(w)
+            if cls is not None:
+                f[f"wc:{prefix}:{cls}"] = 1.0
+    structure = _structure(text, start, end, line_start, line_end)
+    for name in structure:
+        f["s:" + name] = 1.0
+    if "pair_second" in structure:
+        first = _PAIR_BEFORE.search(text, max(0, start - 60), start)
+        assert first is not None
+        for w in _words(text[max(line_start, first.start() - 80):first.start()])[-6:]:
+            cls = _word_class(w)
+            if cls is not None:
+                f["wc:pair:" + cls] = 1.0
 
     f["cb:" + _shape_before(text, start)] = 1.0
     f["ca:" + _shape_after(text, end)] = 1.0
     for fact in _value_facts(text[start:end]):
         f["v:" + fact] = 1.0
+
 
     ev = ip_evidence.evidence(text, start, end)
     f["ev:net"] = min(ev.network, 9) / 3

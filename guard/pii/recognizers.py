@@ -435,7 +435,19 @@ def inside_iban(text: str, start: int, end: int) -> bool:
 
 
 def _ip_veto(text: str, start: int, end: int) -> bool:
-    return not ip_ok(text[start:end]) or not ip_model.is_address(text, start, end)
+    """Not an address, four parts of a longer dotted figure (Presidio's pattern finds "1.1.1.0" in
+    the SNMP OID "iso.3.6.1.2.1.1.1.0"), or a dotted quad the IP model reads as no address."""
+    return (not ip_ok(text[start:end]) or bool(_IN_DOTTED_FIGURE.search(text, max(0, start - 2), start))
+            or bool(re.match(r"\.\d", text[end:end + 2])) or not ip_model.is_address(text, start, end))
+
+
+_IN_DOTTED_FIGURE = re.compile(r"\w\.\Z")
+
+
+# Where an IPv6 address may start: not inside a word or a longer colon-hex run, but right after a
+# label's colon (two letters: "IP Address:FD7F:…", "DNS:…") or the SPF/ACL tag "ip6:" / "IPv6:" (a
+# non-hex letter, a digit, the colon: no hex group ends that way).
+_IPV6_START = r"(?:(?<![\w:.])|(?<=[A-Z][A-Z]:)|(?<=[G-Z]\d:))"
 
 
 def default_rules(phone_regions: tuple[str, ...] | None = None) -> list[EntityRules]:
@@ -480,10 +492,12 @@ def default_rules(phone_regions: tuple[str, ...] | None = None) -> list[EntityRu
                                               "conto", "rekening", "conta"]),
         EntityRules("IP_ADDRESS", [
             Rule("ipv4", re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)"), 0.6, 0.95, ip_ok),
-            Rule("ipv6", re.compile(r"(?<![\w:.])(?:[0-9A-F]{0,4}:){2,7}[0-9A-F]{0,4}(?!\w|:[\w:])", _I),
+            Rule("ipv6", re.compile(_IPV6_START + r"(?:[0-9A-F]{0,4}:){2,7}[0-9A-F]{0,4}(?!\w|:[\w:])", _I),
                  0.6, 0.95, ipv6_prefix),
-            # a full eight-group address and its port ("2001:db8:0:0:0:0:0:1:443": nine groups cannot be one)
-            Rule("ipv6_port", re.compile(r"(?<![\w:.])(?:[0-9A-F]{1,4}:){7}[0-9A-F]{1,4}(?=:\d{1,5}(?![\w:.]))", _I),
+            # and its port: after a full eight-group address ("2001:db8:0:0:0:0:0:1:443": nine groups cannot be
+            # one), or a five-digit one after any ("[client fe80::1:43094]", Apache: five digits are no hex group)
+            Rule("ipv6_port", re.compile(_IPV6_START + r"(?:(?:[0-9A-F]{1,4}:){7}[0-9A-F]{1,4}(?=:\d{1,5}(?![\w:.]))|"
+                                         r"(?:[0-9A-F]{0,4}:){2,7}[0-9A-F]{0,4}(?=:\d{5}(?![\w:.])))", _I),
                  0.6, 0.95, ipv6_prefix),
         ], context=["ip", "ipv4", "ipv6", "host", "server", "address", "connect", "login", "logged", "client"],
             veto=_ip_veto),
@@ -491,7 +505,8 @@ def default_rules(phone_regions: tuple[str, ...] | None = None) -> list[EntityRu
             Rule("ssn_dash", re.compile(r"(?<![\w-])(?<!\d[ .-])\d{3}-\d{2}-\d{4}(?!\w|[.-]\d)"), 0.6, 0.95, ssn_ok),
             Rule("ssn_other", re.compile(r"(?<![\w.-])(?<!\d[ .-])\d{3}([ .]?)\d{2}\1\d{4}(?!\w|[.-]\d)"), 0.0, 0.85,
                  ssn_ok),
-        ], context=["ssn", "ssns", r"social\s+security", r"soc\.?\s+sec", r"ss\s?#", "ssa", "ssid"], veto=_ssn_veto),
+        ], context=["ssn", "ssns", r"social\s+security", r"soc\.?\s+sec", r"ss\s?#", "ssa", "ssid",
+                    r"seguro\s+social", r"seguridad\s+social"], veto=_ssn_veto),
         EntityRules("US_DRIVER_LICENSE", [Rule(
             "dl", re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d{4,14}|[A-Z]\d{3}-\d{4}-\d{4}|\d{6,14}|"
                              r"\d{3,4}-\d{2,3}-\d{3,4})(?![\w-])", _I),

@@ -112,3 +112,19 @@ def test_international_phone_numbers_are_redacted(number: str) -> None:
 
 def test_ipv6_addresses_are_redacted() -> None:
     assert "<IP_ADDRESS>" in redact_patterns("client 2001:db8:85a3::8a2e:370:7334 connected")
+
+
+@pytest.mark.parametrize("text", [
+    "v=spf1 ip4:96.12.77.248 ip6:2a01:4f8:949c:5a51:5643:13ff:fe5a:f835 -all",  # an SPF record
+    "X509v3 Subject Alternative Name: DNS:vpn.example.com, IP Address:FD7F:4ED0:1248:1:D1A9:C3FF:FE4A:ABDA",
+    "[core:error] [client fe80::5a5b:b2ff:fe08:489a]:43094 AH00126",
+])
+def test_ipv6_right_after_a_labels_colon_is_redacted(text: str) -> None:
+    """A label's colon ("ip6:", "IP Address:") used to hide the address from the pattern's lookbehind."""
+    redacted = redact_patterns(text)
+    assert "<IP_ADDRESS>" in redacted and "fe" not in redacted.split("<IP_ADDRESS>")[-1][:3]
+    assert not any(part in redacted for part in ("2a01:4f8", "FD7F:4ED0", "fe80::5a5b"))
+
+
+def test_clock_times_and_hex_words_are_not_ipv6() -> None:
+    assert redact_patterns("at 12:30:45 the cafe:beef build") == "at 12:30:45 the cafe:beef build"

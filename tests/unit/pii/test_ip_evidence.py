@@ -106,3 +106,53 @@ def test_version_words_and_upgrade_grammar_in_the_phone_label_languages(text: st
 def test_addresses_near_those_words_stay(text: str, value: str) -> None:
     ev = _ev(text, value)
     assert not ev.is_version, ev.cues
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Der Server unter 10.20.30.40 antwortet nicht.", "10.20.30.40"),  # "Der" opens the sentence: no product
+    ("The server at 10.20.30.40 is down.", "10.20.30.40"),
+    ("Hallo. Das Gateway 10.1.1.1 fällt aus.", "10.1.1.1"),
+])
+def test_a_sentence_opening_word_is_no_product_name(text: str, value: str) -> None:
+    ev = _ev(text, value)
+    assert ev.network >= 2 and not ev.is_version, ev.cues
+
+
+def test_a_capitalised_name_before_a_network_word_still_names_a_product() -> None:
+    ev = _ev("Tested with SQL Server 1.2.3.4 today", "1.2.3.4")
+    assert ev.is_version and not any(c.startswith("network") for c in ev.cues), ev.cues
+    ev = _ev("We run Windows Server 10.0.17763.1 here", "10.0.17763.1")
+    assert not any("network word near" in c for c in ev.cues), ev.cues
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Audit finding 6.5.8.12: password expiration is 365 days", "6.5.8.12"),          # an audit's numbering
+    ("every privileged login (see also 4.2.1.3 and Annex B)", "4.2.1.3"),            # a cross-reference
+    ("Details siehe Abschnitt 4.2.1.3 im Handbuch.", "4.2.1.3"),                       # de
+    ("conforme al apartado 3.1.2.4 del pliego", "3.1.2.4"),                            # es
+    ("carry the extended key usage extension (2.5.29.37) too", "2.5.29.37"),           # an X.509 OID
+    ("After upgrading the agent from 12.18.6.221 to 13.1.5.106 it stops", "12.18.6.221"),
+    ("Bumps [Microsoft.Data.SqlClient] from 24.50.0.20 to 25.1.0.3.", "24.50.0.20"),
+    ("La versión del cliente VPN es 21.0.0.0.", "21.0.0.0"),
+    ("Versione client 25.100.2.1, server 9.20.3.37.", "25.100.2.1"),
+    ("El técnico dice que actualice a 28.120.0.13, pero no", "28.120.0.13"),
+    ("TSE-Modul aktualisiert auf 24.3.2.1.", "24.3.2.1"),
+    ("Changelog\n\n23.0.0.0 (08.11.2024)\n- fixes", "23.0.0.0"),                     # a changelog heading
+    ("Report\n1.4.2.5  Ensure mounting of cramfs is disabled .... PASS", "1.4.2.5"),  # a benchmark's heading
+])
+def test_document_structure_and_upgrade_phrasings_read_as_versions(text: str, value: str) -> None:
+    assert _ev(text, value).is_version, _ev(text, value).cues
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("can someone allowlist 7.75.17.70 on the staging WAF?", "7.75.17.70"),
+    ("dhcpd: DHCPOFFER on 10.100.197.98 to 28:a1:61:95:39:a3 via eth1", "10.100.197.98"),
+    ("impossible d'accéder au partage depuis mon PC (10.0.203.154).", "10.0.203.154"),
+    ("curl 13.107.42.14 times out", "13.107.42.14"),
+    ("Versione client 25.100.2.1, server 9.20.3.37.", "9.20.3.37"),                  # the server's address
+    ("10.0.0.5 Gateway office", "10.0.0.5"),                                         # no heading: a machine
+    ("CR: migrate DNS from 10.0.0.1 to 10.0.0.2 tonight", "10.0.0.1"),               # moving an address
+])
+def test_network_nouns_and_commands_of_new_phrasings(text: str, value: str) -> None:
+    ev = _ev(text, value)
+    assert not ev.is_version and ev.network > 0, ev.cues

@@ -130,6 +130,44 @@ def test_addresses_next_to_network_words_stay(scanner: PIIScanner, text: str, va
     assert not any(e == "IP_ADDRESS" for e, v in _found(scanner, text) if v == "5.15.0.91")
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("X509v3 Subject Alternative Name:\n    DNS:vpn.example.org, IP Address:FD7F:4ED0:1248:1:D1A9:C3FF:FE4A:ABDA\n",
+     "FD7F:4ED0:1248:1:D1A9:C3FF:FE4A:ABDA"),                        # upper-case hex after a label's colon
+    ("IP Address:fe80::90cf:6ff:fe88:abb2", "fe80::90cf:6ff:fe88:abb2"),
+    ('@ IN TXT "v=spf1 ip4:192.0.2.7 ip6:2a01:4f8:949c:5a51::f835 -all"', "2a01:4f8:949c:5a51::f835"),  # SPF tag
+    ("allow IPv6:2001:DB8::5 only", "2001:DB8::5"),
+    ("[core:error] [pid 21713:tid 65973] [client fe80::5a5b:b2ff:fe08:489a:43094] AH00126: Invalid URI",
+     "fe80::5a5b:b2ff:fe08:489a"),                                    # Apache: a five-digit port, no brackets
+    ("[client 2001:db8:0:0:0:0:0:1:443] AH01630", "2001:db8:0:0:0:0:0:1"),
+])
+def test_ipv6_after_a_label_a_tag_or_before_a_port(scanner: PIIScanner, text: str, value: str) -> None:
+    assert ("IP_ADDRESS", value) in _found(scanner, text), _found(scanner, text)
+
+
+@pytest.mark.parametrize("text", [
+    "mac 28:a1:61:95:39:a3 at 18:44:35",        # a MAC address and a time: no IPv6
+    "Note:dead:beef is no address",
+])
+def test_colon_runs_that_are_no_ipv6_stay_out(scanner: PIIScanner, text: str) -> None:
+    assert not any(e == "IP_ADDRESS" for e, _ in _found(scanner, text)), _found(scanner, text)
+
+
+def test_four_parts_of_a_longer_dotted_figure_are_no_address(scanner: PIIScanner) -> None:
+    # Presidio's own pattern finds "1.1.1.0" inside the SNMP OID; the fallback's veto drops it
+    text = "$ snmpwalk -v2c -c public 10.0.27.139 1.3.6.1.2.1.1\niso.3.6.1.2.1.1.1.0 = STRING: \"SG350\""
+    assert {v for e, v in _found(scanner, text) if e == "IP_ADDRESS"} == {"10.0.27.139"}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Preferred name: Matthew\nSoc. Sec. No.: 616223840\nHome/cell phone: +1-888-851-7001", "616223840"),
+    ("Nombre: Luis Galván\nNúmero de Seguro Social: 320158431\n", "320158431"),
+    ("Dr. Ann Lee, SSN 536 22 1234", "536 22 1234"),
+])
+def test_ssn_after_an_abbreviated_or_spanish_label(scanner: PIIScanner, text: str, value: str) -> None:
+    # "Soc. Sec." is no sentence end: the label before it still counts
+    assert ("US_SSN", value) in _found(scanner, text), _found(scanner, text)
+
+
 def test_presidios_decision_is_kept_where_a_stricter_rule_drops_it(scanner: PIIScanner) -> None:
     # guard's rule wants an SSN word for a spaced SSN; Presidio's own pattern scores it 0.5 alone
     text = "The number 536 22 1234 was printed on the badge."

@@ -25,7 +25,8 @@ def test_shipped_sets_are_labelled_exactly(half: str) -> None:
     records = load_presidio_synth(synth.FILES[half])  # the benchmark reads presidio_synth's format
     counts = Counter(s.entity_type for r in records for s in r.spans)
     assert all(counts[e] >= 50 for e in DIRECT), counts  # the held-apart set: >= 100 each (test_benchmark)
-    assert sum(1 for r in records if not r.spans) >= 100  # PII-free texts (distractors only)
+    # PII-free texts (distractors only); set J's author wrote distractors mostly beside PII, in the same texts
+    assert sum(1 for r in records if not r.spans) >= (25 if half == "external" else 100)
     assert len({r["metadata"]["locale"] for r in raw}) >= 12
 
 
