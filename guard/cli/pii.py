@@ -94,7 +94,7 @@ def benchmark_cmd(
     if write_quality:
         from guard.pii import quality
 
-        # Every set guard ships (the tuned ones and the held-apart one), one record in the multi-set
+        # Every set guard ships (each with its first, unseen measurement in its history), one record in the multi-set
         # format: a single-set record would claim more than it measured.
         sets = quality.default_sets()
         with err.status(f"measuring on {len(sets)} labelled sets"):

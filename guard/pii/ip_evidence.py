@@ -114,7 +114,11 @@ _FILLER = re.compile(r"(?:[\s:=#\"'(\[<>,-]|->|\b(?:is|was|at|of|from|to|on|via|
                      re.IGNORECASE)
 _NETWORK_AFTER = re.compile(r"^\s*[(\[]?\s*(?:" + NETWORK_WORDS.pattern + "|" + _MORE_NETWORK.pattern + ")",
                             re.IGNORECASE)
-_TRAFFIC_BEFORE = re.compile(r"(?<![A-Za-z])(?:from|to|via|at|->|→)\s*$", re.IGNORECASE)
+# A preposition of traffic, in the languages the sets cover, right before the value or before the list it
+# is the next item of ("connexions depuis 2.129.194.245, 5.152.83.38", "scans vanaf … en 2.100.22.235").
+_TRAFFIC_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:from|to|via|at|->|→|depuis|desde|vindas\s+de|vanaf|naar|aus|von|nach|dalla|dal|da|od|z|ze|"
+    r"vers|hacia|para)\s*(?:(?:\d{1,3}\.){3}\d{1,3}\s*(?:,|and|or|en|e|et|y|und|i|oraz)\s*)?$", re.IGNORECASE)
 _PORT_OR_CIDR = re.compile(r"^(?::\d{1,5}(?![\d.])|/(?:[0-9]|[12]\d|3[0-2])(?![\d.]))")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://$", re.IGNORECASE)
 # A web server's access-log line: the client address, then the request ("1.2.3.4 - - [...] "GET / HTTP/1.1"").
@@ -218,6 +222,30 @@ def _at_sign(line_before: str, tail: str) -> str | None:
     return "version"  # name@1.2.3.4 with no login cue: a package pin is the usual reading
 
 
+# ``dig @8.8.8.8`` (the server to ask) and a SIP URI's host (``<sip:160@66.21.65.132>``, ``sips:+1818…@``):
+# what follows the @ is a machine.
+_DIG_OR_SIP_AT = re.compile(r"(?<![\w-])dig\b[^\n|;&`]*?(?<![\w.])@$|(?<![\w-])sips?:[\w.+%!~*'()=-]*@$",
+                            re.IGNORECASE)
+# A dotted quad inside a list under a key that names addresses: ``nat_gateway_ips = ["8.210.127.180", "…``,
+# ``"allowedHosts": [ … ``, a YAML ``trusted_ips:`` with ``- …`` items.
+_LIST_KEY = re.compile(r"[\"']?(?P<key>[A-Za-z_][\w.-]*)[\"']?\s*(?:=>|=|:)\s*\[(?P<items>[^\[\]]*)\Z")
+_LIST_ITEMS = re.compile(r"(?:\s*[\"']?[^\"'\n,\[\]]*[\"']?\s*,)*\s*[\"']?\Z")
+_YAML_LIST_KEY = re.compile(r"(?P<key>[A-Za-z_][\w.-]*)[ \t]*:[ \t]*\n(?:[ \t]*-[ \t]*\S[^\n]*\n)*"
+                            r"[ \t]*-[ \t]*[\"']?\Z")
+
+
+def _address_list_key(text: str, start: int) -> bool:
+    """The dotted quad is an item of a list whose key names addresses (ip, addr, host in its words)."""
+    window = text[max(0, start - 600):start]
+    m = _LIST_KEY.search(window) if "[" in window else None
+    if m is None or not _LIST_ITEMS.fullmatch(m.group("items")):
+        m = _YAML_LIST_KEY.search(window) if "-" in window else None
+    if m is None:
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", m.group("key"))]
+    return any(w.startswith(("ip", "addr", "host")) for w in words)
+
+
 def _private(candidate: str) -> bool:
     try:
         ip = ipaddress.ip_address(candidate)
@@ -241,8 +269,12 @@ def evidence(text: str, start: int, end: int, _depth: int = 0) -> Evidence:
     before, after = _ctx.before_window(text, start), _ctx.after_window(text, end)
     before = before[before.rfind("\n") + 1:]  # a table's header row is the column's, not a label
     # right next to it (a label right next to a value shadows words further away: "server: nginx/1.2.3.4")
-    at = _at_sign(line_before, tail)
-    if at is not None:
+    at = None if _DIG_OR_SIP_AT.search(line_before[-80:]) else _at_sign(line_before, tail)
+    if at is None and _DIG_OR_SIP_AT.search(line_before[-80:]):
+        ev.add("network", 3, "dig @server or sip:user@")
+    elif _address_list_key(text, start):
+        ev.add("network", 3, "an item of a list under an address key")
+    elif at is not None:
         ev.add(at, 3, "user@" if at == "network" else "package@")
     elif key in ("network", "version"):
         ev.add(key, 3, "key")
@@ -270,7 +302,7 @@ def evidence(text: str, start: int, end: int, _depth: int = 0) -> Evidence:
         ev.add("version", 2, "version tail")
     if _DEPLOY_BEFORE.search(before):
         ev.add("version", 2, "deploy/run verb before")
-    elif _TRAFFIC_BEFORE.search(before) and not ev.version:
+    elif (_TRAFFIC_BEFORE.search(before) or _TRAFFIC_BEFORE.search(line_before[-80:])) and not ev.version:
         ev.add("network", 1, "from/to/via/at before")
     if _private(text[start:end]) and _network(text):
         ev.add("network", 1, "private range, a network word in the text")

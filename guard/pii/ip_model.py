@@ -27,10 +27,13 @@ Features of one candidate (all binary unless said):
 - structure (``s:``): heading its line (then a title or a date in brackets), in brackets after a
   word, one of a pair ("from X to Y", "X, server Y"), ``=`` after it (an SNMP walk), how many dotted
   numbers its line holds and whether one has another shape ("1.27.2": a version's);
-- coarse value facts (``v:``): an RFC 1918 private, loopback, shared (CGNAT) or link-local range, a
-  first part of at most 20, the other parts all at most 20, a zero part, a zero last part, two parts
-  of 100 or more. "First part <= 20" is the strongest of them (the generated sets write versions so);
-  the other parts' shape lets a version like "23.0.0.0" or an address like "8.8.8.8" tell more;
+- coarse value facts (``v:``): an RFC 1918 private, loopback, shared (CGNAT), link-local or documentation
+  range, a well-known public resolver (8.8.8.8, 9.9.9.9, 1.0.0.1), any of these (``v:special``), the
+  other parts all at most 20, a zero part, a zero last part, two parts of 100 or more. "First part <= 20"
+  counts only together with a version cue (``v:major_le20_with_version_cue``): alone it was a generator
+  artefact (every generated set drew versions with majors 1-20) that lost ``dig @8.8.8.8``;
+- neighbours (``s:``): an item of a list or of its own brackets ("(10.20.0.7 / 10.73.147.5)") or of a
+  column (ipconfig's DNS servers), and whether a neighbour is an address by value (special range, port);
 - ``guard.pii.ip_evidence``'s points (``ev:net``, ``ev:ver`` scaled by 1/3 and capped at 3), its
   decisive flag and each of its cues (``cue:``). Not its verdict: the rules were tuned on the
   training sets until they were right there, so a model trusting the verdict would learn nothing
@@ -57,7 +60,7 @@ from guard.pii import context as _ctx
 from guard.pii import ip_evidence
 
 MODEL_FILE = Path(__file__).with_name("ip_model.json")
-FEATURES_VERSION = 2  # bump when ``features`` changes: the shipped weights are for one version
+FEATURES_VERSION = 3  # bump when ``features`` changes: the shipped weights are for one version
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W\d_]+|\d+")
 # Where a sentence or a field ends, for the far windows ("Ping failed. Version …": "ping" is not a label).
@@ -123,12 +126,43 @@ def _shape_after(text: str, end: int) -> str:
     return run + ("$" if k >= len(text) or text[k] == "\n" else _char_class(text[k]))
 
 
+# Well-known public resolvers and anycast addresses (Google, Cloudflare, Quad9, OpenDNS, Level3, DNS.WATCH,
+# Verisign, Comodo, AdGuard, CleanBrowsing, Yandex, Neustar, AliDNS, DNSPod, Baidu, 114DNS): written in
+# every network how-to and troubleshooting thread, and mostly with a low first part.
+PUBLIC_RESOLVERS = frozenset(
+    "8.8.8.8 8.8.4.4 1.1.1.1 1.0.0.1 1.1.1.2 1.0.0.2 1.1.1.3 1.0.0.3 9.9.9.9 9.9.9.10 9.9.9.11 149.112.112.112 "
+    "149.112.112.10 149.112.112.11 208.67.222.222 208.67.220.220 208.67.222.123 208.67.220.123 4.2.2.1 4.2.2.2 "
+    "4.2.2.3 4.2.2.4 4.2.2.5 4.2.2.6 84.200.69.80 84.200.70.40 64.6.64.6 64.6.65.6 8.26.56.26 8.20.247.20 "
+    "94.140.14.14 94.140.15.15 185.228.168.9 185.228.169.9 77.88.8.8 77.88.8.1 156.154.70.1 156.154.71.1 "
+    "223.5.5.5 223.6.6.6 119.29.29.29 180.76.76.76 114.114.114.114".split())
+# The documentation ranges (RFC 5737): the addresses examples and tutorials are written with.
+_DOCUMENTATION = tuple(ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"))
+
+
+def special_range(value: str) -> bool:
+    """A private, loopback, link-local, CGNAT or documentation address, or a well-known public resolver:
+    strong address evidence (a version's parts rarely land there)."""
+    try:
+        ip = ipaddress.IPv4Address(value)
+    except ValueError:
+        return False
+    return (value in PUBLIC_RESOLVERS or any(ip in n for nets in _NETWORKS.values() for n in nets)
+            or any(ip in n for n in _DOCUMENTATION))
+
+
 def _value_facts(value: str) -> list[str]:
+    """Coarse facts of the value. No "first part <= 20" alone: every generated set drew versions with
+    majors 1-20, and public addresses (8.8.8.8, 2.21.20.115) have such a first part just as well; it
+    counts only together with a version cue (``features``)."""
     ip = ipaddress.IPv4Address(value)
     facts = [name for name, nets in _NETWORKS.items() if any(ip in n for n in nets)]
     parts = [int(p) for p in value.split(".")]
-    if parts[0] <= 20:
-        facts.append("major_le20")
+    if value in PUBLIC_RESOLVERS:
+        facts.append("resolver")
+    if any(ip in n for n in _DOCUMENTATION):
+        facts.append("documentation")
+    if special_range(value):
+        facts.append("special")
     # the other parts' shape: a version's are mostly small, with zeros; an address's are any byte
     if max(parts[1:]) <= 20:
         facts.append("rest_le20")
@@ -249,6 +283,58 @@ def _quad_shaped(number: str) -> bool:
 _DOTTED_ANY = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w]|\.\d)")
 
 
+_QUAD = r"(?:\d{1,3}\.){3}\d{1,3}"
+_LIST_SEP = r"(?:[\s\"'\]\)]*(?:,|/|;|\||->|→)[\s\"'\[\(]*|\s+(?:and|or|en|et|ou|y|o|e|und|oder|of|i|lub|oraz)\s+)"
+# A list item's neighbour: another dotted quad (with its port or prefix) just before or after, one separator between.
+_ITEM_BEFORE = re.compile(r"(?<![\w.])(?P<q>" + _QUAD + r")(?P<sfx>(?::\d{1,5}|/\d{1,2})?)" + _LIST_SEP + r"\Z")
+_ITEM_AFTER = re.compile(_LIST_SEP + r"(?P<q>" + _QUAD + r")(?P<sfx>(?::\d{1,5}|/\d{1,2})?)(?![\w]|\.\d)")
+
+
+_BRACKET_GROUP = re.compile(r"\s*" + _QUAD + r"(?:\s*(?:,|/|;|\||and|or|&)\s*" + _QUAD + r")*\s*")
+
+
+def _neighbours(text: str, start: int, end: int, line_start: int, line_end: int) -> list[str]:
+    """Items of a list ("from 2.129.194.245, 5.152.83.38", ``["8.210.127.180", "15.2.8.78"]``) and of a
+    column (ipconfig's DNS servers, a table's address column) whose other items are addresses by value
+    (a special range, a :port or /prefix) are addresses too; a version's neighbours are versions."""
+    out = []
+    items = []
+    m = _ITEM_BEFORE.search(text, max(0, start - 48), start)
+    if m is not None:
+        items.append((m.group("q"), m.group("sfx")))
+    m = _ITEM_AFTER.match(text, end, min(len(text), end + 48))
+    if m is not None:
+        items.append((m.group("q"), m.group("sfx")))
+    if items:
+        out.append("list_item")
+        if any(sfx or special_range(q) for q, sfx in items):
+            out.append("list_net_neighbour")
+    # alone in its own brackets, or with other dotted quads only: "the HA pair (10.20.0.7 / 10.73.147.5)",
+    # "Serwer fw-03 (10.0.5.27)"; a version in brackets stands with words ("(oprogramowanie 1.6.10.89)")
+    opening = text.rfind("(", line_start, start)
+    closing = text.find(")", end, line_end)
+    if opening >= 0 and closing >= 0 and _BRACKET_GROUP.fullmatch(text, opening + 1, closing):
+        out.append("bracket_group")
+        if special_range(text[start:end]) or any(special_range(q) for q in re.findall(_QUAD, text[opening:closing])):
+            out.append("bracket_group_special")
+    # the same column in the line above or below: a dotted quad starting where this one starts
+    col = start - line_start
+    above_end = line_start - 1
+    above_start = text.rfind("\n", 0, max(0, above_end)) + 1
+    below_start = line_end + 1
+    below_end = text.find("\n", below_start)
+    below_end = len(text) if below_end < 0 else below_end
+    for a, b in ((above_start, above_end), (below_start, below_end)):
+        if a >= b or a < 0 or b > len(text):
+            continue
+        q = re.compile(_QUAD + r"(?![\w]|\.\d)").match(text, a + col, b)
+        if q is not None and (a + col == a or not text[a + col - 1].isalnum() and text[a + col - 1] != "."):
+            out.append("column_quad")
+            if special_range(q.group(0)):
+                out.append("column_net_neighbour")
+    return sorted(set(out))
+
+
 def _cue_name(cue: str) -> str:
     return re.sub(r"\s+", "_", cue.split(":", 1)[0].split("+", 1)[0] + ":" + cue.split(":", 1)[-1])
 
@@ -332,9 +418,12 @@ def features(text: str, start: int, end: int) -> dict[str, float]:
     f["ca:" + _shape_after(text, end)] = 1.0
     for fact in _value_facts(text[start:end]):
         f["v:" + fact] = 1.0
-
+    for name in _neighbours(text, start, end, line_start, line_end):
+        f["s:" + name] = 1.0
 
     ev = ip_evidence.evidence(text, start, end)
+    if ev.version and int(text[start:text.index(".", start)]) <= 20:
+        f["v:major_le20_with_version_cue"] = 1.0
     f["ev:net"] = min(ev.network, 9) / 3
     f["ev:ver"] = min(ev.version, 9) / 3
     if ev.version >= ip_evidence.DECISIVE:

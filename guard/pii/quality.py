@@ -164,6 +164,20 @@ HISTORY: dict[str, dict[str, Any]] = {
                 "was replaced by real-world address facts (v10); this set is a training set from then on, and K "
                 "(a third independent author) is held apart",
     },
+    "guard_pii_synth_crowd": {
+        "first_measurement": "2026-12-01, recognizers v10 with the IP model retrained on J (before this set's "
+                             "errors were looked at)",
+        "guard": {"CREDIT_CARD": [1.0, 1.0], "EMAIL_ADDRESS": [1.0, 1.0], "IBAN_CODE": [1.0, 1.0],
+                  "IP_ADDRESS": [0.942, 0.858], "PERSON": [0.742, 0.492], "PHONE_NUMBER": [0.947, 1.0],
+                  "US_SSN": [1.0, 0.996]},
+        "presidio_as_is": {"CREDIT_CARD": [0.951, 0.972], "EMAIL_ADDRESS": [1.0, 1.0], "IBAN_CODE": [0.972, 1.0],
+                           "IP_ADDRESS": [0.983, 0.618], "PERSON": [0.742, 0.487], "PHONE_NUMBER": [0.929, 0.442],
+                           "US_SSN": [1.0, 0.861]},
+        "then": "IP_ADDRESS precision below 0.90 and recall below Presidio's. Most misses were tcpdump lines "
+                "('IP 10.0.0.5.443 > 192.168.1.20.51234:'), whose host.port a veto for longer dotted figures (OIDs) "
+                "dropped; that veto now lets a tcpdump port through. No held-apart set is left after this one: "
+                "the next IP claim needs a new set by another author",
+    },
 }
 
 
@@ -216,6 +230,11 @@ def default_sets() -> dict[str, dict[str, Any]]:
                                               "written while the IP model was retrained on I, never seen by that "
                                               "work: held apart until its first measurement (kept in history), "
                                               "then a training set of the IP model (v10)"),
+        "guard_pii_synth_crowd": generated("crowd", True, "seed K, a third independent author's generator "
+                                           "(guard.pii.synth.crowd: 158 templates, 53 styles, 7 languages), "
+                                           "written while the IP model was retrained on J, never seen by that "
+                                           "work: held apart until its first measurement (kept in history); "
+                                           "then one rule fix for its errors (tcpdump's host.port), so tuned on"),
     }
 
 

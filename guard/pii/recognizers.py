@@ -438,10 +438,24 @@ def _ip_veto(text: str, start: int, end: int) -> bool:
     """Not an address, four parts of a longer dotted figure (Presidio's pattern finds "1.1.1.0" in
     the SNMP OID "iso.3.6.1.2.1.1.1.0"), or a dotted quad the IP model reads as no address."""
     return (not ip_ok(text[start:end]) or bool(_IN_DOTTED_FIGURE.search(text, max(0, start - 2), start))
-            or bool(re.match(r"\.\d", text[end:end + 2])) or not ip_model.is_address(text, start, end))
+            or (bool(re.match(r"\.\d", text[end:end + 2])) and not tcpdump_port(text, start, end))
+            or not ip_model.is_address(text, start, end))
 
 
 _IN_DOTTED_FIGURE = re.compile(r"\w\.\Z")
+_PORT_SUFFIX = re.compile(r"\.(\d{1,5})(?=[:,\s]|\Z)")
+_TCPDUMP_LINE = re.compile(r"(?:^|\s)IP6? \S+ > \S+")
+
+
+def tcpdump_port(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a host followed by its port the way tcpdump writes it: "IP 10.0.0.1.443 >
+    192.168.1.2.51234: Flags [S]" (the fifth part a port number, on a line of tcpdump's shape)."""
+    port = _PORT_SUFFIX.match(text, end)
+    if port is None or int(port.group(1)) > 65535:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return bool(_TCPDUMP_LINE.search(text[line_start:line_end if line_end >= 0 else len(text)]))
 
 
 # Where an IPv6 address may start: not inside a word or a longer colon-hex run, but right after a

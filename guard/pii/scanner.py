@@ -415,16 +415,18 @@ _WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .'’-])*[^\W\d_]\.?")
 
 
 def _outside(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The longest run of words in ``text[start:end]`` outside the ``taken`` spans, or None."""
+    """The widest stretch of ``text[start:end]`` between the ``taken`` spans, from its first word to its
+    last, or None. Not only its longest word run: a name the NER span covers need not be its longest
+    word ("PID|1||5014783^^^MRN||HULL^SCOTT||…|093 West Mission^^Boise" beside a phone number)."""
     best: tuple[int, int] | None = None
     pos = start
     for s, e in sorted(taken) + [(end, end)]:
         if e <= start or s < pos and e <= pos:
             continue
         gap_end = min(max(s, pos), end)
-        for m in _WORDS.finditer(text, pos, gap_end):
-            if best is None or m.end() - m.start() > best[1] - best[0]:
-                best = (m.start(), m.end())
+        words = list(_WORDS.finditer(text, pos, gap_end))
+        if words and (best is None or words[-1].end() - words[0].start() > best[1] - best[0]):
+            best = (words[0].start(), words[-1].end())
         pos = max(pos, e)
         if pos >= end:
             break

@@ -12,7 +12,7 @@ US SSN, IP address) at ``score_threshold``. Only the output is scanned, not the 
   judge ``task.leak_rate[EMAIL_ADDRESS]``.
 - ``scanner_recall_min`` / ``scanner_precision_min``: the lowest recall / precision the scanner
   measured over the requested entity types and over its labelled sets (presidio_synth and guard's
-  generated sets, one of them held apart from tuning; ``guard/pii/quality.json``). They are
+  generated sets, three by independent authors, each first measured unseen; ``guard/pii/quality.json``). They are
   measurements of the scanner, not samples of this run: the interval is the point, ``n`` is the
   number of spans the lowest value stands on and ``ci_method`` names its set and entity type. The
   ``scanner_quality`` finding lists recall and precision per type. "0 leaks" means "0 leaks the

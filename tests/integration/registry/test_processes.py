@@ -11,7 +11,8 @@ import pytest
 from guard.registry import open_registry
 from tests.integration.registry import _workers
 
-PROCESSES, VERSIONS = 16, 5
+# Eight racers on 2 cores interleave as much as sixteen did (each holds the writer lock in turn); half the CPU.
+PROCESSES, VERSIONS = 8, 5
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,7 @@ def ctx():
     return context
 
 
-def test_sixteen_processes_register_and_record_runs(ctx, registry_url: str) -> None:
+def test_many_processes_register_and_record_runs(ctx, registry_url: str) -> None:
     go, results = ctx.Event(), ctx.Queue()
     procs = [ctx.Process(target=_workers.register_and_run, args=(registry_url, go, VERSIONS, results))
              for _ in range(PROCESSES)]
@@ -83,9 +84,9 @@ def test_writer_killed_while_holding_the_lock_does_not_block_others(ctx, registr
     assert datetime.now(timezone.utc)  # the registry answered
 
 
-def test_sixteen_racing_evaluations_of_one_artifact_make_one_version(ctx, registry_url: str) -> None:
-    """The attack: 16 concurrent `guard evaluate --registry … --name X` of one unchanged file used to
-    register 12 versions with the same fingerprint (check-then-insert across transactions)."""
+def test_racing_evaluations_of_one_artifact_make_one_version(ctx, registry_url: str) -> None:
+    """The attack: concurrent `guard evaluate --registry … --name X` of one unchanged file (16 of them used to
+    register 12 versions with the same fingerprint: check-then-insert across transactions)."""
     open_registry(registry_url).close()
     go, results = ctx.Event(), ctx.Queue()
     procs = [ctx.Process(target=_workers.record_run_of_one_artifact, args=(registry_url, go, results))

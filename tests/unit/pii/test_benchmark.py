@@ -77,7 +77,7 @@ def test_shipped_quality_matches_a_fresh_measurement(result: BenchmarkResult) ->
 
 def test_the_record_stands_on_the_shipped_sets_and_the_current_rules() -> None:
     """Every set of the record is the shipped file (SHA-256), and a fresh run of the current scanner on
-    the held-apart set's stored sample (every 10th text) gives the stored counts. The whole record is
+    the newest set's stored sample (every 10th text) gives the stored counts. The whole record is
     ``python -m guard.pii.quality --write``'s; measuring every set here would take minutes."""
     from guard.pii.quality import default_sets, fingerprint, sample_check
 
@@ -88,10 +88,9 @@ def test_the_record_stands_on_the_shipped_sets_and_the_current_rules() -> None:
         assert entry["fingerprint"] == fingerprint(sets[name]["path"]), name
         for entity, q in entry["sample"]["per_entity"].items():  # the sample is part of the set
             assert q["n"] <= entry["per_entity"][entity]["n"], (name, entity)
-    [held] = [name for name, entry in full["sets"].items() if entry["held_apart"]]
-    assert not full["sets"][held]["tuned_on"]
-    fresh = sample_check(get_scanner(), sets[held]["path"])
-    assert fresh == full["sets"][held]["sample"]
+    newest = list(sets)[-1]  # the set measured last (once held apart), where a changed rule shows first
+    fresh = sample_check(get_scanner(), sets[newest]["path"])
+    assert fresh == full["sets"][newest]["sample"]
     assert fresh["n_texts"] >= 150
 
 
@@ -108,16 +107,17 @@ def test_the_minimum_over_sets_is_what_the_metrics_read() -> None:
 
 
 # Where guard's shipped recall is below Presidio's as shipped, per (set, entity): known and reported.
-# (G's IP recall below Presidio's, from its first measurement, is kept in its history; G was tuned on
-# in round 3.) On the held-apart set H, measured once with the v7 rules, not tuned on:
-# - IP_ADDRESS 0.966 vs 0.995 (1,448 spans): an address next to a word no list has ("add X to the
-#   allowlist") in a text that also holds a version, whose sibling evidence tips it; compressed IPv6.
-# - IBAN_CODE 0.995 vs 1.000 (217 spans): one grouped Dutch IBAN whose last groups a phone rule claimed.
-KNOWN_BELOW_PRESIDIO = {("guard_pii_synth_sealed", "IP_ADDRESS"), ("guard_pii_synth_sealed", "IBAN_CODE")}
-# Direct identifiers below 0.90 recall or precision on the held-apart set H (its one measurement):
-# IP_ADDRESS precision 0.881 — versions with no cue the rules know ("User: X I think" after "which app
-# version", "on runner X", "we're on X", "c'est la X" after "la version en prod").
-KNOWN_BELOW_090 = {("IP_ADDRESS", "precision")}
+# Every set is a tuning set now (the IP model is trained on them), so these are in-sample figures; the
+# unseen-data figures are each set's first measurement, kept in its history (the test below).
+# PERSON on I and J: one name each (of 2,147 and 1,891) that Presidio finds and guard does not: with guard's
+# rule-based sentence splitting spaCy reads "Castro S/A\nOrigem: Vicente Monteiro" as one ORGANIZATION.
+KNOWN_BELOW_PRESIDIO = {("guard_pii_synth_independent", "PERSON"), ("guard_pii_synth_external", "PERSON")}
+# Direct identifiers below 0.90 recall or precision, or below Presidio's recall, on the first
+# measurement of the newest independent author's set (K, "crowd"), before its errors were looked at:
+# IP_ADDRESS precision 0.858 (Presidio 0.618) and recall 0.942 (Presidio 0.983).
+KNOWN_BELOW_090_UNSEEN = {("IP_ADDRESS", "precision")}
+KNOWN_BELOW_PRESIDIO_UNSEEN = {"IP_ADDRESS"}
+INDEPENDENT_SETS = ("guard_pii_synth_independent", "guard_pii_synth_external", "guard_pii_synth_crowd")
 
 
 def test_recall_per_type_never_below_presidio_as_shipped_on_any_set() -> None:
@@ -132,12 +132,20 @@ def test_recall_per_type_never_below_presidio_as_shipped_on_any_set() -> None:
     assert below == KNOWN_BELOW_PRESIDIO
 
 
-def test_direct_identifiers_on_the_held_apart_set() -> None:
+def test_unseen_data_claims_are_the_first_measurements_of_the_independent_sets() -> None:
+    """The held-apart figures are each independent author's set measured once, before its errors were
+    studied (``history``): the record keeps them, the newest one is what the README quotes."""
     full = scanner_quality(full=True)
-    [held] = [entry for entry in full["sets"].values() if entry["held_apart"]]
-    short = {(e, metric) for e in DIRECT for metric in ("recall", "precision") if held["per_entity"][e][metric] < 0.90}
-    assert short == KNOWN_BELOW_090
-    assert all(held["per_entity"][e]["n"] >= 100 for e in DIRECT)  # each claim stands on enough spans
+    for name in INDEPENDENT_SETS:
+        history = full["sets"][name]["history"]
+        assert set(DIRECT) <= set(history["guard"]) and set(DIRECT) <= set(history["presidio_as_is"]), name
+    newest = full["sets"][INDEPENDENT_SETS[-1]]["history"]
+    short = {(e, metric) for e in DIRECT for i, metric in enumerate(("recall", "precision"))
+             if newest["guard"][e][i] < 0.90}
+    assert short == KNOWN_BELOW_090_UNSEEN
+    below = {e for e in DIRECT if newest["guard"][e][0] < newest["presidio_as_is"][e][0]}
+    assert below == KNOWN_BELOW_PRESIDIO_UNSEEN
+    assert all(full["sets"][INDEPENDENT_SETS[-1]]["per_entity"][e]["n"] >= 100 for e in DIRECT)
 
 
 def test_presidio_as_shipped_is_measured_like_guard(synth: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from guard.errors import GuardError
-from guard.pii import ip_model, ip_train, recognizers
+from guard.pii import ip_evidence, ip_model, ip_train, recognizers
 
 
 def _features(text: str, value: str) -> dict[str, float]:
@@ -49,11 +49,15 @@ def test_key_column_header_and_character_shapes() -> None:
 
 
 @pytest.mark.parametrize(("value", "facts"), [
-    ("10.0.0.1", {"v:private", "v:major_le20", "v:rest_le20", "v:zero_part"}),
-    ("172.20.1.1", {"v:private", "v:rest_le20"}), ("192.168.1.1", {"v:private", "v:two_ge100"}),
-    ("127.0.0.1", {"v:loopback", "v:rest_le20", "v:zero_part"}), ("100.64.1.2", {"v:cgnat"}),
-    ("169.254.1.1", {"v:linklocal", "v:two_ge100"}), ("203.0.113.5", {"v:two_ge100", "v:zero_part"}),
-    ("3.2.1.4", {"v:major_le20", "v:rest_le20"}), ("23.0.0.0", {"v:rest_le20", "v:zero_part", "v:last_zero"}),
+    ("10.0.0.1", {"v:private", "v:special", "v:rest_le20", "v:zero_part"}),
+    ("172.20.1.1", {"v:private", "v:special", "v:rest_le20"}),
+    ("192.168.1.1", {"v:private", "v:special", "v:two_ge100"}),
+    ("127.0.0.1", {"v:loopback", "v:special", "v:rest_le20", "v:zero_part"}),
+    ("100.64.1.2", {"v:cgnat", "v:special"}),
+    ("169.254.1.1", {"v:linklocal", "v:special", "v:two_ge100"}),
+    ("203.0.113.5", {"v:documentation", "v:special", "v:two_ge100", "v:zero_part"}),
+    ("3.2.1.4", {"v:rest_le20"}), ("8.8.8.8", {"v:resolver", "v:special", "v:rest_le20"}),
+    ("23.0.0.0", {"v:rest_le20", "v:zero_part", "v:last_zero"}),
 ])
 def test_coarse_value_facts(value: str, facts: set[str]) -> None:
     assert {k for k in _features(f"see {value} now", value) if k.startswith("v:")} == facts
@@ -162,7 +166,7 @@ def test_the_weights_file_loads_and_is_written_in_one_way() -> None:
 @pytest.mark.parametrize(("content", "message"), [
     (None, "not found"), ("{", "not valid JSON"), ('{"weights": 1}', "lacks a 'weights' object"),
     ('{"weights": {}, "features_version": 0, "bias": 0, "threshold": 0}', "features version"),
-    ('{"weights": {"a": "x"}, "features_version": 2, "bias": 0, "threshold": 0}', "not a finite number"),
+    ('{"weights": {"a": "x"}, "features_version": 3, "bias": 0, "threshold": 0}', "not a finite number"),
 ])
 def test_a_bad_weights_file_is_one_clear_error(tmp_path: Path, content: str | None, message: str) -> None:
     path = tmp_path / "ip_model.json"
@@ -173,9 +177,38 @@ def test_a_bad_weights_file_is_one_clear_error(tmp_path: Path, content: str | No
     assert "ip_train" in str(err.value) and "\n" not in str(err.value)
 
 
-def test_training_reproduces_the_shipped_weights_byte_for_byte() -> None:
+def _tiny_set(path: Path, n: int) -> Path:
+    """A small labelled set in presidio_synth's format: addresses and versions in a few phrasings."""
+    recs = []
+    for i in range(n):
+        for text, value, is_ip in ((f"ping host {i + 30}.2.3.4 now", f"{i + 30}.2.3.4", True),
+                                   (f"upgraded to version {i % 9 + 1}.2.3.{i}", f"{i % 9 + 1}.2.3.{i}", False),
+                                   (f"nameserver 10.0.{i}.1", f"10.0.{i}.1", True),
+                                   (f"see section {i % 7 + 1}.1.2.{i}", f"{i % 7 + 1}.1.2.{i}", False)):
+            start = text.index(value)
+            spans = [{"entity_type": "IP_ADDRESS", "start_position": start, "end_position": start + len(value)}]
+            recs.append({"full_text": text, "spans": spans if is_ip else [], "template_id": text[:8]})
+    path.write_text(json.dumps(recs), encoding="utf-8")
+    return path
+
+
+def test_check_passes_on_a_fresh_model_and_names_the_first_differing_key(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("sklearn")
-    assert ip_train.dumps(ip_train.train()) == ip_model.MODEL_FILE.read_text(encoding="utf-8")
+    sets = {"a": _tiny_set(tmp_path / "a.json", 6), "b": _tiny_set(tmp_path / "b.json", 8),
+            "c": _tiny_set(tmp_path / "c.json", 5)}
+    model = tmp_path / "ip_model.json"
+    model.write_text(ip_train.dumps(ip_train.train(sets)), encoding="utf-8")
+    assert ip_train.check(sets, model) == 0
+    doc = json.loads(model.read_text(encoding="utf-8"))
+    doc["threshold"] += 1.0
+    model.write_text(ip_train.dumps(doc), encoding="utf-8")
+    capsys.readouterr()
+    assert ip_train.check(sets, model) == 1
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "'threshold'" in out
+    model.unlink()
+    assert ip_train.check(sets, model) == 1
 
 
 # ---------------------------------------------------------------- the phone fix
@@ -189,3 +222,25 @@ def test_a_phone_match_inside_a_grouped_iban_is_vetoed() -> None:
     phones = next(r for r in recognizers.default_rules() if r.entity == "PHONE_NUMBER")
     assert not any(s >= text.index("NL15") and e <= start + 12
                    for s, e, _, _ in recognizers.RuleRecognizer(phones).find(text))
+
+
+@pytest.mark.parametrize(("text", "value", "cue"), [
+    ("`dig @9.9.9.9 example.com` works", "9.9.9.9", "dig @server or sip:user@"),
+    ("To: <sip:160@66.21.65.132>;tag=1", "66.21.65.132", "dig @server or sip:user@"),
+    ("From: sip:+18184201570@66.21.65.132", "66.21.65.132", "dig @server or sip:user@"),
+    ('nat_gateway_ips = ["8.210.127.180", "15.2.8.78"]', "15.2.8.78", "an item of a list under an address key"),
+    ("trusted_hosts:\n  - 10.0.0.1\n  - 2.3.4.5\n", "2.3.4.5", "an item of a list under an address key"),
+])
+def test_real_world_network_cues(text: str, value: str, cue: str) -> None:
+    start = text.index(value)
+    assert f"network+3:{cue}" in ip_evidence.evidence(text, start, start + len(value)).cues
+
+
+def test_first_part_le20_counts_only_with_a_version_cue_and_neighbours_are_read() -> None:
+    assert "v:major_le20_with_version_cue" not in _features("scans from 2.21.20.115 today", "2.21.20.115")
+    assert "v:major_le20_with_version_cue" in _features("upgraded to version 2.21.20.115", "2.21.20.115")
+    f = _features("upgrade the HA pair (10.20.0.7 / 10.73.147.5) from 7.4.2.2 to 7.4.2.8", "10.73.147.5")
+    assert {"s:bracket_group", "s:bracket_group_special", "s:list_item", "s:list_net_neighbour"} <= set(f)
+    f = _features("   DNS Servers . . : 10.109.178.42\n                     1.0.0.1\n", "1.0.0.1")
+    assert {"s:column_quad", "s:column_net_neighbour", "v:resolver"} <= set(f)
+    assert "s:bracket_group" not in _features("Router (oprogramowanie 1.6.10.89) ma adres", "1.6.10.89")

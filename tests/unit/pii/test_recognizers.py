@@ -263,3 +263,33 @@ def test_one_letter_phone_labels_count_only_when_written_as_labels(scanner: PIIS
                                                                    labelled: bool) -> None:
     """0375348833 is valid (FR) but written without the region's grouping: it needs a label."""
     assert (("PHONE_NUMBER", value) in _found(scanner, text)) is labelled
+
+
+def test_an_ner_span_cut_by_a_rule_finding_keeps_its_widest_stretch_of_words() -> None:
+    # the name need not be the longest word run: "HULL^SCOTT" beside "West Mission" in an HL7 segment
+    from guard.pii.scanner import _outside
+
+    text = "PID|1||5014783^^^MRN||HULL^SCOTT||19630925|F|||093 West Mission^^Boise||718.724.4445|||"
+    phone = text.index("718.724.4445")
+    start, end = _outside(text, 0, len(text), [(phone, phone + 12)]) or (0, 0)
+    assert "HULL^SCOTT" in text[start:end] and end <= phone
+    text = "Herr Faruk Hendriks MBA.,herrfaruk@zobel.net"
+    at = text.index("herrfaruk")
+    assert _outside(text, 0, len(text), [(at, len(text))]) == (0, text.index(","))
+
+
+@pytest.mark.parametrize("line", [
+    "12:01:33.123456 IP 10.0.0.5.443 > 192.168.1.20.51234: Flags [S], seq 1, win 64240, length 0",
+    "08:15:02.000001 IP 203.0.113.9.53 > 10.1.2.3.40001: 1234+ A? example.com. (29)",
+])
+def test_tcpdump_host_port_pairs_are_addresses(scanner: PIIScanner, line: str) -> None:
+    """tcpdump writes a host and its port as one dotted figure; the veto for longer figures (OIDs) must let
+    the port through (set K's first measurement lost 100-odd addresses there)."""
+    found = [line[f.start:f.end] for f in scanner.scan_text(line) if f.entity_type == "IP_ADDRESS"]
+    assert len(found) == 2 and all(not a.endswith((".443", ".53", ".51234", ".40001")) for a in found)
+
+
+@pytest.mark.parametrize("text", ["snmpwalk: iso.3.6.1.2.1.1.1.0 = STRING: edge", "enterprise OID 1.3.6.1.4.1 in the MIB",
+                                  "released 1.2.3.4.5 today", "IP 1.2.3.4.99999 > x"])
+def test_longer_dotted_figures_stay_no_address(scanner: PIIScanner, text: str) -> None:
+    assert not [f for f in scanner.scan_text(text) if f.entity_type == "IP_ADDRESS"]
