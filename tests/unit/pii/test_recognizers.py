@@ -289,7 +289,8 @@ def test_tcpdump_host_port_pairs_are_addresses(scanner: PIIScanner, line: str) -
     assert len(found) == 2 and all(not a.endswith((".443", ".53", ".51234", ".40001")) for a in found)
 
 
-@pytest.mark.parametrize("text", ["snmpwalk: iso.3.6.1.2.1.1.1.0 = STRING: edge", "enterprise OID 1.3.6.1.4.1 in the MIB",
-                                  "released 1.2.3.4.5 today", "IP 1.2.3.4.99999 > x"])
+@pytest.mark.parametrize("text", ["snmpwalk: iso.3.6.1.2.1.1.1.0 = STRING: edge",
+                                  "enterprise OID 1.3.6.1.4.1 in the MIB", "released 1.2.3.4.5 today",
+                                  "IP 1.2.3.4.99999 > x"])
 def test_longer_dotted_figures_stay_no_address(scanner: PIIScanner, text: str) -> None:
     assert not [f for f in scanner.scan_text(text) if f.entity_type == "IP_ADDRESS"]
