@@ -47,6 +47,7 @@ written in hex groups).
 from __future__ import annotations
 
 import functools
+import hashlib
 import ipaddress
 import json
 import math
@@ -472,6 +473,12 @@ def load_model(path: Path = MODEL_FILE) -> IpModel:
                          f"computes version {FEATURES_VERSION}", where=path, hint=hint)
     weights = {str(k): _number(v, f"weights.{k}", path) for k, v in raw["weights"].items()}
     return IpModel(weights, _number(raw.get("bias"), "bias", path), _number(raw.get("threshold"), "threshold", path))
+
+
+def weights_sha256(path: Path | None = None) -> str:
+    """The SHA-256 of the weights file: the scanner's configuration names it, so a quality record
+    measured with other weights is not claimed for these."""
+    return hashlib.sha256((path or MODEL_FILE).read_bytes()).hexdigest()
 
 
 @functools.cache

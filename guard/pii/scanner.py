@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from guard.errors import GuardError, did_you_mean
+from guard.pii import ip_model
 
 log = logging.getLogger(__name__)
 # Presidio logs a warning per unmapped spaCy label at every load; those would break the CLI's
@@ -248,7 +249,7 @@ class PIIScanner:
                 "sentences": self.sentences,
                 "score_threshold": self.score_threshold, "entities": list(self.entities),
                 "phone_regions": list(self.phone_regions), "presidio_fallback": self._fallback.names,
-                "recognizers": self.recognizers_file}
+                "recognizers": self.recognizers_file, "ip_model_sha256": ip_model.weights_sha256()}
 
     def scanner_quality(self) -> dict[str, Any]:
         """The shipped per-entity recall/precision — only if it was measured on this configuration.
@@ -270,6 +271,11 @@ class PIIScanner:
         same = (measured.get("nlp") == self.model and measured.get("sentences") == self.sentences
                 and self.score_threshold <= float(measured.get("score_threshold", 0.0))
                 and regions == self.phone_regions and same_recognizers)
+        if same and measured.get("ip_model_sha256") != ip_model.weights_sha256():
+            raise GuardError("the scanner's quality was measured with other IP-model weights "
+                             f"(sha256 {str(measured.get('ip_model_sha256'))[:12]}…, these are "
+                             f"{ip_model.weights_sha256()[:12]}…)",
+                             hint="measure it: python -m guard.pii.quality --write")
         if not same:
             raise GuardError(f"the scanner's quality was measured with nlp={measured.get('nlp')!r}, "
                              f"sentences={measured.get('sentences')!r}, threshold {measured.get('score_threshold')}, "

@@ -244,3 +244,26 @@ def test_first_part_le20_counts_only_with_a_version_cue_and_neighbours_are_read(
     f = _features("   DNS Servers . . : 10.109.178.42\n                     1.0.0.1\n", "1.0.0.1")
     assert {"s:column_quad", "s:column_net_neighbour", "v:resolver"} <= set(f)
     assert "s:bracket_group" not in _features("Router (oprogramowanie 1.6.10.89) ma adres", "1.6.10.89")
+
+
+def test_the_quality_record_is_bound_to_the_shipped_weights() -> None:
+    """quality.json names the SHA-256 of the weights it was measured with; the scanner claims it only for those."""
+    from guard.pii import scanner_quality
+    from guard.pii.scanner import get_scanner
+
+    assert scanner_quality(full=True)["scanner"]["ip_model_sha256"] == ip_model.weights_sha256()
+    assert get_scanner().config()["ip_model_sha256"] == ip_model.weights_sha256()
+    assert get_scanner().scanner_quality()["IP_ADDRESS"]["precision"] is not None
+
+
+def test_other_weights_make_the_quality_claim_inconclusive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A retrained (or edited) weights file without a new measurement: no recall/precision is claimed."""
+    from guard.pii.scanner import get_scanner
+
+    raw = json.loads(ip_model.MODEL_FILE.read_text(encoding="utf-8"))
+    raw["threshold"] = 50.0  # would call every dotted quad a version
+    edited = tmp_path / "ip_model.json"
+    edited.write_text(json.dumps(raw), encoding="utf-8")
+    monkeypatch.setattr(ip_model, "MODEL_FILE", edited)
+    with pytest.raises(GuardError, match="other IP-model weights"):
+        get_scanner().scanner_quality()
