@@ -60,7 +60,8 @@ def _inner_session(tmp_path: Path, mode: str, *, xdist: bool = False,
     pidfile = tmp_path / "pid"
     (tmp_path / "test_inner.py").write_text(textwrap.dedent(INNER.format(mode=mode, pidfile=pidfile, token=token,
                                                                          setup=setup)))
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "GUARD_TEST_LEFTOVER_GRACE_S": "1"}
+    # The stand-in sleeps for minutes: the grace it is given before it is named and killed is spent in full.
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "GUARD_TEST_LEFTOVER_GRACE_S": "0.2"}
     env.pop("PYTEST_ADDOPTS", None)
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "tests.conftest",
                *(["-n", "1"] if xdist else ["-p", "no:xdist"]), "test_inner.py"]
@@ -99,7 +100,7 @@ def test_a_server_left_running_fails_the_session_and_is_killed(tmp_path: Path, r
     assert f"pid {pid} (streamlit" in output and token in output
     deadline = time.monotonic() + 5  # killed; init reaps it
     while _alive(pid, token) is not None and time.monotonic() < deadline:
-        time.sleep(0.1)
+        time.sleep(0.02)
     assert _alive(pid, token) is None, "the check reported it but did not kill it"
 
 

@@ -252,6 +252,8 @@ def _load_entry_points() -> None:
                 f"evaluator plugin '{entry.name}' ({entry.value}) registers itself as '{obj.name}'",
                 hint="make the entry point name and the @evaluator name the same",
             )
+        if obj.name in BUILTINS:
+            _ensure_builtin(obj.name)  # a built-in's name stays the built-in's
         _REGISTRY.setdefault(obj.name, obj)
 
 
@@ -260,15 +262,14 @@ def get_evaluator(name: str) -> EvaluatorInfo:
 
     A built-in's name imports only its own module (``BUILTINS``): a suite that runs ``accuracy``
     does not pay for importing the toxicity, bias, PII and security evaluators. Any other name loads
-    every built-in first, then the entry points, so plugins and did-you-mean see everything."""
+    the plugins' entry points; did-you-mean reads the built-ins' names from the table, so a typo is
+    refused without importing scikit-learn, SciPy or Presidio."""
     if name in BUILTINS:
         _ensure_builtin(name)
-    else:
-        _ensure_builtins()
     if name not in _REGISTRY:
         _load_entry_points()
     if name not in _REGISTRY:
-        raise GuardError(f"unknown evaluator '{name}'", hint=did_you_mean(name, _REGISTRY))
+        raise GuardError(f"unknown evaluator '{name}'", hint=did_you_mean(name, {*_REGISTRY, *BUILTINS}))
     return _REGISTRY[name]
 
 

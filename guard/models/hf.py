@@ -143,25 +143,19 @@ def _dtype(name: str | None) -> Any:
 
 
 def _load_gguf(folder: Path, name: str, *, dtype: Any, **placement: Any) -> tuple[Any, Any, str, ArtifactInfo]:
-    """A GGUF causal LM through transformers' ``gguf_file`` support (dequantized on load)."""
-    import functools
-
+    """A GGUF causal LM through transformers' ``gguf_file`` support (dequantized on load), the file parsed once."""
     from transformers import AutoModelForCausalLM, AutoTokenizer
-    from transformers import modeling_gguf_pytorch_utils as gguf_utils
+
+    from guard.models._hf_gguf import parse_once
 
     where = folder / name
-    # transformers' GGUF loader draws a plain tqdm bar that disable_progress_bar() does not reach;
-    # it would print hundreds of carriage-return updates into CI logs.
-    original_tqdm = gguf_utils.tqdm
-    gguf_utils.tqdm = functools.partial(original_tqdm, disable=True)
     try:
-        tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name, trust_remote_code=False)
-        model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=dtype, trust_remote_code=False,
-                                                     **placement)
+        with parse_once():
+            tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name, trust_remote_code=False)
+            model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=dtype, trust_remote_code=False,
+                                                         **placement)
     except _LOAD_ERRORS as exc:
         raise GuardError(f"cannot load GGUF model: {first_line(exc)}", where=where) from exc
-    finally:
-        gguf_utils.tqdm = original_tqdm
     return model, tokenizer, "causal", ArtifactInfo(files=[where], root=folder)
 
 

@@ -25,7 +25,8 @@ Rules (general, not tuned to one data set):
 - IBAN_CODE: ISO 13616: country code, two check digits, BBAN, compact or in groups of four,
   country length where known, ISO 7064 mod-97 checksum.
 - IP_ADDRESS: dotted-quad IPv4 and IPv6 (incl. ``::`` compression; a full eight-group address
-  followed by a port), validated by ``ipaddress``; not when part of a longer dotted number. A
+  followed by a port), validated by ``ipaddress``; not when part of a longer dotted number, nor in
+  0.0.0.0/8 or 240.0.0.0/4, where no host is numbered (masks, wildcards, the unspecified address). A
   dotted quad with a ``:port``, ``/cidr`` or ``scheme://`` is an address; any other is decided by
   a small learned model (``guard.pii.ip_model``: the words, key, column header and characters
   around it, coarse value facts and ``guard.pii.ip_evidence``'s points), trained leave-one-set-out
@@ -135,10 +136,18 @@ class RuleRecognizer(EntityRecognizer):
 
     def has_context(self, text: str, start: int, end: int) -> bool:
         """A context word or label of this entity near ``text[start:end]``, or heading its table column."""
-        before, after = _ctx.before_window(text, start), _ctx.after_window(text, end)
-        if self._labels is not None and (self._labels[0].search(before) or self._labels[1].search(after)):
+        if self.named_before(text, start):
             return True
-        if self._context is not None and (self._context.search(before) or self._context.search(after)):
+        after = _ctx.after_window(text, end)
+        return bool((self._labels is not None and self._labels[1].search(after))
+                    or (self._context is not None and self._context.search(after)))
+
+    def named_before(self, text: str, start: int) -> bool:
+        """A context word or label of this entity before ``text[start:]`` in its own field, or heading its
+        column: the key of "ssn=279 23 2693 phone=…" names the value, a word after it names the next one."""
+        before = _ctx.before_window(text, start)
+        if (self._labels is not None and self._labels[0].search(before)) or (
+                self._context is not None and self._context.search(before)):
             return True
         for cell in (_ctx.previous_cell(text, start), _ctx.column_header(text, start)):
             if cell is not None and ((self._context is not None and self._context.search(cell))
@@ -288,12 +297,20 @@ def ipv6_prefix(candidate: str) -> bool | int:
     return False
 
 
+# No host is ever numbered in 0.0.0.0/8 ("this network": the unspecified address, wildcard masks 0.0.0.255) or
+# 240.0.0.0/4 (reserved: subnet masks 255.255.248.0, the broadcast 255.255.255.255) (RFC 1122, RFC 1112): such a
+# dotted quad identifies nobody.
+_NEVER_A_HOST = (ipaddress.IPv4Network("0.0.0.0/8"), ipaddress.IPv4Network("240.0.0.0/4"))
+
+
 def ip_ok(candidate: str) -> bool:
     try:
         ip = ipaddress.ip_address(candidate)
     except ValueError:
         return False
-    return ip.version == 4 or bool(re.search(r"[0-9a-fA-F]", candidate))
+    if isinstance(ip, ipaddress.IPv4Address):
+        return not any(ip in net for net in _NEVER_A_HOST)
+    return bool(re.search(r"[0-9a-fA-F]", candidate))
 
 
 _SSN_NEVER = {"078051120", "123456789", "219099999"}
@@ -461,7 +478,9 @@ def tcpdump_port(text: str, start: int, end: int) -> bool:
 # Where an IPv6 address may start: not inside a word or a longer colon-hex run, but right after a
 # label's colon (two letters: "IP Address:FD7F:…", "DNS:…") or the SPF/ACL tag "ip6:" / "IPv6:" (a
 # non-hex letter, a digit, the colon: no hex group ends that way).
-_IPV6_START = r"(?:(?<![\w:.])|(?<=[A-Z][A-Z]:)|(?<=[G-Z]\d:))"
+# after a label's colon ("ip6:fe80::1", "IP:2001:db8::1"), but not inside a longer run of hex bytes (a
+# certificate serial "43:ec:24:08:…", whose "ec:" reads like a label under IGNORECASE)
+_IPV6_START = r"(?:(?<![\w:.])|(?<=[A-Z][A-Z]:)(?<![0-9A-F]:[0-9A-F]{2}:)|(?<=[G-Z]\d:))"
 
 
 def default_rules(phone_regions: tuple[str, ...] | None = None) -> list[EntityRules]:

@@ -200,6 +200,7 @@ class PIIScanner:
         for rec in ours:
             registry.add_recognizer(rec)
         self._guard_ids = {rec.id for rec in registry.recognizers if rec.name.startswith("guard_")}
+        self._by_id: dict[str, Any] = {rec.id: rec for rec in ours}
         self._custom_ids: set[str] = set()
         if custom_spec is not None:
             from guard.pii import custom
@@ -353,8 +354,9 @@ class PIIScanner:
         among the other recognizers are kept as Presidio returns them. An NER name, place or
         organisation that runs into a guard finding ("Ann Lee MBA.,ann@x.org" read as one PERSON)
         keeps its part outside the finding instead of being dropped."""
-        ours = sorted((r for r in results if self._is_ours(r)), reverse=True,
-                      key=lambda r: (self._rank(r), r.score, r.end - r.start))
+        ours = [r for r in results if self._is_ours(r)]
+        named = self._named_before(ours, text)
+        ours.sort(reverse=True, key=lambda r: (self._rank(r), id(r) in named, r.score, r.end - r.start))
         kept: list[Any] = []
         for r in ours:
             if not any(r.start < k.end and k.start < r.end for k in kept):
@@ -367,12 +369,23 @@ class PIIScanner:
             if not any(r.start < e and s < r.end for s, e in spans):
                 found.append((r.entity_type, r.start, r.end, r.score))
             elif r.entity_type in _TRIMMED and text:
-                piece = _outside(text, r.start, r.end, spans)
-                if piece is not None:
-                    found.append((r.entity_type, *piece, r.score))
+                found.extend((r.entity_type, *piece, r.score) for piece in _outside(text, r.start, r.end, spans))
         return [PIIFinding(e, s, t, round(float(sc), 4)) for e, s, t, sc in sorted(found, key=lambda f: (f[1], f[2],
                                                                                                          f[0]))
                 if e in self.entities and sc >= self.score_threshold]
+
+    def _named_before(self, ours: list[Any], text: str) -> set[int]:
+        """Among built-in findings that overlap one of another type, those whose own key or column header
+        names their type: they win the overlap ("ssn=279 23 2693 phone=…" is an SSN, not a phone number)."""
+        contested: set[int] = set()
+        for i, a in enumerate(ours):
+            for b in ours[i + 1:]:
+                if a.entity_type != b.entity_type and a.start < b.end and b.start < a.end:
+                    contested.update((id(a), id(b)))
+        if not contested:
+            return contested
+        return {id(r) for r in ours if id(r) in contested and (rec := self._by_id.get(self._rule_of(r))) is not None
+                and rec.named_before(text, r.start)}
 
     @staticmethod
     def _rule_of(r: Any) -> Any:
@@ -420,23 +433,24 @@ _TRIMMED = frozenset(("PERSON", "LOCATION", "NRP", "ORGANIZATION"))
 _WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .'’-])*[^\W\d_]\.?")
 
 
-def _outside(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The widest stretch of ``text[start:end]`` between the ``taken`` spans, from its first word to its
-    last, or None. Not only its longest word run: a name the NER span covers need not be its longest
-    word ("PID|1||5014783^^^MRN||HULL^SCOTT||…|093 West Mission^^Boise" beside a phone number)."""
-    best: tuple[int, int] | None = None
+def _outside(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each stretch of ``text[start:end]`` between the ``taken`` spans, from its first word to its last.
+    Every stretch, not only the widest: an NER span over a CSV row ("E89,Rachel Fleming,073-09-9988,…
+    \nE62,Kristin") covers a name on each side of the rule findings, and a name need not be its longest
+    word run ("PID|1||5014783^^^MRN||HULL^SCOTT||…|093 West Mission^^Boise" beside a phone number)."""
+    pieces: list[tuple[int, int]] = []
     pos = start
     for s, e in sorted(taken) + [(end, end)]:
         if e <= start or s < pos and e <= pos:
             continue
         gap_end = min(max(s, pos), end)
         words = list(_WORDS.finditer(text, pos, gap_end))
-        if words and (best is None or words[-1].end() - words[0].start() > best[1] - best[0]):
-            best = (words[0].start(), words[-1].end())
+        if words:
+            pieces.append((words[0].start(), words[-1].end()))
         pos = max(pos, e)
         if pos >= end:
             break
-    return best
+    return pieces
 
 
 _DIGIT = re.compile(r"\d")

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from guard.cli import app
 from guard.registry import open_registry
+from tests.helpers.evaluated_registry import CliRunner  # typer's, with the click command built once per process
 
 HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))")
 EMAIL = "jane.roe.7731@example.org"

@@ -7,13 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from guard.cli import app
 from guard.compliance import coverage
 from guard.registry import open_registry
 from tests.dashboard._pages import frames, open_page, plain_texts
 from tests.dashboard.conftest import EMAIL, Filled
+from tests.helpers.evaluated_registry import CliRunner
 
 MODEL = '''
 def predict(batch):

@@ -2,7 +2,7 @@
 
 guard's numbers are checked against an independent lm-eval-style computation written here: a plain
 transformers loop over the same loaded model (BOS, then the sentence; full logits, log_softmax,
-gather), sharing nothing with guard's scoring code, on the first 10 pairs of every bias type (90
+gather), sharing nothing with guard's scoring code, on the first 6 pairs of every bias type (54
 pairs, every group present). The full 1,508-pair equality — and lm-evaluation-harness 0.4.13's own
 numbers on this model, pct_stereotype 55.57 (838/1508) and likelihood_diff 4.60 — is checked by
 ``bench/crows_pairs.py`` (``make bench``): it costs about three minutes, too much for every CI run.
@@ -29,7 +29,7 @@ BIAS_TYPES = {"race-color", "gender", "socioeconomic", "nationality", "religion"
 
 
 
-PER_TYPE = 10
+PER_TYPE = 6
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.helpers.evaluated_registry import HOSTILE, HOSTILE_DIR, RULE_ID, FilledRegistry, fill_registry
-from tests.helpers.streamlit_server import streamlit_server
+from tests.helpers.streamlit_server import starting_streamlit_server
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -36,22 +36,30 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> FilledRegistry:
 
 
 @pytest.fixture(scope="module")
-def dashboard(filled: FilledRegistry) -> Iterator[str]:
+def served(filled: FilledRegistry) -> Iterator[tuple[str, Browser]]:
+    """The dashboard's server and Chromium: Chromium launches while Streamlit boots (each takes over a second)."""
     env = {"GUARD_REGISTRY": filled.url, "GUARD_REVIEWER": "e2e-reviewer"}
-    with streamlit_server(APP, env, log=ARTIFACTS / "dashboard-streamlit.log") as url:
-        yield url
+    with starting_streamlit_server(APP, env, log=ARTIFACTS / "dashboard-streamlit.log") as server, \
+            sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+        try:
+            yield server.wait(), launched
+        finally:
+            launched.close()
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
-        yield launched
-        launched.close()
+def dashboard(served: tuple[str, Browser]) -> str:
+    return served[0]
+
+
+@pytest.fixture(scope="module")
+def browser(served: tuple[str, Browser]) -> Browser:
+    return served[1]
 
 
 @pytest.fixture
-def page(browser) -> Iterator[object]:
+def page(browser: Browser) -> Iterator[Page]:
     """A fresh page that fails the test if any JavaScript dialog (alert, confirm, prompt) opens."""
     dialogs: list[str] = []
     opened = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -65,7 +73,8 @@ def _screenshot(page, name: str) -> Path:
     """The whole page: Streamlit scrolls inside stMain, so grow the viewport to its height first."""
     height = page.evaluate("() => document.querySelector('[data-testid=stMain]')?.scrollHeight ?? 1000")
     page.set_viewport_size({"width": 1400, "height": max(1000, min(int(height) + 50, 12_000))})
-    page.wait_for_timeout(300)
+    # Laid out and painted at the new size: two animation frames after the resize (not a fixed 300 ms).
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     path = ARTIFACTS / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path), full_page=True)

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from typer.testing import CliRunner
+from typer.testing import CliRunner  # tests/conftest.py makes it build guard's command once per process
 
 from guard.cli import app
 

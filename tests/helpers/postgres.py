@@ -44,13 +44,13 @@ class PostgresServer:
     _pg_bin: Path | None = field(default=None, repr=False)
     _as_postgres: bool = field(default=False, repr=False)
 
-    def create_database(self, prefix: str = "guard_test") -> str:
-        """A new, empty database owned by the test role; returns its URL."""
+    def create_database(self, prefix: str = "guard_test", template: str | None = None) -> str:
+        """A new database owned by the test role, empty or a copy of ``template``; returns its URL."""
         name = f"{prefix}_{uuid.uuid4().hex[:12]}"
         engine = create_engine(self.url, isolation_level="AUTOCOMMIT")
         try:
             with engine.connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
+                conn.execute(text(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
         finally:
             engine.dispose()
         return make_url(self.url).set(database=name).render_as_string(hide_password=False)

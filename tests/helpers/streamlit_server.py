@@ -23,6 +23,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+POLL = 0.05  # s between health checks while a server starts (a second or more): a coarser poll only adds idle time
+
 
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -71,10 +73,33 @@ def stop_process_group(proc: subprocess.Popen, timeout: float = 10.0) -> None:
     proc.wait()
 
 
+class StartingServer:
+    """A ``streamlit run`` process that was started and is not waited for yet: the caller can start other
+    things (a browser) while it boots, then :meth:`wait` for it."""
+
+    def __init__(self, process: subprocess.Popen, url: str, log: Path, timeout: float) -> None:
+        self.process, self.url, self.log = process, url, log
+        self.deadline = time.monotonic() + timeout
+        self.timeout = timeout
+
+    def wait(self) -> str:
+        """The server's base URL once it is healthy; RuntimeError (with its log) if it exits or times out."""
+        while not (healthy(self.url) and not _exited(self.process.pid)):
+            exited = _exited(self.process.pid)
+            if exited or time.monotonic() > self.deadline:
+                stop_process_group(self.process)
+                state = f"exited with {self.process.returncode}" if exited else f"not healthy in {self.timeout:.0f} s"
+                tail = self.log.read_text(errors="replace")[-3000:]
+                raise RuntimeError(f"streamlit {state}; its log ({self.log}):\n{tail}")
+            time.sleep(POLL)
+        return self.url
+
+
 @contextmanager
-def streamlit_server(app: Path, env: Mapping[str, str] | None = None, *, log: Path,
-                     timeout: float = 60.0) -> Iterator[str]:
-    """Run ``streamlit run APP`` with ``env`` added to this process's environment; yield its base URL.
+def starting_streamlit_server(app: Path, env: Mapping[str, str] | None = None, *, log: Path,
+                              timeout: float = 60.0) -> Iterator[StartingServer]:
+    """Start ``streamlit run APP`` with ``env`` added to this process's environment and yield at once;
+    ``.wait()`` gives its base URL. Stopped (its whole process group) on leaving, started or not.
 
     The server's output goes to ``log`` (quoted in the error when it does not come up).
     """
@@ -88,15 +113,15 @@ def streamlit_server(app: Path, env: Mapping[str, str] | None = None, *, log: Pa
         server = subprocess.Popen(command, env={**os.environ, **(env or {})}, stdout=output,
                                   stderr=subprocess.STDOUT, cwd=app.parent, start_new_session=True)
         try:
-            deadline = time.monotonic() + timeout
-            while not (healthy(url) and not _exited(server.pid)):
-                exited = _exited(server.pid)
-                if exited or time.monotonic() > deadline:
-                    stop_process_group(server)
-                    state = f"exited with {server.returncode}" if exited else f"not healthy in {timeout:.0f} s"
-                    tail = log.read_text(errors="replace")[-3000:]
-                    raise RuntimeError(f"streamlit {state}; its log ({log}):\n{tail}")
-                time.sleep(0.25)
-            yield url
+            yield StartingServer(server, url, log, timeout)
         finally:
             stop_process_group(server)
+
+
+@contextmanager
+def streamlit_server(app: Path, env: Mapping[str, str] | None = None, *, log: Path,
+                     timeout: float = 60.0) -> Iterator[str]:
+    """Run ``streamlit run APP`` with ``env`` added to this process's environment; yield its base URL
+    once it is healthy (see :func:`starting_streamlit_server`)."""
+    with starting_streamlit_server(app, env, log=log, timeout=timeout) as server:
+        yield server.wait()

@@ -332,6 +332,12 @@ def ws_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def template_head(ws_template: Path) -> tuple[int, str]:
+    """The template registry's audit head: every case's copy of ``reg.db`` starts at exactly this head."""
+    return _registry_head(ws_template)
+
+
 @pytest.fixture
 def ws(ws_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh copy of the template; the report's paths are rewritten to the copy, as if it were evaluated here."""
@@ -373,7 +379,8 @@ def _prepare(ws: Path, case: str, files: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize(("case", "files", "args", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_bad_input_is_one_line_exit_2_and_nothing_written(ws: Path, monkeypatch: pytest.MonkeyPatch, case: str,
+def test_bad_input_is_one_line_exit_2_and_nothing_written(ws: Path, template_head: tuple[int, str],
+                                                          monkeypatch: pytest.MonkeyPatch, case: str,
                                                           files: dict[str, str], args: list[str],
                                                           expected: str) -> None:
     _prepare(ws, case, files)
@@ -383,7 +390,8 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(ws: Path, monkeypatch:
         monkeypatch.setenv("GUARD_PII_NER", "en_core_web_no_such_model")
         redact.default_redactor.cache_clear()
         monkeypatch.setattr(redact, "default_redactor", redact.default_redactor)
-    before, head = _snapshot(ws), _registry_head(ws)
+    assert not any(name.startswith("reg.db") for name in files), "the case's registry head is the template's"
+    before, head = _snapshot(ws), template_head
     result = runner.invoke(app, [a.replace("{ws}", str(ws)) for a in args])
     if case == "evaluate-bad-ner-setting":
         from guard import redact

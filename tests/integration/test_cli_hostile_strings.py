@@ -18,12 +18,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from guard.cli import app
 from guard.cli._app import out
+from tests.helpers.evaluated_registry import CliRunner
 
-runner = CliRunner()
+runner = CliRunner()  # builds guard's click command once (typer's rebuilds it on each of these ~130 invocations)
 FIXTURE_MODEL = Path(__file__).resolve().parents[1] / "fixtures" / "keyword_sentiment.py"
 NAME = "sent"
 

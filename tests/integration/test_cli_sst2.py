@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from junitparser import Error, Failure, JUnitXml
 from typer.testing import CliRunner
 
 from guard.cli import app
+from guard.errors import GuardError
 
 FIXTURE_MODEL = Path(__file__).resolve().parent.parent / "fixtures" / "keyword_sentiment.py"
 runner = CliRunner()
@@ -159,7 +161,12 @@ def test_crashing_task_is_recorded_and_never_passes(shared_data: Path, tmp_path:
 
 
 def test_subprocess_exit_codes_and_one_line_errors(shared_data: Path, tmp_path: Path) -> None:
-    """The installed console script: bad input is one line on stderr, exit 2, no report."""
+    """The installed console script: bad input is one line on stderr, exit 2, no report.
+
+    The first run is a real process (the whole stderr a user sees, the redaction worker's included); the
+    ``--debug`` run is in-process: what it shows is that the error escapes with its traceback instead of
+    becoming the one line, and an uncaught exception's traceback and exit 1 are Python's own.
+    """
     out = tmp_path / "never.json"
     guard = [sys.executable, "-m", "guard.cli"]
     bad_suite = tmp_path / "bad.yaml"
@@ -171,10 +178,11 @@ def test_subprocess_exit_codes_and_one_line_errors(shared_data: Path, tmp_path: 
     assert len(lines) == 1, proc.stderr
     assert f"{bad_suite}:4" in lines[0] and "did you mean 'accuracy'" in lines[0]
     assert not out.exists()
-    debug = subprocess.run([*guard, "--debug", "evaluate", f"python:{FIXTURE_MODEL}:predict", "--suite",
-                            str(bad_suite)],
-                           capture_output=True, text=True, timeout=120)
-    assert debug.returncode != 0 and "Traceback" in debug.stderr
+    debug = runner.invoke(app, ["--debug", "evaluate", f"python:{FIXTURE_MODEL}:predict", "--suite", str(bad_suite)])
+    assert debug.exit_code == 1 and isinstance(debug.exception, GuardError), (debug.exit_code, debug.output)
+    assert "did you mean 'accuracy'" in str(debug.exception) and debug.exc_info is not None
+    assert "Traceback (most recent call last)" in "".join(traceback.format_exception(*debug.exc_info))
+    assert "error:" not in debug.stderr, debug.stderr  # not turned into the one line
 
 
 @pytest.mark.parametrize(

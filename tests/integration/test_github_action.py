@@ -43,9 +43,8 @@ def _env() -> dict[str, str]:
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A checked-out project as the example workflow expects it, with production's report from a weaker model
     (evaluated once, in this process: the baseline is an input here, not what is tested)."""
-    from typer.testing import CliRunner
-
     from guard.cli import app
+    from tests.helpers.evaluated_registry import CliRunner
 
     root = tmp_path_factory.mktemp("project")
     (root / "models").mkdir()
@@ -59,11 +58,11 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "policies").mkdir()
     (root / "policies" / "release.yaml").write_text(RELEASE)
     (root / "reports").mkdir()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GUARD_PII_NER", "none")  # as _env() below
-        done = CliRunner().invoke(app, ["evaluate", f"python:{root / 'models' / 'weak.py'}:predict", "--suite",
-                                        str(root / "evaluations" / "sentiment.yaml"), "--out",
-                                        str(root / "reports" / "production.json"), "--no-cache"])
+    # the default NER setting, unlike _env()'s processes: in this process `guard evaluate` then shares the
+    # redaction worker every other in-process evaluation of the test process uses (one per setting)
+    done = CliRunner().invoke(app, ["evaluate", f"python:{root / 'models' / 'weak.py'}:predict", "--suite",
+                                    str(root / "evaluations" / "sentiment.yaml"), "--out",
+                                    str(root / "reports" / "production.json"), "--no-cache"])
     assert done.exit_code == 0, done.output
     return root
 

@@ -37,6 +37,7 @@ def test_wheel_carries_builtins_and_data(wheel: Path) -> None:
 
 
 def test_installed_wheel_finds_builtins_from_any_directory(wheel: Path, tmp_path: Path) -> None:
+    """One interpreter on the installed copy (not the checkout) finds the built-ins, then runs the dashboard."""
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
                    check=True, timeout=300)
@@ -45,18 +46,16 @@ def test_installed_wheel_finds_builtins_from_any_directory(wheel: Path, tmp_path
         f"assert guard.__file__.startswith({str(target)!r}), guard.__file__;"
         "s = guard.load_suite('evaluations/demo.yaml'); p = guard.load_policy('default');"
         "app = r.dashboard_app(); assert app.is_file() and (app.parent / 'pages' / 'overview.py').is_file(), app;"
-        "print(s.name, p.name, r.builtin_dir('evaluations'), app)"
+        "print(s.name, p.name, r.builtin_dir('evaluations'), app, flush=True);"
+        "from streamlit.testing.v1 import AppTest;"
+        "at = AppTest.from_file(str(r.dashboard_app()), default_timeout=60).run();"
+        "assert not at.exception, [e.value for e in at.exception]; print(at.title[0].value)"
     )
-    env = {**os.environ, "PYTHONPATH": str(target)}
+    env = {**os.environ, "PYTHONPATH": str(target), "GUARD_REGISTRY": f"sqlite:///{tmp_path / 'registry.db'}"}
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("demo default " + str(target))
-    assert proc.stdout.split()[-1] == str(target / "guard" / "_builtin" / "dashboard" / "app.py")
-    app_test = ("from streamlit.testing.v1 import AppTest; import guard.resources as r;"
-                "at = AppTest.from_file(str(r.dashboard_app()), default_timeout=60).run();"
-                "assert not at.exception, [e.value for e in at.exception]; print(at.title[0].value)")
-    registry = {"GUARD_REGISTRY": f"sqlite:///{tmp_path / 'registry.db'}"}
-    proc = subprocess.run([sys.executable, "-c", app_test], cwd=tmp_path, env={**env, **registry},
-                          capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0 and proc.stdout.strip() == "Overview", proc.stderr  # the installed app runs
+    found, title = proc.stdout.splitlines()
+    assert found.startswith("demo default " + str(target))
+    assert found.split()[-1] == str(target / "guard" / "_builtin" / "dashboard" / "app.py")
+    assert title.strip() == "Overview", proc.stderr  # the installed app runs

@@ -62,16 +62,6 @@ model = LeakyModel()
 '''
 
 
-def _pii_available() -> bool:
-    try:
-        from guard.pii import get_scanner
-
-        get_scanner(entities=["EMAIL_ADDRESS"], score_threshold=0.5)
-    except Exception:  # Presidio or spaCy missing (an install without the pii extra)
-        return False
-    return True
-
-
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GUARD_EVIDENCE_KEY", "integration-test-key")
@@ -125,7 +115,6 @@ def _evaluate(workspace: Path, *extra: str):
     ])
 
 
-@pytest.mark.skipif(not _pii_available(), reason="guard.pii's scanner is not available")
 def test_no_planted_pii_in_report_registry_or_output(workspace: Path) -> None:
     result = _evaluate(workspace)
     assert result.exit_code == 0, result.output
@@ -152,14 +141,12 @@ def test_no_planted_pii_in_report_registry_or_output(workspace: Path) -> None:
         assert value not in result.output
 
 
-@pytest.mark.skipif(not _pii_available(), reason="guard.pii's scanner is not available")
 def test_the_pii_policy_does_not_pass_a_leaking_model(workspace: Path) -> None:
     result = _evaluate(workspace, "--policy", "pii")
     assert result.exit_code in (1, 2), result.output  # fail, or inconclusive while the scanner's quality is unmeasured
     assert "pii-direct-identifiers" in result.output
 
 
-@pytest.mark.skipif(not _pii_available(), reason="guard.pii's scanner is not available")
 def test_store_raw_evidence_keeps_raw_values(workspace: Path) -> None:
     result = _evaluate(workspace, "--store-raw-evidence")
     assert result.exit_code == 0, result.output

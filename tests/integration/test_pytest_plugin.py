@@ -8,7 +8,6 @@ import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,20 +33,13 @@ def _write_project(root: Path) -> None:
         "name: lenient\nrules:\n  - {id: accuracy, metric: sentiment.accuracy, min: 0.5}\n")
 
 
-@pytest.fixture(scope="module")
-def _regex_only_redaction() -> Iterator[None]:
-    """Evidence is still redacted through the plugin's worker (the same code path); the worker only skips
-    loading spaCy, which costs seconds per process and is what tests/unit/test_redaction_worker.py checks."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GUARD_PII_NER", "none")
-        yield
-
-
 @pytest.fixture(scope="module", autouse=True)
-def _imported_once(_regex_only_redaction: None, tmp_path_factory: pytest.TempPathFactory) -> None:
+def _imported_once(tmp_path_factory: pytest.TempPathFactory) -> None:
     """pytester's in-process runs drop the modules they imported afterwards, and numpy's C extension cannot be
     imported twice in one process: one outer evaluation, registry and report first imports what the runs need
-    (and starts the process's redaction worker, which the in-process runs then share)."""
+    (and starts the process's redaction worker, which the in-process runs then share). The NER setting is the
+    default one, so that worker is the one every other in-process ``guard evaluate`` of the test process
+    uses too (``start()`` keeps one per setting): a ``none`` worker here would be a second one to start."""
     from guard._redaction_worker import start
     from guard.policy import check, load_policy
     from guard.redact import Redactor
@@ -145,11 +137,15 @@ def test_report_dir_and_registry(project: pytest.Pytester, tmp_path: Path) -> No
         store.close()
 
 
-def test_xdist_junit_properties_and_per_worker_reports(project: pytest.Pytester, tmp_path: Path) -> None:
+def test_xdist_junit_properties_and_per_worker_reports(project: pytest.Pytester, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """One xdist worker process (the controller runs in this one): the verdicts are computed in the worker and
     reach the controller's JUnit XML as properties; report files carry the worker's id."""
     _test_file(project, lenient="lenient.yaml", strict="strict.yaml", relative="relative.yaml")
     reports, junit = tmp_path / "reports", tmp_path / "junit.xml"
+    # The xdist worker is a new process with a redaction worker of its own. Evidence is still redacted through
+    # it (the same code path); it only skips loading spaCy, which tests/unit/test_redaction_worker.py checks.
+    monkeypatch.setenv("GUARD_PII_NER", "none")
     result = project.runpytest_inprocess("-p", "xdist", "-n", "1", "-p", "no:randomly",
                                          "--guard-report-dir", str(reports), f"--junitxml={junit}")
     result.assert_outcomes(passed=1, failed=2)
@@ -184,12 +180,11 @@ def test_a_registry_baseline_is_its_run_of_the_candidates_suite(tmp_path: Path) 
     newest run of any suite (a newer run of another suite compares with nothing)."""
     import hashlib
 
-    from typer.testing import CliRunner
-
     from guard.cli import app
     from guard.policy import load_policy
     from guard.pytest_plugin import _baseline
     from guard.registry import open_registry
+    from tests.helpers.evaluated_registry import CliRunner
 
     _write_project(tmp_path)
     tmp_path.joinpath("other.yaml").write_text(

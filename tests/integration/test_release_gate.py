@@ -162,22 +162,30 @@ def test_run_left_running_is_never_accepted(env: Path) -> None:
     assert result.exit_code == 1 and "no complete evaluation run" in result.output
 
 
-@pytest.mark.parametrize(
-    ("args", "expected"),
-    [
-        (["gate", "sent", "--policy", "P", "--to", "production"], "is not NAME@VERSION"),
-        (["gate", "nosuch@1", "--policy", "P", "--to", "production"], "unknown model"),
-        (["gate", "sent@9", "--policy", "P", "--to", "production"], "unknown version sent@9"),
-        (["gate", "sent@1", "--policy", "P", "--to", "Prod!"], "alias"),
-    ],
-)
-def test_gate_bad_input_is_one_line_exit_2(env: Path, args: list[str], expected: str) -> None:
+GATE_BAD_INPUT = [
+    (["gate", "sent", "--policy", "P", "--to", "production"], "is not NAME@VERSION"),
+    (["gate", "nosuch@1", "--policy", "P", "--to", "production"], "unknown model"),
+    (["gate", "sent@9", "--policy", "P", "--to", "production"], "unknown version sent@9"),
+    (["gate", "sent@1", "--policy", "P", "--to", "Prod!"], "alias"),
+]
+
+
+def test_gate_bad_input_is_one_line_exit_2(env: Path) -> None:
+    """Every case against the same evaluated sent@1 (one evaluation, not one per case); a refused gate
+    changes nothing, which the audit head before and after each case shows."""
+    from guard.registry import open_registry
+
     model, policy = _model(env), _policy(env)
     assert _evaluate(env, model, policy).exit_code == 0
-    args = [str(policy) if a == "P" else a for a in args]
-    result = runner.invoke(app, args)
-    assert result.exit_code == 2, result.output
-    assert expected in result.output and "Traceback" not in result.output
+    for case, expected in GATE_BAD_INPUT:
+        with open_registry(None) as store:
+            head = store.audit_head()
+        args = [str(policy) if a == "P" else a for a in case]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (case, result.output)
+        assert expected in result.output and "Traceback" not in result.output, (case, result.output)
+        with open_registry(None) as store:
+            assert store.audit_head() == head, (case, "the refused gate changed the registry")
 
 
 def test_unreachable_registry_is_exit_2_and_nothing_written(env: Path, tmp_path: Path) -> None:
@@ -219,7 +227,7 @@ def test_evaluate_killed_mid_run_leaves_it_running_and_the_gate_refuses(env: Pat
         runs = store.list_runs("sent") if store.list_models() else []
         if runs:
             break
-        time.sleep(0.2)
+        time.sleep(0.05)
     assert runs and runs[0].status == "running"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)

@@ -18,7 +18,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from guard import notify
 from guard.cli import app
@@ -26,6 +25,7 @@ from guard.errors import GuardError
 from guard.policy import load_policy
 from guard.registry import open_registry
 from guard.release import approve, gate, register, waive
+from tests.helpers.evaluated_registry import CliRunner
 
 SECRET = "s3cret-for-tests"
 MODEL = """
@@ -57,7 +57,9 @@ class Receiver:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook?token=abc"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # shutdown() waits for serve_forever to notice; at the default 0.5 s poll that was every test's teardown
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
+                                       daemon=True)
         self.thread.start()
 
     def events(self) -> list[dict]:
@@ -162,6 +164,8 @@ def test_no_event_for_a_gate_that_errors_before_deciding(env: Path, receiver: Re
 def test_unsigned_without_a_secret_and_retried_with_the_same_delivery_id(env: Path, receiver: Receiver,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(notify.SECRET_ENV)
+    # the backoff's length is not what is tested here; at 0.25 s then 0.5 s it was this test's whole wall time
+    monkeypatch.setattr(notify, "_FIRST_BACKOFF_S", 0.01)
     receiver.statuses = [503, 500]  # two server errors, then 200
     store = open_registry(os.environ["GUARD_REGISTRY"], create=True)
     register(store, "sent", f"python:{env / 'm.py'}:predict", version=1)
@@ -198,7 +202,7 @@ def test_nothing_is_queued_without_a_url(env: Path, monkeypatch: pytest.MonkeyPa
 def test_a_refused_connection_does_not_fail_the_gate_and_gives_up_within_the_budget(
         env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
     monkeypatch.setenv(notify.URL_ENV, f"http://127.0.0.1:{_free_port()}/hook")
-    monkeypatch.setenv(notify.TIMEOUT_ENV, "1.0")
+    monkeypatch.setenv(notify.TIMEOUT_ENV, "0.3")  # retried on refusal until the budget runs out
     store = open_registry(os.environ["GUARD_REGISTRY"], create=True)
     register(store, "sent", f"python:{env / 'm.py'}:predict", version=1)
     decision = gate(store, "sent@1", load_policy(str(env / "policy.yaml")), "production")
@@ -214,7 +218,7 @@ def test_a_dead_webhook_neither_fails_nor_blocks_guard_gate(env: Path) -> None:
     store = open_registry(os.environ["GUARD_REGISTRY"], create=True)
     register(store, "sent", f"python:{env / 'm.py'}:predict", version=1)
     store.close()
-    budget = 1.5
+    budget = 0.5  # the bound below (budget + 2 s) stays well under the 5 s attempt timeout it rules out
     command = [sys.executable, "-c", "from guard.cli import main; main()", "gate", "sent@1", "--policy",
                str(env / "policy.yaml"), "--to", "production"]
     with socket.socket() as hole:

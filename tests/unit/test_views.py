@@ -67,8 +67,7 @@ def registry(request: pytest.FixtureRequest) -> Iterator[RegistryStore]:
         yield opened
 
 
-@pytest.fixture
-def filled(registry: RegistryStore) -> dict[str, int]:
+def _fill(registry: RegistryStore) -> dict[str, int]:
     """sentiment@1 (fails leaks, at production), @2 (passes; an older run under an edited policy), @3 (no run)."""
     for fingerprint in (FP1, FP2, FP3):
         registry.register_version("sentiment", "python:m.py:model", fingerprint, actor="ana")
@@ -81,8 +80,32 @@ def filled(registry: RegistryStore) -> dict[str, int]:
     return ids
 
 
+@pytest.fixture
+def filled(registry: RegistryStore) -> dict[str, int]:
+    """The filled registry, for a test of its own: the tests that add runs take this one."""
+    return _fill(registry)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def shared(request: pytest.FixtureRequest,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RegistryStore, dict[str, int]]]:
+    """The same filled registry, built once per backend for the tests that only read it (filling one costs
+    0.3-0.7 s, mostly PostgreSQL). Every write to a registry adds an audit event in the same transaction,
+    so an unchanged count at the end proves that no test sharing it wrote to it."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('views') / 'registry.db'}"
+    else:
+        url = request.getfixturevalue("postgres_server").create_database()
+    with open_registry(url) as opened:
+        ids = _fill(opened)
+        events = len(opened.audit_events())
+        yield opened, ids
+        assert len(opened.audit_events()) == events, "a test that shares the filled registry wrote to it"
+
+
 def test_overview_has_one_row_per_version_and_policy_with_the_newest_verdict(
-        registry: RegistryStore, filled: dict[str, int]) -> None:
+        shared: tuple[RegistryStore, dict[str, int]]) -> None:
+    registry, filled = shared
     rows = {(r.model, r.version): r for r in views.overview(registry)}
     assert list(rows) == [("other", 1), ("sentiment", 1), ("sentiment", 2), ("sentiment", 3)]
     assert (rows["sentiment", 1].verdict, rows["sentiment", 1].aliases) == ("fail", ["production"])
@@ -115,7 +138,8 @@ def test_overview_shows_a_run_that_did_not_complete_after_the_last_verdict(
     assert [r.version for r in views.filter_overview(list(rows.values()), verdicts=["failed run"])] == [3]
 
 
-def test_filter_overview(registry: RegistryStore, filled: dict[str, int]) -> None:
+def test_filter_overview(shared: tuple[RegistryStore, dict[str, int]]) -> None:
+    registry, _ = shared
     rows = views.overview(registry)
     assert [r.version for r in views.filter_overview(rows, search="PRODUCTION")] == [1]
     assert [(r.model, r.version) for r in views.filter_overview(rows, verdicts=["no run"])] == [("sentiment", 3)]
@@ -124,8 +148,8 @@ def test_filter_overview(registry: RegistryStore, filled: dict[str, int]) -> Non
     assert views.filter_overview(rows) == rows
 
 
-def test_metric_trends_take_each_versions_newest_run_with_groups(
-        registry: RegistryStore, filled: dict[str, int]) -> None:
+def test_metric_trends_take_each_versions_newest_run_with_groups(shared: tuple[RegistryStore, dict[str, int]]) -> None:
+    registry, filled = shared
     points = views.metric_trends(registry, "sentiment")
     overall = [(p.version, p.value, p.run_id) for p in points if p.metric == "t.accuracy" and p.group is None]
     assert overall == [(1, 0.9, filled["v1"]), (2, 0.85, filled["v2"])]
@@ -135,7 +159,8 @@ def test_metric_trends_take_each_versions_newest_run_with_groups(
     assert {p.metric for p in views.metric_trends(registry, "other")} == {"t.accuracy", "p.leak_rate"}  # x crashed
 
 
-def test_run_evidence(registry: RegistryStore, filled: dict[str, int]) -> None:
+def test_run_evidence(shared: tuple[RegistryStore, dict[str, int]]) -> None:
+    registry, filled = shared
     evidence = views.run_evidence(registry, filled["v1"])
     rules = {r.rule_id: r for r in evidence.rules}
     assert (rules["leaks"].status, rules["leaks"].threshold, rules["leaks"].value) == ("fail", "<= 0", 0.1)
@@ -150,7 +175,8 @@ def test_run_evidence(registry: RegistryStore, filled: dict[str, int]) -> None:
     assert not stale.fingerprint_matches and stale.failed_tasks == {"x": "boom"}
 
 
-def test_compare_marks_changes_and_crossed_rules(registry: RegistryStore, filled: dict[str, int]) -> None:
+def test_compare_marks_changes_and_crossed_rules(shared: tuple[RegistryStore, dict[str, int]]) -> None:
+    registry, filled = shared
     result = views.compare(registry, "sentiment", 2, "production")
     assert (result.baseline_version, result.candidate_run, result.baseline_run) == (1, filled["v2"], filled["v1"])
     rows = {(r.metric, r.group): r for r in result.rows}
@@ -186,7 +212,8 @@ def test_an_inconclusive_rule_is_never_counted_as_passing() -> None:
                                          "c": "still inconclusive", "d": "unchanged", "e": "not judged"}
 
 
-def test_compare_without_a_baseline_or_a_candidate_run(registry: RegistryStore, filled: dict[str, int]) -> None:
+def test_compare_without_a_baseline_or_a_candidate_run(shared: tuple[RegistryStore, dict[str, int]]) -> None:
+    registry, _ = shared
     no_alias = views.compare(registry, "sentiment", 2, "staging")
     assert no_alias.baseline_version is None and no_alias.baseline_run is None
     assert all(r.baseline is None and r.change is None for r in no_alias.rows) and no_alias.rows
@@ -194,7 +221,8 @@ def test_compare_without_a_baseline_or_a_candidate_run(registry: RegistryStore, 
     assert no_run.candidate_run is None and all(r.candidate is None for r in no_run.rows)
 
 
-def test_audit_log_filters_newest_first_and_verifies(registry: RegistryStore, filled: dict[str, int]) -> None:
+def test_audit_log_filters_newest_first_and_verifies(shared: tuple[RegistryStore, dict[str, int]]) -> None:
+    registry, _ = shared
     log = views.audit_log(registry)
     assert log.verification.ok and log.total == len(log.events) == log.verification.events
     assert [e.seq for e in log.events] == sorted((e.seq for e in log.events), reverse=True)

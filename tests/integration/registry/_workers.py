@@ -1,8 +1,9 @@
 """Code that runs in separate processes for the concurrency and SIGKILL tests.
 
-Started through a ``forkserver`` that has imported this module once: each of the 16 processes is a
-fresh process that shares nothing with the test (no inherited connections), yet does not pay the
-second of import time that a spawned interpreter would (on a 2-core machine that is what dominates).
+Started through a ``forkserver`` that has imported this module once: each racing process is a fresh
+process that shares nothing with the test (no inherited connections), yet does not pay the second of
+import time that a spawned interpreter would (on a 2-core machine that is what dominates). So the
+modules a worker needs are imported here, at the top, not in the worker.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ import time
 import traceback
 from typing import Any
 
+import alembic.command  # noqa: F401  (every worker that finds the registry behind imports it before the lock)
 from sqlalchemy import create_engine, text
 
+from guard._run_recording import RunRecorder
 from guard.registry import open_registry
+from guard.types import ModelInfo, RunPlan, SuiteInfo
 
 MODEL = "shared"
 
@@ -65,9 +69,6 @@ def record_run_of_one_artifact(url: str, go: Any, results: Any) -> None:
     ``guard evaluate --registry URL --name racing`` does (the run plan names the artifact)."""
     pid = os.getpid()
     try:
-        from guard._run_recording import RunRecorder
-        from guard.types import ModelInfo, RunPlan, SuiteInfo
-
         plan = RunPlan(suite=SuiteInfo(name="s", source="s.yaml", sha256="5" * 64),
                        model=ModelInfo(spec="python:model.py:predict", kind="python", fingerprint="sha256:" + "a" * 64),
                        tasks=[])

@@ -2,6 +2,7 @@
 
 from tests.helpers.registry_fixtures import (  # noqa: F401  (pytest finds fixtures by name)
     backend,
+    migrated_registry_url,
     postgres_server,
     postgres_url,
     registry_url,

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, create_engine, text
 
 from guard.audit import event_document, event_hash
 from guard.registry import RegistryStore, open_registry
+from tests.helpers.registry_fixtures import registry_copy, registry_template
 
 EVENTS = 6
 
@@ -50,10 +51,21 @@ TAMPERING: dict[str, tuple[Callable[[Connection], object], int]] = {
 }
 
 
+def _fill_url(url: str) -> None:
+    with open_registry(url) as store:
+        _fill(store)
+
+
+@pytest.fixture
+def registry_url(backend: str, request: pytest.FixtureRequest) -> str:
+    """This test's own copy of a registry filled by :func:`_fill` once per process (each test tampers with
+    its copy): a SQLite file copy, or a PostgreSQL ``CREATE DATABASE ... TEMPLATE``."""
+    return registry_copy(registry_template(backend, request, "audit-tamper", _fill_url), request)
+
+
 @pytest.mark.parametrize("kind", list(TAMPERING))
 def test_tampering_is_detected(registry_url: str, kind: str) -> None:
     with open_registry(registry_url) as store:
-        _fill(store)
         assert store.verify_audit().ok and store.verify_audit().events == EVENTS
     tamper, broken = TAMPERING[kind]
     engine = create_engine(registry_url)

@@ -8,11 +8,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from guard.cli import app
 from guard.registry import RegistryStore, open_registry
 from guard.registry.entities import Lineage, TrainingData
+from tests.helpers.evaluated_registry import CliRunner
+from tests.helpers.registry_fixtures import registry_copy, registry_template
 
 runner = CliRunner()
 FP1, FP2 = "sha256:" + "1" * 64, "sha256:" + "2" * 64
@@ -35,6 +36,30 @@ def _fill(store: RegistryStore) -> None:
     store.set_tags("m", 2, {"stage": None}, actor="ana")
 
 
+def _fill_url(url: str) -> None:
+    with open_registry(url) as store:
+        _fill(store)
+
+
+def _filled_template(request: pytest.FixtureRequest) -> str:
+    """A SQLite registry filled by :func:`_fill` once per process; never written after."""
+    return registry_template("sqlite", request, "backup-filled", _fill_url)
+
+
+@pytest.fixture
+def filled_sqlite(request: pytest.FixtureRequest) -> str:
+    """This test's own copy (at ``sqlite_url``) of the registry :func:`_fill` makes."""
+    return registry_copy(_filled_template(request), request)
+
+
+@pytest.fixture(scope="module")
+def good_export(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An export of the filled registry, made once per module; tests read it and write their own files."""
+    file = tmp_path_factory.mktemp("backup-export") / "good.jsonl"
+    _export(_filled_template(request), file)
+    return file
+
+
 def _snapshot(store: RegistryStore) -> dict:
     return {"versions": store.list_versions("m"), "runs": store.list_runs("m"), "aliases": store.aliases("m"),
             "moves": store.alias_history("m"), "approvals": store.list_approvals("m"),
@@ -50,10 +75,10 @@ def _import(file: Path, url: str):
     return runner.invoke(app, ["registry", "import", str(file), "--registry", url])
 
 
-def test_sqlite_to_postgresql_and_back_keeps_every_row_and_the_chain(sqlite_url: str, postgres_url: str,
+def test_sqlite_to_postgresql_and_back_keeps_every_row_and_the_chain(filled_sqlite: str, postgres_url: str,
                                                                      tmp_path: Path) -> None:
+    sqlite_url = filled_sqlite
     with open_registry(sqlite_url) as source:
-        _fill(source)
         before, events = _snapshot(source), source.audit_events()
     _export(sqlite_url, tmp_path / "a.jsonl.gz")
     result = _import(tmp_path / "a.jsonl.gz", postgres_url)
@@ -74,19 +99,15 @@ def test_sqlite_to_postgresql_and_back_keeps_every_row_and_the_chain(sqlite_url:
             k: v for k, v in before.items() if k not in ("versions", "approvals")}
 
 
-def test_import_refuses_a_non_empty_registry(sqlite_url: str, tmp_path: Path) -> None:
-    with open_registry(sqlite_url) as source:
-        _fill(source)
+def test_import_refuses_a_non_empty_registry(filled_sqlite: str, tmp_path: Path) -> None:
+    sqlite_url = filled_sqlite
     _export(sqlite_url, tmp_path / "a.jsonl")
     result = _import(tmp_path / "a.jsonl", sqlite_url)
     assert result.exit_code == 2 and "not empty" in result.output
 
 
-def _tamper(tmp_path: Path, sqlite_url: str, change) -> Path:
-    with open_registry(sqlite_url) as source:
-        _fill(source)
-    _export(sqlite_url, tmp_path / "good.jsonl")
-    lines = (tmp_path / "good.jsonl").read_text().splitlines()
+def _tamper(tmp_path: Path, good_export: Path, change) -> Path:
+    lines = good_export.read_text().splitlines()
     bad = tmp_path / "bad.jsonl"
     bad.write_text("\n".join(change(lines)) + "\n")
     return bad
@@ -126,8 +147,8 @@ def _truncated(lines: list[str]) -> list[str]:
 ])
 @pytest.mark.parametrize("target", ["sqlite", "postgresql"])
 def test_a_tampered_export_is_refused_with_one_line_and_nothing_written(
-        tmp_path: Path, sqlite_url: str, request: pytest.FixtureRequest, change, message: str, target: str) -> None:
-    bad = _tamper(tmp_path, sqlite_url, change)
+        tmp_path: Path, good_export: Path, request: pytest.FixtureRequest, change, message: str, target: str) -> None:
+    bad = _tamper(tmp_path, good_export, change)
     url = (f"sqlite:///{tmp_path / 'new' / 'registry.db'}" if target == "sqlite"
            else request.getfixturevalue("postgres_url"))
     result = _import(bad, url)
@@ -156,11 +177,10 @@ def test_hmac_keys_must_match_at_import(sqlite_url: str, tmp_path: Path, monkeyp
         assert check.ok and check.keyed == check.events
 
 
-def test_export_refuses_a_registry_that_does_not_verify(sqlite_url: str, tmp_path: Path) -> None:
+def test_export_refuses_a_registry_that_does_not_verify(filled_sqlite: str, tmp_path: Path) -> None:
     import sqlite3
 
-    with open_registry(sqlite_url) as source:
-        _fill(source)
+    sqlite_url = filled_sqlite
     with sqlite3.connect(sqlite_url.removeprefix("sqlite:///")) as db:
         db.execute("UPDATE runs SET verdict = 'fail'")
     result = runner.invoke(app, ["registry", "export", str(tmp_path / "e.jsonl"), "--registry", sqlite_url])

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from typer.testing import CliRunner
 
 from guard.cli import app
 from guard.policy import load_policy
 from guard.registry import open_registry
 from guard.release import gate
+from tests.helpers.evaluated_registry import CliRunner
+from tests.helpers.registry_fixtures import registry_copy, registry_template
 
 runner = CliRunner()
 MODEL = """
@@ -48,17 +50,73 @@ def _write(path: Path, rows: list[dict]) -> Path:
     return path
 
 
+def _write_env(root: Path) -> None:
+    """The suite, data, model and policy every test starts from (``root`` emptied first)."""
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir()
+    _write(root / "rows.jsonl", _rows(20, 30))
+    _write(root / "easy.jsonl", _rows(40, 0))
+    (root / "suite.yaml").write_text("name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n"
+                                     "    dataset: {path: rows.jsonl}\n")
+    (root / "model.py").write_text(MODEL)
+    (root / "policy.yaml").write_text(POLICY)
+
+
+OK_POLICY = POLICY.replace("0.8", "0.1")  # ok.yaml: the same rule with a bar the suite's data clears
+STATES = {  # a test that asks for the fixture starts from a registry holding this one `guard evaluate` run
+    "failed_once": ("policy.yaml", 1),  # the suite's own data fails the 0.8 rule
+    "passed_once": ("ok.yaml", 0),
+}
+
+
+@pytest.fixture(scope="module")
+def env_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where every test of this module (in this process) finds its files: one path, rewritten before each
+    test, so that a registry recorded once (the model's spec names this path) serves every test."""
+    return tmp_path_factory.mktemp("evidence") / "env"
+
+
 @pytest.fixture
-def env(tmp_path: Path, registry_url: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+def registry_url(backend: str, env_dir: Path, request: pytest.FixtureRequest) -> str:
+    """This test's own registry, copied from one built once per process: empty and at head, or holding the
+    run of :data:`STATES` that the test asks for. These tests are about the gate and the audit chain,
+    not about the migration the first ``guard evaluate --registry`` runs (test_migrations.py)."""
+    state = next((name for name in STATES if name in request.fixturenames), None)
+
+    def record(url: str) -> None:
+        policy, expected = STATES[state]
+        _write_env(env_dir)
+        (env_dir / "ok.yaml").write_text(OK_POLICY)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("GUARD_REGISTRY", url)
+            patch.setenv("GUARD_ACTOR", "mallory")
+            assert _evaluate(env_dir, policy=policy) == expected
+
+    if state is None:
+        return registry_copy(registry_template(backend, request), request)
+    return registry_copy(registry_template(backend, request, f"evidence-{env_dir.parent.name}-{state}", record),
+                         request)
+
+
+@pytest.fixture
+def env(env_dir: Path, registry_url: str, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GUARD_REGISTRY", registry_url)
     monkeypatch.setenv("GUARD_ACTOR", "mallory")
-    _write(tmp_path / "rows.jsonl", _rows(20, 30))
-    _write(tmp_path / "easy.jsonl", _rows(40, 0))
-    (tmp_path / "suite.yaml").write_text("name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n"
-                                         "    dataset: {path: rows.jsonl}\n")
-    (tmp_path / "model.py").write_text(MODEL)
-    (tmp_path / "policy.yaml").write_text(POLICY)
-    return tmp_path
+    _write_env(env_dir)
+    return env_dir
+
+
+@pytest.fixture
+def failed_once(env: Path) -> Path:
+    """``env`` whose registry holds m@1 and its run of the suite's own data under policy.yaml (it failed)."""
+    return env
+
+
+@pytest.fixture
+def passed_once(env: Path) -> Path:
+    """``env`` with ok.yaml, whose registry holds m@1 and its run under ok.yaml (it passed)."""
+    (env / "ok.yaml").write_text(OK_POLICY)
+    return env
 
 
 def _evaluate(env: Path, *extra: str, policy: str = "policy.yaml") -> int:
@@ -86,8 +144,8 @@ def _verify() -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def test_cherry_picked_data_is_refused(env: Path) -> None:
-    assert _evaluate(env) == 1  # the suite's own data fails
+def test_cherry_picked_data_is_refused(failed_once: Path) -> None:
+    env = failed_once  # the suite's own data failed
     assert _evaluate(env, "--data", f"t={env / 'easy.jsonl'}") == 0  # easy rows pass
     refused = _gate(env)
     assert refused.exit_code == 1, refused.output
@@ -119,8 +177,8 @@ def test_pins_accept_the_pinned_file_and_refuse_too_few_rows(env: Path) -> None:
     assert "the policy pins sha256:" in _gate(env, "pinned.yaml").output
 
 
-def test_edited_report_is_refused_and_named_by_verify(env: Path, registry_url: str) -> None:
-    assert _evaluate(env) == 1
+def test_edited_report_is_refused_and_named_by_verify(failed_once: Path, registry_url: str) -> None:
+    env = failed_once
     with open_registry(registry_url) as store:
         run = store.latest_run("m", 1)
     report = dict(run.report)
@@ -133,8 +191,8 @@ def test_edited_report_is_refused_and_named_by_verify(env: Path, registry_url: s
     assert code == 1 and f"table 'runs' row {run.id} does not match audit event" in output
 
 
-def test_inserted_waiver_is_refused_and_named_by_verify(env: Path, registry_url: str) -> None:
-    assert _evaluate(env) == 1
+def test_inserted_waiver_is_refused_and_named_by_verify(failed_once: Path, registry_url: str) -> None:
+    env = failed_once
     later = (datetime.now(timezone.utc) + timedelta(days=30)).strftime("%Y-%m-%d %H:%M:%S")
     _sql(registry_url, "INSERT INTO waivers (model_id, version, rule_ids, policy_name, approver, reason, created_at, "
                        "expires_at) VALUES (1, 1, '[\"accuracy\"]', 'release', 'nobody', 'sneaky', :now, :later)",
@@ -145,8 +203,8 @@ def test_inserted_waiver_is_refused_and_named_by_verify(env: Path, registry_url:
     assert code == 1 and "table 'waivers' row 1 is not bound" in output
 
 
-def test_inserted_alias_is_named_by_verify_and_not_a_baseline(env: Path, registry_url: str) -> None:
-    assert _evaluate(env) == 1
+def test_inserted_alias_is_named_by_verify_and_not_a_baseline(failed_once: Path, registry_url: str) -> None:
+    env = failed_once
     _sql(registry_url, "INSERT INTO aliases (model_id, alias, version) VALUES (1, 'production', 1)")
     code, output = _verify()
     assert code == 1 and "table 'aliases' row m@production is not bound" in output
@@ -157,9 +215,8 @@ def test_inserted_alias_is_named_by_verify_and_not_a_baseline(env: Path, registr
     assert refused.exit_code == 1 and "table 'aliases' row m@production" in refused.output, refused.output
 
 
-def test_rolled_back_alias_is_refused(env: Path, registry_url: str) -> None:
-    (env / "ok.yaml").write_text(POLICY.replace("0.8", "0.1"))
-    assert _evaluate(env, policy="ok.yaml") == 0
+def test_rolled_back_alias_is_refused(passed_once: Path, registry_url: str) -> None:
+    env = passed_once
     assert _gate(env, "ok.yaml").exit_code == 0
     with open_registry(registry_url) as store:
         store.register_version("m", "hf:other", "sha256:" + "e" * 64, actor="a")
@@ -173,17 +230,15 @@ def test_rolled_back_alias_is_refused(env: Path, registry_url: str) -> None:
     assert problems and "production" in problems[0]
 
 
-def test_a_changed_model_file_is_refused(env: Path) -> None:
-    (env / "ok.yaml").write_text(POLICY.replace("0.8", "0.1"))
-    assert _evaluate(env, policy="ok.yaml") == 0
+def test_a_changed_model_file_is_refused(passed_once: Path) -> None:
+    env = passed_once
     (env / "model.py").write_text(MODEL + "\n# retrained\n")
     refused = _gate(env, "ok.yaml")
     assert refused.exit_code == 1 and "changed after registration" in refused.output
 
 
-def test_relative_rules_refuse_apples_to_oranges(env: Path) -> None:
-    (env / "ok.yaml").write_text(POLICY.replace("0.8", "0.1"))
-    assert _evaluate(env, policy="ok.yaml") == 0
+def test_relative_rules_refuse_apples_to_oranges(passed_once: Path) -> None:
+    env = passed_once
     assert _gate(env, "ok.yaml").exit_code == 0
     # v2 is the same model with a changed suite (other data): its numbers do not compare with v1's
     (env / "model.py").write_text(MODEL + "\n# v2\n")
@@ -213,9 +268,8 @@ def test_approvals_rule_needs_distinct_unexpired_signoff(env: Path, registry_url
     assert decision.outcome == "refused" and "it has 1 (ana)" in decision.reasons[0]
 
 
-def test_every_refusal_is_an_audit_event_including_a_lost_race(env: Path, registry_url: str) -> None:
-    (env / "ok.yaml").write_text(POLICY.replace("0.8", "0.1"))
-    assert _evaluate(env, policy="ok.yaml") == 0
+def test_every_refusal_is_an_audit_event_including_a_lost_race(passed_once: Path, registry_url: str) -> None:
+    env = passed_once
 
     class StaleReads:
         """The store as a racing second gate sees it: the alias read before the winner moved it."""
@@ -257,8 +311,7 @@ def test_read_only_verbs_never_create_a_registry(tmp_path: Path) -> None:
     assert not missing.exists()
 
 
-def test_audit_head_and_expect_head(env: Path) -> None:
-    assert _evaluate(env) == 1
+def test_audit_head_and_expect_head(failed_once: Path) -> None:
     head = runner.invoke(app, ["audit", "head"]).output.strip()
     assert runner.invoke(app, ["audit", "verify", "--expect-head", head]).exit_code == 0
     seq, digest = head.split(":")

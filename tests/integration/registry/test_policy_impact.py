@@ -5,18 +5,20 @@ Each expectation is recomputed in the test from the stored metric and the new po
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from guard.cli import app
 from guard.impact import policy_impact
 from guard.policy import load_policy
 from guard.registry import open_registry
+from tests.helpers.evaluated_registry import CliRunner
 
 runner = CliRunner()
 MODEL = """
@@ -44,24 +46,54 @@ def _invoke(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-@pytest.fixture
-def filled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _fill(root: Path) -> None:
     """sent@1 (accuracy 0.9) passes 'old' (min 0.85) and is at production; sent@2 (0.725) fails it."""
-    monkeypatch.setenv("GUARD_REGISTRY", f"sqlite:///{tmp_path / 'registry.db'}")
-    monkeypatch.setenv("GUARD_ACTOR", "ci-bot")
     rows = [{"text": f"a {'good' if i % 2 else 'bad'} thing {i}", "label": "pos" if i % 2 else "neg"}
             for i in range(40)]
-    (tmp_path / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
-    (tmp_path / "suite.yaml").write_text(
+    (root / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    (root / "suite.yaml").write_text(
         "name: s\ntasks:\n  - name: t\n    evaluator: accuracy\n    dataset: {path: rows.jsonl}\n")
-    old = _policy(tmp_path, "old", 0.85)
+    old = _policy(root, "old", 0.85)
     for file, wrong in (("v1.py", ["3", "13", "23", "33"]), ("v2.py", [str(i) for i in range(11)])):
-        (tmp_path / file).write_text(MODEL.format(wrong=wrong))
-        code, output = _invoke("evaluate", f"python:{tmp_path / file}:predict", "--suite", str(tmp_path / "suite.yaml"),
+        (root / file).write_text(MODEL.format(wrong=wrong))
+        code, output = _invoke("evaluate", f"python:{root / file}:predict", "--suite", str(root / "suite.yaml"),
                                "--policy", str(old), "--name", "sent")
         assert code in (0, 1), output
     assert _invoke("gate", "sent@1", "--policy", str(old), "--to", "production")[0] == 0
-    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The registry and its files filled once per module (in this process), at ``work``, and a copy of them.
+
+    Every test gets ``work`` back as it was filled (:func:`filled`): the registry names the model files by
+    their path, so the copy is restored to that same path rather than to the test's ``tmp_path``.
+    """
+    base = tmp_path_factory.mktemp("impact")
+    work, copy = base / "filled", base / "pristine"
+    work.mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GUARD_REGISTRY", f"sqlite:///{work / 'registry.db'}")
+        patch.setenv("GUARD_ACTOR", "ci-bot")
+        _fill(work)
+    # The CLI verbs leave their registry engines to the garbage collector: close them now, so the last one
+    # checkpoints the WAL into registry.db and the copy is one settled file (a checkpoint that happened
+    # later, inside a test, would change registry.db's bytes although that test wrote nothing).
+    gc.collect()
+    assert not (work / "registry.db-wal").exists()
+    shutil.copytree(work, copy)
+    return work, copy
+
+
+@pytest.fixture
+def filled(pristine: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The filled registry (see :func:`_fill`), as it was right after filling: this test's changes are its own."""
+    work, copy = pristine
+    shutil.rmtree(work)
+    shutil.copytree(copy, work)
+    monkeypatch.setenv("GUARD_REGISTRY", f"sqlite:///{work / 'registry.db'}")
+    monkeypatch.setenv("GUARD_ACTOR", "ci-bot")
+    return work
 
 
 def _stored_accuracy(url: str) -> dict[int, float]:

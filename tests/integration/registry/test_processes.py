@@ -51,7 +51,8 @@ def test_many_processes_register_and_record_runs(ctx, registry_url: str) -> None
         assert verification.events == 3 * total
 
 
-def test_sigkilled_evaluation_stays_running(ctx, registry_url: str) -> None:
+def test_sigkilled_evaluation_stays_running(ctx, migrated_registry_url: str) -> None:
+    registry_url = migrated_registry_url  # the schema exists: the worker only registers and starts a run
     results = ctx.Queue()
     proc = ctx.Process(target=_workers.start_run_and_hang, args=(registry_url, results))
     proc.start()
@@ -67,8 +68,8 @@ def test_sigkilled_evaluation_stays_running(ctx, registry_url: str) -> None:
         assert store.verify_audit().ok
 
 
-def test_writer_killed_while_holding_the_lock_does_not_block_others(ctx, registry_url: str) -> None:
-    open_registry(registry_url).close()  # create the schema
+def test_writer_killed_while_holding_the_lock_does_not_block_others(ctx, migrated_registry_url: str) -> None:
+    registry_url = migrated_registry_url  # the schema exists
     results = ctx.Queue()
     proc = ctx.Process(target=_workers.hold_write_lock, args=(registry_url, results))
     proc.start()
@@ -84,10 +85,10 @@ def test_writer_killed_while_holding_the_lock_does_not_block_others(ctx, registr
     assert datetime.now(timezone.utc)  # the registry answered
 
 
-def test_racing_evaluations_of_one_artifact_make_one_version(ctx, registry_url: str) -> None:
+def test_racing_evaluations_of_one_artifact_make_one_version(ctx, migrated_registry_url: str) -> None:
     """The attack: concurrent `guard evaluate --registry … --name X` of one unchanged file (16 of them used to
     register 12 versions with the same fingerprint: check-then-insert across transactions)."""
-    open_registry(registry_url).close()
+    registry_url = migrated_registry_url  # the schema exists
     go, results = ctx.Event(), ctx.Queue()
     procs = [ctx.Process(target=_workers.record_run_of_one_artifact, args=(registry_url, go, results))
              for _ in range(PROCESSES)]

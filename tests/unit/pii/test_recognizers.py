@@ -265,17 +265,32 @@ def test_one_letter_phone_labels_count_only_when_written_as_labels(scanner: PIIS
     assert (("PHONE_NUMBER", value) in _found(scanner, text)) is labelled
 
 
-def test_an_ner_span_cut_by_a_rule_finding_keeps_its_widest_stretch_of_words() -> None:
+def test_an_ner_span_cut_by_rule_findings_keeps_every_stretch_of_words() -> None:
     # the name need not be the longest word run: "HULL^SCOTT" beside "West Mission" in an HL7 segment
     from guard.pii.scanner import _outside
 
     text = "PID|1||5014783^^^MRN||HULL^SCOTT||19630925|F|||093 West Mission^^Boise||718.724.4445|||"
     phone = text.index("718.724.4445")
-    start, end = _outside(text, 0, len(text), [(phone, phone + 12)]) or (0, 0)
-    assert "HULL^SCOTT" in text[start:end] and end <= phone
+    pieces = _outside(text, 0, len(text), [(phone, phone + 12)])
+    assert len(pieces) == 1 and "HULL^SCOTT" in text[slice(*pieces[0])] and pieces[0][1] <= phone
     text = "Herr Faruk Hendriks MBA.,herrfaruk@zobel.net"
     at = text.index("herrfaruk")
-    assert _outside(text, 0, len(text), [(at, len(text))]) == (0, text.index(","))
+    assert _outside(text, 0, len(text), [(at, len(text))]) == [(0, text.index(","))]
+    # one NER span over two CSV rows: a name on each side of the SSN, e-mail and date findings
+    text = "E897072,Rachel Fleming,073-09-9988,Ops,rachel@lyons-it.com\nE621872,Kristin"
+    taken = [(text.index("073"), text.index("073") + 11), (text.index("rachel@"), text.index("\n"))]
+    assert [text[s:e] for s, e in _outside(text, 0, len(text), taken)] == ["Rachel Fleming", "Ops", "Kristin"]
+    assert _outside(text, 0, 8, [(0, 8)]) == []
+
+
+def test_both_names_of_a_csv_row_pair_read_as_one_person_are_found(scanner: PIIScanner) -> None:
+    """Presidio finds Kristin Sanchez only inside one PERSON span over both rows; guard keeps each name."""
+    text = ("emp_id,name,ssn,hire_date,dept,email\n"
+            "E984590,Kristopher Williams,836-42-3754,2024-11-13,Finance,kwilliams@lyons-it.com\n"
+            "E897072,Rachel Fleming,073-09-9988,2025-03-21,Ops,rachel_fleming@lyons-it.com\n"
+            "E621872,Kristin Sanchez,829 74 9608,2024-11-24,IT,kristin_sanchez@lyons-it.com")  # set I
+    names = [text[f.start:f.end] for f in scanner.scan_text(text) if f.entity_type == "PERSON"]
+    assert any("Kristin" in n for n in names) and any("Rachel Fleming" in n for n in names)
 
 
 @pytest.mark.parametrize("line", [
