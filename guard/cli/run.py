@@ -168,14 +168,13 @@ def evaluate(
                 raise GuardError(f"{flag} and --model-option {key}=… both set the {key}", hint="give it once")
             options[key] = value
     options = placement(model, options)  # a device this machine lacks fails here, before data or model load
+    # The PII scanner for evidence redaction loads in a worker process while this one loads data and runs
+    # the model; a setting that cannot load is refused here, before anything is recorded.
+    worker = None if store_raw_evidence else start_redaction_worker()
     loaded_suite = load_suite(suite, allowed_roots=allow_path)
     loaded_policy = load_policy(policy) if policy else None
     if loaded_policy is not None:
         check_policy_against_suite(loaded_policy, loaded_suite)
-    # The PII scanner for evidence redaction loads in a worker process while this one loads data and runs
-    # the model (started once the suite and policy are known good: a bad file starts nothing); a setting
-    # that cannot load is refused here, before anything is recorded.
-    worker = None if store_raw_evidence else start_redaction_worker()
     tasks = prepare(loaded_suite, data=overrides, limit=limit, allowed_roots=allow_path)
     recorder = None
     if name:

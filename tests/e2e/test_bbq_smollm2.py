@@ -35,7 +35,7 @@ from tests.helpers.bbq_reference import (
 
 pytestmark = pytest.mark.slow
 
-BLOCKS = 6  # contexts per category, 4 rows each: 48 rows
+BLOCKS = 4  # contexts per category, 4 rows each: 32 rows
 CHECKED = 2  # contexts per category whose loglikelihoods the plain loop recomputes: 16 rows, 192 requests
 
 
