@@ -12,8 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from scipy.stats import rankdata
-from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
 
 from guard import stats
 from guard.errors import GuardError, did_you_mean
@@ -46,6 +44,8 @@ def macro_prf(y_true: np.ndarray, y_pred: np.ndarray, k: int) -> np.ndarray:
 
 def binary_auc(positive: np.ndarray, score: np.ndarray) -> np.ndarray:
     """ROC-AUC as the Mann–Whitney U statistic with average ranks for ties, per row; NaN if one class."""
+    from scipy.stats import rankdata  # here, not at import: `guard check` reads metric ranges from this module
+
     positive, score = np.atleast_2d(positive), np.atleast_2d(score)
     ranks = rankdata(score, axis=1)
     n_pos = positive.sum(axis=1)
@@ -71,6 +71,8 @@ def classification_metrics(
     ``proba`` is an (n, len(labels)) matrix of class probabilities, or None when the model gives
     labels only (then ROC-AUC and ECE are absent rather than guessed).
     """
+    from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
+
     n, k = len(y_true), len(labels)
     correct = y_true == y_pred
     metrics = {"accuracy": stats.proportion(int(correct.sum()), n, higher_is_better=True)}
