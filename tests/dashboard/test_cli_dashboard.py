@@ -101,6 +101,12 @@ def _marked(mark: str) -> list[psutil.Process]:
     return found
 
 
+def _default_signals() -> None:
+    """In the child before exec: SIGHUP's default action, whatever this test run inherited (under ``nohup``,
+    SIGHUP is ignored and exec keeps it ignored, so the server would rightly outlive it)."""
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 @contextmanager
 def _guard_dashboard(url: str, cwd: Path) -> Iterator[tuple[subprocess.Popen, str, str]]:
     """A real ``guard dashboard --headless`` on a free port, answering its health check.
@@ -114,7 +120,7 @@ def _guard_dashboard(url: str, cwd: Path) -> Iterator[tuple[subprocess.Popen, st
     with log.open("wb") as output:
         guard = subprocess.Popen([*GUARD_CLI, "dashboard", "--registry", url, "--port", str(port), "--headless"],
                                  cwd=cwd, env={**os.environ, MARK: mark}, stdout=output, stderr=subprocess.STDOUT,
-                                 start_new_session=True)
+                                 start_new_session=True, preexec_fn=_default_signals)
     try:
         deadline = time.monotonic() + 60
         while not healthy(base):
