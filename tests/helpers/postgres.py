@@ -74,8 +74,28 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+MEMORY_DIR, MEMORY_DIR_MIN_FREE = Path("/dev/shm"), 2 * 1024**3  # a worker's server grows to a few hundred MB
+
+
+def _data_parent() -> str | None:
+    """/dev/shm (memory) when it is a writable directory with room to spare, else None (the usual temp dir).
+
+    The server runs with fsync off, yet on the dev machine's disk every ``CREATE DATABASE`` (one per test) took
+    0.1-0.6 s, the start 5 s and removing the data directory 2.3 s; on /dev/shm 0.02-0.06 s, 1 s and 0.25 s
+    (30 databases, about 300 MB, measured once each on the loaded 2-core dev machine). A small /dev/shm
+    (Docker's default is 64 MB) is not used."""
+    try:
+        if MEMORY_DIR.is_dir() and os.access(MEMORY_DIR, os.W_OK) and \
+                shutil.disk_usage(MEMORY_DIR).free >= MEMORY_DIR_MIN_FREE:
+            return str(MEMORY_DIR)
+    except OSError:
+        pass
+    return None
+
+
 def start_postgres() -> PostgresServer:
-    """Use ``$GUARD_TEST_POSTGRES_URL`` if set, else start a fresh server (stopped at exit at the latest)."""
+    """Use ``$GUARD_TEST_POSTGRES_URL`` if set, else start a fresh server (stopped at exit at the latest),
+    its data directory in memory where there is room."""
     if os.environ.get(ENV_URL):
         url = make_url(os.environ[ENV_URL])
         if url.drivername == "postgresql":
@@ -86,7 +106,7 @@ def start_postgres() -> PostgresServer:
         raise RuntimeError(f"PostgreSQL server binaries not found under /usr/lib/postgresql; {INSTALL_HINT} "
                            f"(or set {ENV_URL})")
     as_postgres = os.geteuid() == 0
-    data_dir = Path(tempfile.mkdtemp(prefix="guard-test-pg-"))
+    data_dir = Path(tempfile.mkdtemp(prefix="guard-test-pg-", dir=_data_parent()))
     server = PostgresServer(url="", data_dir=data_dir, _pg_bin=pg_bin, _as_postgres=as_postgres)
     atexit.register(server.stop)
     password = secrets.token_hex(12)

@@ -16,10 +16,7 @@ registry a module fills once and every test then changes in its own copy.
 from __future__ import annotations
 
 import gc
-import os
-import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -32,39 +29,7 @@ from tests.helpers.postgres import PostgresServer, start_postgres
 BACKENDS = ("sqlite", "postgresql")
 _SERVER: PostgresServer | None = None
 _START_ERROR: str | None = None
-MEMORY_DIR, MEMORY_DIR_MIN_FREE = Path("/dev/shm"), 2 * 1024**3  # a worker's server grows to a few hundred MB
 _TEMPLATES: dict[tuple[str, str], str] = {}  # (backend, what) -> URL of this process's template registry
-
-
-def _memory_dir() -> str | None:
-    """/dev/shm (memory) when it is a writable directory with room to spare, else None (the usual temp dir)."""
-    try:
-        if MEMORY_DIR.is_dir() and os.access(MEMORY_DIR, os.W_OK) and \
-                shutil.disk_usage(MEMORY_DIR).free >= MEMORY_DIR_MIN_FREE:
-            return str(MEMORY_DIR)
-    except OSError:
-        pass
-    return None
-
-
-def _start_postgres() -> PostgresServer:
-    """``start_postgres()`` with its data directory in memory (/dev/shm) where there is room for it.
-
-    The server already runs with fsync off, yet on the dev machine's disk every ``CREATE DATABASE`` (one per
-    test) took 0.1-0.6 s, the start 5 s and removing the data directory 2.3 s; on /dev/shm 0.02-0.06 s,
-    1 s and 0.25 s (30 databases, about 300 MB, measured once each on the loaded 2-core dev machine).
-    ``start_postgres`` puts it under ``tempfile.gettempdir()``, so that is what is pointed there, for the
-    call only. A /dev/shm that is small (Docker's default is 64 MB) is not used.
-    """
-    where = _memory_dir()
-    if where is None:
-        return start_postgres()
-    usual = tempfile.tempdir
-    tempfile.tempdir = where
-    try:
-        return start_postgres()
-    finally:
-        tempfile.tempdir = usual
 
 
 def shared_postgres() -> PostgresServer:
@@ -72,7 +37,7 @@ def shared_postgres() -> PostgresServer:
     global _SERVER, _START_ERROR
     if _SERVER is None and _START_ERROR is None:
         try:
-            _SERVER = _start_postgres()
+            _SERVER = start_postgres()
         except RuntimeError as exc:
             _START_ERROR = str(exc)
     if _SERVER is None:

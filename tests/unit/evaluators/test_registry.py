@@ -90,3 +90,16 @@ def test_entry_point_that_is_not_an_evaluator_fails_on_load(fresh_registry: Path
     """)
     with pytest.raises(GuardError, match="is not an evaluator"):
         get_evaluator("plugin.bad")
+
+
+def test_a_typo_is_refused_without_importing_the_heavy_built_ins() -> None:
+    """did-you-mean reads the built-ins' names from the table: a misspelt evaluator in a suite is refused in a fresh
+    process without importing scikit-learn, SciPy or Presidio (seconds on every bad-input run)."""
+    import subprocess
+
+    code = ("import sys\nfrom guard.errors import GuardError\nfrom guard.evaluators import get_evaluator\n"
+            "try:\n    get_evaluator('acuracy')\nexcept GuardError as exc:\n    print(exc.hint)\n"
+            "print(sorted(m for m in ('sklearn', 'scipy', 'presidio_analyzer') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    hint, heavy = out.stdout.splitlines()
+    assert "accuracy" in hint and heavy == "[]", out.stdout

@@ -309,3 +309,22 @@ def test_tcpdump_host_port_pairs_are_addresses(scanner: PIIScanner, line: str) -
                                   "IP 1.2.3.4.99999 > x"])
 def test_longer_dotted_figures_stay_no_address(scanner: PIIScanner, text: str) -> None:
     assert not [f for f in scanner.scan_text(text) if f.entity_type == "IP_ADDRESS"]
+
+
+@pytest.mark.parametrize("text", [
+    "Subnet Mask: 255.255.248.0", "Wildcard: 0.0.0.255", "ip route 0.0.0.0 0.0.0.0 172.30.33.254",
+    "broadcast 255.255.255.255", "Serial Number:\n    d7:5b:3b:cd:31:43:ec:24:08:a4:6b:97:d9:7a:6a:95",
+])
+def test_masks_routes_and_hex_byte_runs_are_no_host_address(scanner: PIIScanner, text: str) -> None:
+    found = {value for kind, value in _found(scanner, text) if kind == "IP_ADDRESS"}
+    assert found <= {"172.30.33.254"}, found
+    if "172.30.33.254" in text:
+        assert found == {"172.30.33.254"}  # the gateway beside the route is still found
+
+
+def test_a_values_own_key_decides_between_ssn_and_phone(scanner: PIIScanner) -> None:
+    text = 'KYC retry for name="James Edwards" ssn=279 23 2693 phone=1-720-871-7010'
+    assert ("US_SSN", "279 23 2693") in _found(scanner, text)
+    assert ("PHONE_NUMBER", "1-720-871-7010") in _found(scanner, text)
+    assert ("US_SSN", "285123290") in _found(scanner, "applicant ssn=285123290 phone=+14106030354")
+    assert ("PHONE_NUMBER", "279 23 2693") in _found(scanner, "phone 279 23 2693 ssn")  # its key says phone
