@@ -133,5 +133,7 @@ def export_button(function: str, stem: str, *args: Any, **kwargs: Any) -> None:
         except GuardError as exc:  # runs on Streamlit's download thread: no st.* calls here
             return f"<!doctype html><title>export failed</title><p>Cannot export: {html_escape(str(exc))}</p>"
 
-    st.download_button("Download HTML compliance report", document, mime="text/html",
+    # on_click="ignore": a click that also reran the page would register a new document id for this button,
+    # and the rerun's clean-up could drop the id the click is fetching before it is fetched (seen under load).
+    st.download_button("Download HTML compliance report", document, mime="text/html", on_click="ignore",
                        file_name=re.sub(r"[^A-Za-z0-9_.-]", "_", stem) + ".html", key=f"export_{function}")

@@ -159,6 +159,11 @@ def _models(registry: Filled) -> list[str]:
 
 def _assert_html_export(at) -> None:
     """The page offers guard.report.html's compliance report as a download, built when clicked
-    (the browser test downloads it and reads the document)."""
+    (the browser test downloads it and reads the document).
+
+    A click must not rerun the page: the rerun gives the button a new document id and may drop the one
+    the click is fetching, so the download silently fails under load (Streamlit's deferred downloads).
+    """
     (button,) = at.get("download_button")
     assert button.proto.label == "Download HTML compliance report" and button.proto.deferred_file_id
+    assert button.proto.ignore_rerun

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.helpers.evaluated_registry import HOSTILE, HOSTILE_DIR, RULE_ID, FilledRegistry, fill_registry
 from tests.helpers.streamlit_server import starting_streamlit_server
@@ -114,8 +115,17 @@ def test_run_page_downloads_the_html_compliance_report(dashboard: str, filled: F
     page.goto(f"{dashboard}/run?run={filled.failing_run}")
     button = page.get_by_role("button", name="Download HTML compliance report")
     expect(button).to_be_visible(timeout=VISIBLE)
-    with page.expect_download() as download:
-        button.click()
+    # The button holds the id of a document built on click; a rerun still in flight replaces that id, and a
+    # click with the old one fetches nothing (Streamlit's deferred downloads). Click once the script is done.
+    expect(page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')).to_be_attached(
+        timeout=VISIBLE)
+    try:
+        with page.expect_download(timeout=VISIBLE) as download:
+            button.click()
+    except PlaywrightTimeoutError as exc:
+        log = ARTIFACTS / "dashboard-streamlit.log"
+        raise AssertionError(f"no download; the server's log ends:\n{log.read_text(errors='replace')[-3000:]}") \
+            from exc
     document = Path(download.value.path()).read_text(encoding="utf-8")
     assert f"<code>{RULE_ID}</code>" in document and "&gt;= 0.8" in document
     assert "<script" not in document and "<img" not in document
