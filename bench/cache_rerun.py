@@ -6,11 +6,12 @@ process with a fresh cache folder for the first run:
 
 (a) first run: loads the model, computes every answer and stores it under the model's fingerprint;
 (b) the same command again: every answer comes from the cache, so the model is never loaded;
-(c) (b) with --store-raw-evidence, which skips loading the PII redactor (Presidio, spaCy): what the
-    cached re-run costs without that fixed tax (issue 13, deliverable 1), for reference only.
+(c) (b) with --store-raw-evidence, which skips evidence redaction altogether, for reference only: since
+    redactions are cached too (guard.redaction_cache), (b) never waits for the PII scanner to load.
 
 Prints one JSON object: the wall seconds of each, the ratio b/a (issue target: at most 0.1), the hits and
-misses each report states, and whether the two reports' numbers are identical (they must be).
+misses each report states, and whether the two reports' numbers and redacted evidence are identical
+(they must be).
 Usage: .venv/bin/python bench/cache_rerun.py [--data ../shared/data/sst2/dev.tsv] [--rows 60]
 """
 
@@ -50,6 +51,11 @@ def _numbers(report: dict) -> list:
     return [(r["task"], r["status"], r["metrics"]) for r in report["results"]]
 
 
+def _evidence(report: dict) -> list:
+    """The redacted samples and findings: on the re-run they come from the cache (guard.redaction_cache)."""
+    return [report.get("samples"), [r["findings"] for r in report["results"]], report["evidence_redaction"]]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data" / "sst2" / "dev.tsv")
@@ -75,6 +81,7 @@ def main() -> None:
         "first_cache": {k: first["cache"][k] for k in ("hits", "misses")},
         "rerun_cache": {k: again["cache"][k] for k in ("hits", "misses")},
         "numbers_identical": _numbers(first) == _numbers(again),
+        "redacted_evidence_identical": _evidence(first) == _evidence(again),
         "task_seconds": [round(first["results"][0]["seconds"], 2), round(again["results"][0]["seconds"], 2)],
     }))
 

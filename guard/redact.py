@@ -168,10 +168,12 @@ class Redactor:
         return cls(free_text=free_text, mode=mode)
 
     @classmethod
-    def in_worker(cls, worker: Any) -> Redactor:
+    def in_worker(cls, worker: Any, cache: Any = None) -> Redactor:
         """Patterns here, the scanner's NER in a worker process that loads while the run works
-        (``guard._redaction_worker``); ``None`` (no ``pii`` extra): patterns alone."""
-        return cls() if worker is None else _WorkerRedactor(worker)
+        (``guard._redaction_worker``); ``None`` (no ``pii`` extra): patterns alone. With the run's
+        ``DiskCache``, redactions made before are read from it (``guard.redaction_cache``) and the
+        worker is waited for only on a miss."""
+        return cls() if worker is None else _WorkerRedactor(worker, cache)
 
     @property
     def is_raw(self) -> bool:
@@ -215,13 +217,19 @@ class Redactor:
 
 
 class _WorkerRedactor(Redactor):
-    def __init__(self, worker: Any) -> None:
-        super().__init__(free_text=worker.free_text)
-        self._worker = worker
+    def __init__(self, worker: Any, cache: Any = None) -> None:
+        self._mode_of: Callable[[], str] = lambda: str(worker.mode)
+        free_text = worker.free_text
+        if cache is not None:
+            from guard.redaction_cache import CachedRedactions
+
+            cached = CachedRedactions(cache, worker.free_text, self._mode_of)
+            free_text, self._mode_of = cached.free_text, cached.mode
+        super().__init__(free_text=free_text)
 
     @property
     def mode(self) -> str:
-        return str(self._worker.mode)
+        return self._mode_of()
 
 
 @lru_cache(maxsize=1)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import math
 import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -27,6 +28,9 @@ from guard.cli._app import (
 )
 from guard.errors import GuardError
 from guard.report._format import num, terminal_text
+
+if TYPE_CHECKING:
+    from guard.suite import Suite
 
 
 def _parse_data(pairs: list[str]) -> dict[str, str]:
@@ -81,15 +85,19 @@ def parse_model_options(pairs: list[str]) -> dict[str, Any]:
     return options
 
 
-def _preload_metrics() -> None:
-    """scikit-learn's and SciPy's metrics, imported now, while the redaction worker loads in its own process.
+def _preload_metrics(suite: Suite) -> None:
+    """The libraries the suite's metrics import (``preload`` of each evaluator), imported now, while the
+    redaction worker loads in its own process.
 
-    The evaluators import them only where a metric is computed, so ``guard check``, ``gate`` and ``compare``
-    (which read metric ranges from the evaluator modules) never pay for them; an evaluation nearly always
-    does, and importing them at this point measured 1.78x the plain script's time against 2.2-2.4x when the
-    first metric did (bench/everyday_evaluate.py)."""
-    import scipy.stats  # noqa: F401
-    import sklearn.metrics  # noqa: F401
+    Evaluators import them only where a metric is computed, so ``guard check``, ``gate`` and ``compare``
+    (which read metric ranges from the evaluator modules) never pay for them; importing them here, beside
+    the worker's load, measured 1.78x the plain script's time against 2.2-2.4x when the first metric did
+    (bench/everyday_evaluate.py). A suite whose metrics need none of them imports none (accuracy, for one).
+    """
+    from guard.evaluators import get_evaluator
+
+    for module in sorted({name for task in suite.tasks for name in get_evaluator(task.evaluator).preload}):
+        importlib.import_module(module)
 
 
 @app.command()
@@ -182,8 +190,8 @@ def evaluate(
     # The PII scanner for evidence redaction loads in a worker process while this one loads data and runs
     # the model; a setting that cannot load is refused here, before anything is recorded.
     worker = None if store_raw_evidence else start_redaction_worker()
-    _preload_metrics()
     loaded_suite = load_suite(suite, allowed_roots=allow_path)
+    _preload_metrics(loaded_suite)
     loaded_policy = load_policy(policy) if policy else None
     if loaded_policy is not None:
         check_policy_against_suite(loaded_policy, loaded_suite)
@@ -203,7 +211,7 @@ def evaluate(
         say(f"note: the answers of '{model}' are not cached: its fingerprint names the model (an endpoint or an "
             "installed module), it does not hash the files that answer", console=err)
     _say_if_not_evidence(plan, loaded_policy, pin_problems)
-    redactor = Redactor.raw() if store_raw_evidence else Redactor.in_worker(worker)
+    redactor = Redactor.raw() if store_raw_evidence else Redactor.in_worker(worker, disk)
     samples = _samples_writer(out_path) if log_samples and out_path is not None else None
     if recorder is not None:
         recorder.start(plan, loaded_policy)

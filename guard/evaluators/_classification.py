@@ -1,10 +1,12 @@
 """Classification and calibration metrics, each with n and a 95% CI.
 
-Point estimates come from scikit-learn. Their bootstrap replicates are computed vectorised over
-all resamples at once from the same definitions (macro precision/recall/F1 from confusion counts,
-binary ROC-AUC as the Mann–Whitney statistic): calling scikit-learn 1,000 times per metric costs
-seconds of input validation per task. ``tests/unit/evaluators`` checks both agree with
-scikit-learn on random resamples.
+Point estimates and their bootstrap replicates come from one vectorised definition (macro
+precision/recall/F1 from confusion counts, binary ROC-AUC as the Mann–Whitney statistic with average
+ranks): calling scikit-learn 1,000 times per metric costs seconds of input validation per task, and
+importing scikit-learn's metrics (with SciPy's stats) costs 1.5 s of every ``guard evaluate`` on
+2 cores, more than a cheap model's whole evaluation. ``tests/unit/evaluators`` checks every one
+against scikit-learn (``precision_recall_fscore_support``, ``roc_auc_score``) and SciPy's
+``rankdata``, on random data, resamples and ties. Multi-class ROC-AUC is still scikit-learn's.
 """
 
 from __future__ import annotations
@@ -42,12 +44,28 @@ def macro_prf(y_true: np.ndarray, y_pred: np.ndarray, k: int) -> np.ndarray:
     return np.stack([precision.mean(axis=1), recall.mean(axis=1), f1.mean(axis=1)], axis=-1)
 
 
+def average_ranks(values: np.ndarray) -> np.ndarray:
+    """1-based ranks along the last axis, ties sharing their average rank (``scipy.stats.rankdata``'s default)."""
+    values = np.atleast_2d(values)
+    order = np.argsort(values, axis=1, kind="stable")
+    ordered = np.take_along_axis(values, order, axis=1)
+    width = values.shape[1]
+    position = np.broadcast_to(np.arange(1, width + 1, dtype=float), values.shape)
+    starts = np.ones(values.shape, dtype=bool)
+    starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
+    ends = np.ones(values.shape, dtype=bool)
+    ends[:, :-1] = starts[:, 1:]
+    first = np.maximum.accumulate(np.where(starts, position, 0.0), axis=1)  # where each tie run begins
+    last = np.minimum.accumulate(np.where(ends, position, np.inf)[:, ::-1], axis=1)[:, ::-1]  # and ends
+    ranks = np.empty(values.shape, dtype=float)
+    np.put_along_axis(ranks, order, (first + last) / 2, axis=1)
+    return ranks
+
+
 def binary_auc(positive: np.ndarray, score: np.ndarray) -> np.ndarray:
     """ROC-AUC as the Mann–Whitney U statistic with average ranks for ties, per row; NaN if one class."""
-    from scipy.stats import rankdata  # here, not at import: `guard check` reads metric ranges from this module
-
     positive, score = np.atleast_2d(positive), np.atleast_2d(score)
-    ranks = rankdata(score, axis=1)
+    ranks = average_ranks(score)
     n_pos = positive.sum(axis=1)
     n_neg = positive.shape[1] - n_pos
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -71,8 +89,6 @@ def classification_metrics(
     ``proba`` is an (n, len(labels)) matrix of class probabilities, or None when the model gives
     labels only (then ROC-AUC and ECE are absent rather than guessed).
     """
-    from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
-
     n, k = len(y_true), len(labels)
     correct = y_true == y_pred
     metrics = {"accuracy": stats.proportion(int(correct.sum()), n, higher_is_better=True)}
@@ -81,7 +97,7 @@ def classification_metrics(
     idx = stats.resample_indices(n, seed=seed, resamples=resamples)
     common: dict[str, Any] = {"n": n, "higher_is_better": True, "seed": seed, "resamples": resamples}
 
-    point = precision_recall_fscore_support(t, p, labels=list(range(k)), average="macro", zero_division=0)
+    point = macro_prf(t, p, k)[0]
     replicates = macro_prf(t[idx], p[idx], k)
     for column, name in enumerate(("precision", "recall", "macro_f1")):
         metrics[name] = stats.from_replicates(float(point[column]), replicates[:, column], **common)
@@ -94,10 +110,12 @@ def classification_metrics(
         if k == 2 and len(set(t.tolist())) == 2:
             positive = labels.index(positive_label) if positive_label in labels else 1
             is_positive = t == positive
-            auc = float(roc_auc_score(is_positive, proba[:, positive]))
+            auc = float(binary_auc(is_positive, proba[:, positive])[0])
             metrics["roc_auc"] = stats.from_replicates(auc, binary_auc(is_positive[idx], proba[:, positive][idx]),
                                                        **common)
         elif k > 2 and len(set(t.tolist())) == k:
+            from sklearn.metrics import roc_auc_score
+
             metrics["roc_auc"] = stats.bootstrap(
                 lambda tt, pp: roc_auc_score(tt, pp, multi_class="ovr", labels=list(range(k))),
                 [t, proba], higher_is_better=True, seed=seed, resamples=resamples,

@@ -147,6 +147,9 @@ class EvaluatorInfo:
     metrics: tuple[MetricSpec, ...] = ()  # empty: undeclared, no range or name checks apply
     check: DataCheck | None = None  # run on the loaded data before inference: params that cannot fit the data
     check_model: ModelCheck | None = None  # run once the model is loaded, before inference: can it do this task?
+    # Modules its metrics import where they are computed (not at import: `guard check` reads this module's
+    # metric ranges). `guard evaluate` imports them while the redaction worker loads, on the other core.
+    preload: tuple[str, ...] = ()
 
     def metric_spec(self, name: str) -> MetricSpec | None:
         """The declaration covering metric ``name``: an exact name wins over a pattern; None if none."""
@@ -183,6 +186,7 @@ def evaluator(
     metrics: Iterable[MetricSpec] = (),
     check: DataCheck | None = None,
     check_model: ModelCheck | None = None,
+    preload: Iterable[str] = (),
 ) -> Callable[[EvaluatorFn], EvaluatorInfo]:
     """Register a function as the evaluator ``name`` (usable from any suite by that name).
 
@@ -207,6 +211,7 @@ def evaluator(
             metrics=tuple(metrics),
             check=check,
             check_model=check_model,
+            preload=tuple(preload),
         )
         _validate(info, origin=f"{fn.__module__}.{getattr(fn, '__qualname__', name)}")
         _REGISTRY[name] = info

@@ -206,3 +206,25 @@ def test_a_transformers_model_is_not_loaded_when_every_answer_is_cached(tmp_path
     assert second.cache is not None and (second.cache.hits, second.cache.misses) == (8, 0)
     other = open_model(spec, cache=cache, dtype="bfloat16")  # another load option: another record
     assert not isinstance(other, LazyModel)
+
+
+def test_a_cached_run_reads_its_redacted_evidence_back(tmp_path: Path) -> None:
+    """Evidence redaction on: the re-run's samples equal the first run's, redacted, from the cache's file."""
+    ws, cache = _workspace(tmp_path, rows=6), tmp_path / "cache"
+    rows = [{"text": f"a good thing from Emily Watson, emily.watson{i}@example.com", "label": "pos" if i % 2 else "neg"}
+            for i in range(6)]  # half misread: findings quote their text
+    (ws / "rows.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    reports = []
+    for name in ("first.json", "again.json"):
+        result = runner.invoke(app, ["evaluate", f"python:{ws / 'model.py'}:predict", "--suite", str(ws / "suite.yaml"),
+                                     "--out", str(ws / name), "--cache-dir", str(cache)])
+        assert result.exit_code == 0, result.output
+        reports.append(json.loads((ws / name).read_text()))
+    first, again = reports
+    assert again["cache"]["hits"] == 6
+    evidence = [first["samples"], [r["findings"] for r in first["results"]]]
+    assert evidence == [again["samples"], [r["findings"] for r in again["results"]]]
+    assert "<EMAIL_ADDRESS>" in json.dumps(evidence) and "<PERSON>" in json.dumps(evidence)
+    assert "emily.watson" not in json.dumps(first) + json.dumps(again)
+    assert first["evidence_redaction"] == again["evidence_redaction"] == "presidio+patterns"
+    assert any(f.startswith("redaction:") for f in DiskCache(cache).fingerprints())

@@ -276,3 +276,15 @@ def test_with_groups_attaches_group_metrics() -> None:
     assert m.by_group == groups
     assert m.value == overall.value
     assert overall.by_group == {}
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 40, 333])
+@pytest.mark.parametrize("confidence", [0.8, 0.95, 0.99])
+def test_every_count_equals_scipys_binomtest_interval(n: int, confidence: float) -> None:
+    """The closed forms in guard.stats against SciPy's own, at every k of n and three levels."""
+    for k in range(n + 1):
+        method = "exact" if k in (0, n) else "wilson"
+        expected = binomtest(k, n).proportion_ci(confidence_level=confidence, method=method)
+        m = stats.proportion(k, n, higher_is_better=True, confidence=confidence)
+        assert m.ci_low == pytest.approx(min(expected.low, k / n), abs=1e-9), (k, n)
+        assert m.ci_high == pytest.approx(max(expected.high, k / n), abs=1e-9), (k, n)

@@ -93,6 +93,7 @@ METRICS = (
     requires=(Capability.CLASSIFY,),
     columns=_columns,
     metrics=METRICS,
+    preload=("fairlearn.metrics", "sklearn.metrics"),
     citation="Bird et al., Fairlearn: A toolkit for assessing and improving fairness in AI (Microsoft, 2020); "
     "Hardt, Price & Srebro, Equality of Opportunity in Supervised Learning (NeurIPS 2016).",
 )

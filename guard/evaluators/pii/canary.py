@@ -172,6 +172,7 @@ METRICS = (
     columns=((), {"text"}),
     needs_dataset=False,
     metrics=METRICS,
+    preload=("scipy.stats",),
     citation="Carlini, Liu, Erlingsson, Kos and Song, The Secret Sharer: Evaluating and Testing Unintended "
     "Memorization in Neural Networks, USENIX Security 2019.",
 )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from scipy.stats import rankdata
 from sklearn.metrics import accuracy_score, precision_recall_fscore_support, roc_auc_score
 
 from guard.evaluators._classification import (
+    average_ranks,
     binary_auc,
     classification_metrics,
     expected_calibration_error,
@@ -87,6 +89,15 @@ def test_binary_auc_matches_sklearn_with_ties() -> None:
         assert binary_auc(y, score)[0] == pytest.approx(roc_auc_score(y, score), abs=1e-12)
         checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize("levels", [2, 5, 1000])
+def test_average_ranks_equal_scipys_rankdata_per_row(levels: int) -> None:
+    """Few distinct values make long tie runs (at the start, middle and end of a row); many make none."""
+    rng = np.random.default_rng(levels)
+    for width in (1, 2, 3, 17, 200):
+        values = rng.integers(0, levels, size=(6, width)).astype(float) / 7
+        np.testing.assert_array_equal(average_ranks(values), rankdata(values, axis=1))
 
 
 def test_binary_auc_hand_examples() -> None:
