@@ -10,7 +10,9 @@ and the spaCy pipeline can run NER only; where a context word counts is ``guard.
 
 Rules (general, not tuned to one data set):
 
-- EMAIL_ADDRESS: RFC 5322 "dot-atom" local part, a host with at least one dot, an alphabetic TLD.
+- EMAIL_ADDRESS: RFC 5322 "dot-atom" local part, a host with at least one dot, an alphabetic TLD. The local
+  part starts with a letter, digit or underscore and holds none of ``| / = { } ` ``, which RFC 5322 allows
+  but real text uses around addresses (``a|b@x.org`` in a table row, ``email=b@x.org`` in a log, ``{b@x.org}``).
 - PHONE_NUMBER: numbers valid in a list of regions' numbering plans (``guard.pii.phones``, parsed
   with ``phonenumbers``): strong when written internationally or in the region's own grouping,
   weak otherwise; E.164 international (``+`` or ``00``, 8–15 digits, optional ``(0)`` trunk);
@@ -371,6 +373,9 @@ PHONE_CONTEXT = [
     r"(?:mijn|je|uw|nieuwe)\s+nummer", r"(?:meu|teu|seu|novo)\s+n[úu]mero",
     r"(?:al|au|allo|no|op)\s+(?:n[úu]mero|num[ée]ro|nummer)", "contatt(?:are|arci|ami|aci)",
     "contact(?:ez|er)-(?:moi|nous)", "cont[áa]cta(?:me|nos)",
+    "telefax", "durchwahl", r"erreich(?:bar|st|en)\s+(?:du\s+|sie\s+)?(?:mich|uns)", r"bel\s+gerust", "bizum",
+    r"(?<!\w)(?:el|il|het|o)\s+(?:n[úu]mero|numero|nummer)\s+(?:de|del|di|van|do|da)", r"contacto\s+con",
+    r"texts?\s+(?:updates|me|us)\s+(?:to|at|on)",
 ]
 PHONE_LABELS = [
     "phone", "tel", "tél", "mobile", "mob", "cell", "cel", "fax", "desk", "office", "home", "work", "direct",
@@ -419,9 +424,15 @@ def _phone_veto(text: str, start: int, end: int) -> bool:
     """A number labelled as another kind of number, a version, a thousands-grouped amount, an
     IPv4 address (or a figure running into one: a traceroute hop "2  172.17.56.111  3.101 ms"), or
     the last digit groups of a checksum-valid IBAN ("NL91 ABNA 0417 1643 00")."""
-    return (_ctx.other_label_before(text, start) or _ctx.after_version_word(text, start)
+    return (_ctx.other_label_before(text, start)
+            or (_ctx.after_version_word(text, start) and _version_shaped(text[start:end]))
             or bool(_THOUSANDS.fullmatch(text[start:end]) or _POSTCODE.fullmatch(text[start:end]))
             or overlaps_dotted_quad(text, start, end) or inside_iban(text, start, end))
+
+
+def _version_shaped(candidate: str) -> bool:
+    """Digits alone or dotted, as versions are written: "upgrade to 2.4.11", not "updates to +1 310 516 2001"."""
+    return not any(c in candidate for c in " +()-/")
 
 
 def _ssn_veto(text: str, start: int, end: int) -> bool:
@@ -491,7 +502,7 @@ def default_rules(phone_regions: tuple[str, ...] | None = None) -> list[EntityRu
     region_list = phones.regions(phone_regions)
     return [
         EntityRules("EMAIL_ADDRESS", [Rule(
-            "email", re.compile(r"(?<![\w.%+-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            "email", re.compile(r"(?<![\w.%+-])[A-Za-z0-9_][A-Za-z0-9!#$%&'*+?^_~-]*(?:\.[A-Za-z0-9!#$%&'*+?^_~-]+)*"
                                 r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![\w-])"), 0.9,
                                            1.0)],
             context=["e-?mail", "mail", "contact", "address", "courriel", "correo"]),

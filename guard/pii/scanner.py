@@ -342,7 +342,12 @@ class PIIScanner:
                     results.extend(r for r in found if r.score >= self.score_threshold)
             results.extend(r for r in self._fallback.analyze(text, self.entities, self.score_threshold)
                            if r.score >= self.score_threshold)
-            out.append(self._resolve(EntityRecognizer.remove_duplicates(results), text))
+            # Presidio's de-duplication drops a finding inside a same-type one that scores higher: a built-in
+            # rule's exact e-mail inside the fallback's "White|233-37-2110|…|s.white@x.com" would go, and the
+            # wide one then lose its overlap with the SSN. Built-in findings meet their overlaps in _resolve.
+            builtin = [r for r in results if self._rule_of(r) in self._guard_ids]
+            others = EntityRecognizer.remove_duplicates([r for r in results if self._rule_of(r) not in self._guard_ids])
+            out.append(self._resolve([*builtin, *others], text))
         return out
 
     def scan_text(self, text: str) -> list[PIIFinding]:

@@ -328,3 +328,40 @@ def test_a_values_own_key_decides_between_ssn_and_phone(scanner: PIIScanner) -> 
     assert ("PHONE_NUMBER", "1-720-871-7010") in _found(scanner, text)
     assert ("US_SSN", "285123290") in _found(scanner, "applicant ssn=285123290 phone=+14106030354")
     assert ("PHONE_NUMBER", "279 23 2693") in _found(scanner, "phone 279 23 2693 ssn")  # its key says phone
+
+
+def _values_of(scanner: PIIScanner, text: str, entity: str) -> list[str]:
+    return [text[f.start:f.end] for f in scanner.scan_text(text) if f.entity_type == entity]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("3745|Scott White|233-37-2110|1997-02-15|scott.white@icloud.com", "scott.white@icloud.com"),
+    ("email=john.doe@example.com done", "john.doe@example.com"),
+    ("a|john.doe@example.com|b", "john.doe@example.com"),
+    ("{john.doe@example.com}", "john.doe@example.com"),
+    ("#john@example.com", "john@example.com"),
+    ("write to o'brien@example.com", "o'brien@example.com"),
+])
+def test_an_email_is_its_address_alone_even_beside_a_wider_fallback_match(
+        scanner: PIIScanner, text: str, value: str) -> None:
+    """Presidio's own pattern reads "White|233-37-2110|…|scott.white@icloud.com" as one address; its
+    de-duplication must not drop guard's exact match inside it (the wide one then loses to the SSN)."""
+    assert _values_of(scanner, text, "EMAIL_ADDRESS") == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("We'll text updates to +13105162001. Questions: contact@example.com", "+13105162001"),
+    ("We'll text updates to 303 364 0100. Questions: contact@example.com", "303 364 0100"),
+])
+def test_a_version_word_vetoes_only_numbers_written_as_versions(scanner: PIIScanner, text: str, value: str) -> None:
+    assert _values_of(scanner, text, "PHONE_NUMBER") == [value]
+    assert _values_of(scanner, "upgrade to 3033640100 tonight", "PHONE_NUMBER") == []
+
+
+def test_a_phone_word_is_a_whole_word() -> None:
+    """"o número de" is a phone phrase; the "o" ending "Patiño" before "Número de Seguro Social" is not, so
+    the value stays an SSN."""
+    scanner = get_scanner()
+    text = "Nombre completo: Luis Miguel Galván Patiño\nNúmero de Seguro Social: 320158431\nTeléfono: 512 866 7626\n"
+    assert _values_of(scanner, text, "US_SSN") == ["320158431"]
+    assert _values_of(scanner, text, "PHONE_NUMBER") == ["512 866 7626"]
