@@ -33,6 +33,7 @@ from guard.cache import DiskCache
 
 _PACKAGE = Path(__file__).parent
 _MODE_KEY = "mode"
+NAMESPACE_PREFIX = "redaction:"  # where a model fingerprint would stand: ``guard cache info`` names these rows
 _LIBRARIES = ("presidio-analyzer", "spacy", "phonenumbers")
 
 
@@ -79,7 +80,7 @@ def namespace() -> str:
         "regions": os.environ.get(REGIONS_ENV) or "",
         "recognizers": recognizer_bytes,
     }
-    return "redaction:" + hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()[:32]
+    return NAMESPACE_PREFIX + hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()[:32]
 
 
 def _key(text: str, keep: frozenset[str]) -> str:

@@ -13,7 +13,8 @@ from guard.cli._app import app, format_when, guarded, out, say
 from guard.errors import GuardError
 from guard.report._format import terminal_text
 
-cache_app = typer.Typer(help="The persistent inference cache (model answers keyed by fingerprint).",
+cache_app = typer.Typer(help="The persistent inference cache (model answers keyed by fingerprint, and evidence "
+                             "redactions).",
                         no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
@@ -43,6 +44,7 @@ def cache_info(cache_dir: CacheDirOption = None) -> None:
     Example: guard cache info --cache-dir .guard/cache
     """
     from guard.cache import FILE_NAME, DiskCache
+    from guard.redaction_cache import NAMESPACE_PREFIX as REDACTIONS
 
     folder = _folder(cache_dir)
     if not (folder / FILE_NAME).is_file():
@@ -56,7 +58,8 @@ def cache_info(cache_dir: CacheDirOption = None) -> None:
             table.add_column(column, overflow="fold")
         for row in usage:
             when = datetime.fromtimestamp(row.last_write, timezone.utc) if row.last_write else None
-            specs = ", ".join(row.specs) or "—"
+            specs = (", ".join(row.specs) or "—") if not row.fingerprint.startswith(REDACTIONS) else \
+                "evidence redactions (one PII scanner configuration)"
             cells = (row.fingerprint, specs, str(row.entries), _size(row.bytes), format_when(when))
             table.add_row(*(terminal_text(cell) for cell in cells))
         out.print(table)

@@ -228,3 +228,5 @@ def test_a_cached_run_reads_its_redacted_evidence_back(tmp_path: Path) -> None:
     assert "emily.watson" not in json.dumps(first) + json.dumps(again)
     assert first["evidence_redaction"] == again["evidence_redaction"] == "presidio+patterns"
     assert any(f.startswith("redaction:") for f in DiskCache(cache).fingerprints())
+    info = runner.invoke(app, ["cache", "info", "--cache-dir", str(cache)])
+    assert info.exit_code == 0 and "evidence redactions" in info.output, info.output
