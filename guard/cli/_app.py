@@ -8,6 +8,7 @@ written out (``terminal_safe``); tables take ``terminal_text`` cells and titles.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from collections.abc import Callable
@@ -34,6 +35,7 @@ app = typer.Typer(
 out = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)
 _state = {"debug": False}
+_opened: list[list[Any]] = []  # per running command (guarded), the registry stores it opened
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -79,6 +81,7 @@ def guarded(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _opened.append([])  # the stores this command opens (open_store), closed when it ends
         try:
             return command(*args, **kwargs)
         except typer.Exit:
@@ -96,6 +99,10 @@ def guarded(command: F) -> F:
                 raise
             say(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)", console=err)
             raise typer.Exit(2) from None
+        finally:
+            for store in _opened.pop():
+                with contextlib.suppress(Exception):  # closing never hides the command's own outcome
+                    store.close()
 
     return wrapper  # type: ignore[return-value]
 
@@ -116,10 +123,17 @@ def main_options(
 
 
 def open_store(url: str | None, *, create: bool = False):
-    """The registry; only verbs that register something may create one (a typo never makes a new file)."""
+    """The registry; only verbs that register something may create one (a typo never makes a new file).
+
+    Closed when the command that opened it ends (``guarded``): a process that runs many commands (a test
+    session, a notebook) keeps no pooled connection, and SQLite no open WAL handle, behind each one.
+    """
     from guard.registry import open_registry
 
-    return open_registry(url, create=create)
+    store = open_registry(url, create=create)
+    if _opened:
+        _opened[-1].append(store)
+    return store
 
 
 def format_when(value: datetime | None) -> str:
