@@ -385,8 +385,16 @@ def record(scanner: Any, sets: dict[str, dict[str, Any]], ours: dict[str, Benchm
                          **{k: spec[k] for k in ("note", "history") if k in spec}, "n_texts": result.n_texts,
                          "overall": {"recall": _r(result.overall_recall), "precision": _r(result.overall_precision)},
                          "per_entity": _entry(result)}
-    presidio: dict[str, dict[str, Any]] = {name: {"config": res.config, "per_entity": _entry(res)}
-                                          for name, res in theirs.items()}
+    previous = _shipped()
+    # Presidio as shipped does not change with guard's rules: a set it was not run on this time keeps the
+    # figures of the last run, if the set's file is the one they were measured on (`guard pii benchmark
+    # --write-quality` measures guard alone).
+    kept = {name: entry for name, entry in (previous.get("presidio_as_is") or {}).items()
+            if name in ours and name not in theirs
+            and (previous.get("sets") or {}).get(name, {}).get("fingerprint") == fingerprint(sets[name]["path"])}
+    presidio: dict[str, dict[str, Any]] = {**kept, **{name: {"config": res.config, "per_entity": _entry(res)}
+                                                      for name, res in theirs.items()}}
+    presidio = {name: presidio[name] for name in ours if name in presidio}
     return with_checks({
         "schema": 2,
         "matching": "span overlap, same entity type",
@@ -398,8 +406,7 @@ def record(scanner: Any, sets: dict[str, dict[str, Any]], ours: dict[str, Benchm
         "per_entity": lowest(per_set),
         "presidio_as_is": presidio,
         # Other NER models' PERSON numbers (``--ner``), kept across rewrites of the record.
-        **({"ner_configurations": previous["ner_configurations"]}
-           if (previous := _shipped()).get("ner_configurations") else {}),
+        **({"ner_configurations": previous["ner_configurations"]} if previous.get("ner_configurations") else {}),
     }, scanner, sets)
 
 

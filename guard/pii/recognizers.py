@@ -299,10 +299,12 @@ def ipv6_prefix(candidate: str) -> bool | int:
     return False
 
 
-# No host is ever numbered in 0.0.0.0/8 ("this network": the unspecified address, wildcard masks 0.0.0.255) or
-# 240.0.0.0/4 (reserved: subnet masks 255.255.248.0, the broadcast 255.255.255.255) (RFC 1122, RFC 1112): such a
-# dotted quad identifies nobody.
-_NEVER_A_HOST = (ipaddress.IPv4Network("0.0.0.0/8"), ipaddress.IPv4Network("240.0.0.0/4"))
+# No host is ever numbered in 0.0.0.0/8 ("this network": the unspecified address, wildcard masks 0.0.0.255),
+# 224.0.0.0/4 (multicast groups: SSDP's 239.255.255.250, mDNS's 224.0.0.251) or 240.0.0.0/4 (reserved: subnet
+# masks 255.255.248.0, the broadcast 255.255.255.255) (RFC 1122, RFC 1112, RFC 5771): such a dotted quad
+# identifies nobody. No labelled address in any of the project's sets lies there.
+_NEVER_A_HOST = (ipaddress.IPv4Network("0.0.0.0/8"), ipaddress.IPv4Network("224.0.0.0/4"),
+                 ipaddress.IPv4Network("240.0.0.0/4"))
 
 
 def ip_ok(candidate: str) -> bool:

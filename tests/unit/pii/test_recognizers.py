@@ -314,6 +314,7 @@ def test_longer_dotted_figures_stay_no_address(scanner: PIIScanner, text: str) -
 @pytest.mark.parametrize("text", [
     "Subnet Mask: 255.255.248.0", "Wildcard: 0.0.0.255", "ip route 0.0.0.0 0.0.0.0 172.30.33.254",
     "broadcast 255.255.255.255", "Serial Number:\n    d7:5b:3b:cd:31:43:ec:24:08:a4:6b:97:d9:7a:6a:95",
+    "SSDP 239.255.255.250 · mDNS 224.0.0.251", "host ip 224.0.0.5 (OSPF)",
 ])
 def test_masks_routes_and_hex_byte_runs_are_no_host_address(scanner: PIIScanner, text: str) -> None:
     found = {value for kind, value in _found(scanner, text) if kind == "IP_ADDRESS"}
