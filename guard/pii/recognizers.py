@@ -428,8 +428,19 @@ def _phone_veto(text: str, start: int, end: int) -> bool:
     the last digit groups of a checksum-valid IBAN ("NL91 ABNA 0417 1643 00")."""
     return (_ctx.other_label_before(text, start)
             or (_ctx.after_version_word(text, start) and _version_shaped(text[start:end]))
+            or _ssn_written(text[start:end])
             or bool(_THOUSANDS.fullmatch(text[start:end]) or _POSTCODE.fullmatch(text[start:end]))
             or overlaps_dotted_quad(text, start, end) or inside_iban(text, start, end))
+
+
+_SSN_DASHED = re.compile(r"\d{3}-\d{2}-\d{4}")
+
+
+def _ssn_written(candidate: str) -> bool:
+    """Written exactly as the SSA writes an SSN ("281-40-3324") and valid as one: no numbering plan groups a
+    phone number 3-2-4 with dashes, so the SSN rule decides it, not a phone plan that happens to accept
+    its digits (281 is a Houston area code)."""
+    return bool(_SSN_DASHED.fullmatch(candidate)) and ssn_ok(candidate)
 
 
 def _version_shaped(candidate: str) -> bool:

@@ -32,7 +32,9 @@ Eleven sets, each with its own templates and seed, never mixed (``data/SOURCE.md
   IP model v3 and before any measurement on it; held apart until its first measurement (kept), then rule
   fixes for its errors.
 - ``stranger`` (M): a fifth independent author's generator (``guard.pii.synth.stranger``), written after those
-  fixes and before any measurement on them; held apart until its first measurement (kept).
+  fixes and before any measurement on them; held apart until its first measurement (kept), then rule fixes.
+- ``remote`` (N): a sixth independent author's generator (``guard.pii.synth.remote``), written while M's fixes
+  were made and before any measurement on it; held apart until its first measurement (kept).
 
 Faker (MIT) is a development dependency: the sets are generated once and shipped as JSON
 (``guard/pii/synth/data``), because Faker's output for a seed changes between Faker versions.
@@ -57,7 +59,8 @@ SEEDS = {"dev": 20260101, "held": 20260202, "fresh": 20260303, "wild": 20260404,
          "external": 20261010,  # J: its own generator (guard.pii.synth.external)
          "crowd": 20261111,  # K: its own generator (guard.pii.synth.crowd)
          "outside": 20261212,  # L: its own generator (guard.pii.synth.outside)
-         "stranger": 20270101}  # M: its own generator (guard.pii.synth.stranger)
+         "stranger": 20270101,  # M: its own generator (guard.pii.synth.stranger)
+         "remote": 20270202}  # N: its own generator (guard.pii.synth.remote)
 FILES = {"dev": DATA_DIR / "guard_pii_synth_dev_seedA.json", "held": DATA_DIR / "guard_pii_synth_held_seedB.json",
          "fresh": DATA_DIR / "guard_pii_synth_fresh_seedC.json", "wild": DATA_DIR / "guard_pii_synth_wild_seedD.json",
          "final": DATA_DIR / "guard_pii_synth_final_seedE.json", "audit": DATA_DIR / "guard_pii_synth_audit_seedF.json",
@@ -67,14 +70,15 @@ FILES = {"dev": DATA_DIR / "guard_pii_synth_dev_seedA.json", "held": DATA_DIR / 
          "external": DATA_DIR / "guard_pii_synth_external_seedJ.json",
          "crowd": DATA_DIR / "guard_pii_synth_crowd_seedK.json",
          "outside": DATA_DIR / "guard_pii_synth_outside_seedL.json",
-         "stranger": DATA_DIR / "guard_pii_synth_stranger_seedM.json"}
+         "stranger": DATA_DIR / "guard_pii_synth_stranger_seedM.json",
+         "remote": DATA_DIR / "guard_pii_synth_remote_seedN.json"}
 SET_NAMES = {"dev": "guard_pii_synth_dev (seed A)", "held": "guard_pii_synth_held (seed B)",
              "fresh": "guard_pii_synth_fresh (seed C)", "wild": "guard_pii_synth_wild (seed D)",
              "final": "guard_pii_synth_final (seed E)", "audit": "guard_pii_synth_audit (seed F)",
              "blind": "guard_pii_synth_blind (seed G)", "sealed": "guard_pii_synth_sealed (seed H)",
              "independent": "guard_pii_synth_independent (seed I)", "external": "guard_pii_synth_external (seed J)",
              "crowd": "guard_pii_synth_crowd (seed K)", "outside": "guard_pii_synth_outside (seed L)",
-             "stranger": "guard_pii_synth_stranger (seed M)"}
+             "stranger": "guard_pii_synth_stranger (seed M)", "remote": "guard_pii_synth_remote (seed N)"}
 _POOLS = {"fresh": (1000, "FRESH_TEMPLATES"), "wild": (2000, "WILD_TEMPLATES"),  # template id offset, list
           "final": (3000, "FINAL_TEMPLATES"), "audit": (4000, "AUDIT_TEMPLATES"),
           "blind": (5000, "BLIND_TEMPLATES"), "sealed": (6000, "SEALED_TEMPLATES")}
@@ -173,6 +177,10 @@ def generate(half: str, n: int = 2000, seed: int | None = None) -> list[dict[str
         from guard.pii.synth.stranger import generate_stranger
 
         return generate_stranger(n, SEEDS[half] if seed is None else seed)
+    if half == "remote":
+        from guard.pii.synth.remote import generate_remote
+
+        return generate_remote(n, SEEDS[half] if seed is None else seed)
     if half not in SEEDS:
         raise GuardError(f"half '{half}' is not one of {', '.join(SEEDS)}")
     seed = SEEDS[half] if seed is None else seed

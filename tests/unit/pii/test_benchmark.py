@@ -114,16 +114,19 @@ def test_the_minimum_over_sets_is_what_the_metrics_read() -> None:
 # Saunders:" as an ORGANIZATION (breaking sentences at line ends as well lost more names than it found).
 # PHONE_NUMBER on M: two numbers (of 934): national numbers with no phone word near, which Presidio, at score
 # threshold 0, takes as every valid number ("Melder: Christine Trommler (0157 812 39845)").
+# On N: US_SSN one number (of 284), "but my number is 175 03 2491" after another SSN (its context word belongs to
+# that one); IP_ADDRESS two (of 2,080), squid's "HIER_DIRECT/208.132.160.235", read as a product token's version.
 KNOWN_BELOW_PRESIDIO = {("guard_pii_synth_external", "PERSON"), ("guard_pii_synth_outside", "PERSON"),
-                        ("guard_pii_synth_stranger", "PHONE_NUMBER")}
+                        ("guard_pii_synth_stranger", "PHONE_NUMBER"), ("guard_pii_synth_remote", "US_SSN"),
+                        ("guard_pii_synth_remote", "IP_ADDRESS")}
 # Direct identifiers below 0.90 recall or precision, or below Presidio's recall, on the first
-# measurement of the newest independent author's set (M, "stranger"), before its errors were looked at:
-# IP_ADDRESS precision 0.884 (Presidio 0.754; recall 0.993 against 0.990), EMAIL_ADDRESS recall 0.984 and
-# PHONE_NUMBER recall 0.951 (Presidio 1.0 and 0.976).
-KNOWN_BELOW_090_UNSEEN = {("IP_ADDRESS", "precision")}
-KNOWN_BELOW_PRESIDIO_UNSEEN = {"EMAIL_ADDRESS", "PHONE_NUMBER"}
+# measurement of the newest independent author's set (N, "remote"), before its errors were looked at:
+# none below 0.90 (IP_ADDRESS 0.999 / 0.941, Presidio 1.0 / 0.831); recall below Presidio's for IP_ADDRESS (0.999)
+# and US_SSN (0.979: "my number is 281-40-3324" read as a Houston phone number, fixed since).
+KNOWN_BELOW_090_UNSEEN: set[tuple[str, str]] = set()
+KNOWN_BELOW_PRESIDIO_UNSEEN = {"IP_ADDRESS", "US_SSN"}
 INDEPENDENT_SETS = ("guard_pii_synth_independent", "guard_pii_synth_external", "guard_pii_synth_crowd",
-                    "guard_pii_synth_outside", "guard_pii_synth_stranger")
+                    "guard_pii_synth_outside", "guard_pii_synth_stranger", "guard_pii_synth_remote")
 
 
 def test_recall_per_type_never_below_presidio_as_shipped_on_any_set() -> None:

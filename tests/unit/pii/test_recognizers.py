@@ -366,3 +366,13 @@ def test_a_phone_word_is_a_whole_word() -> None:
     text = "Nombre completo: Luis Miguel Galván Patiño\nNúmero de Seguro Social: 320158431\nTeléfono: 512 866 7626\n"
     assert _values_of(scanner, text, "US_SSN") == ["320158431"]
     assert _values_of(scanner, text, "PHONE_NUMBER") == ["512 866 7626"]
+
+
+def test_a_number_written_as_an_ssn_is_an_ssn_even_where_a_phone_plan_accepts_its_digits() -> None:
+    """"281-40-3324" parses as a Houston phone number (281-403-3324), but no plan groups a phone 3-2-4 with
+    dashes: after "my number is" it is the SSN; the same digits grouped as a phone stay a phone."""
+    scanner = get_scanner()
+    text = "My W-2 shows SSN 145-65-3710, but my number is 281-40-3324. Could you issue a W-2c?"
+    assert _values_of(scanner, text, "US_SSN") == ["145-65-3710", "281-40-3324"]
+    assert _values_of(scanner, text, "PHONE_NUMBER") == []
+    assert _values_of(scanner, "call me, my number is 281-403-3324", "PHONE_NUMBER") == ["281-403-3324"]
