@@ -111,7 +111,12 @@ class RedactionWorker:
     def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")
         self._connection, child = context.Pipe()
-        light = not ner_setting().startswith("transformers:") and "torch" not in sys.modules
+        # Light (no torch) for spaCy's CNN pipelines, whatever this process imported: the spawned worker is a
+        # process of its own (in a test session or a notebook that imported torch, the heavy load cost about
+        # 5 s of CPU against 1.0-1.3 s). spaCy's transformer pipelines (``*_trf``) and the transformers engine
+        # need torch.
+        setting = ner_setting()
+        light = not setting.startswith("transformers:") and not setting.rstrip("/").endswith("_trf")
         self._process = context.Process(target=_serve, args=(child, light), daemon=True,
                                         name="guard-redaction-worker")
         self._process.start()

@@ -32,7 +32,7 @@ SLEEPER = [sys.executable, "-c", "import sys, time; {setup}open(sys.argv[1], 'w'
 def wait_ready():
     deadline = time.monotonic() + 60
     while not READY.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
+        time.sleep(0.01)
 
 
 def test_starts_a_server():
@@ -61,10 +61,13 @@ def _inner_session(tmp_path: Path, mode: str, *, xdist: bool = False,
     (tmp_path / "test_inner.py").write_text(textwrap.dedent(INNER.format(mode=mode, pidfile=pidfile, token=token,
                                                                          setup=setup)))
     # The stand-in sleeps for minutes: the grace it is given before it is named and killed is spent in full.
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "GUARD_TEST_LEFTOVER_GRACE_S": "0.2"}
+    # The installed plugins (faker, anyio, guard's own) are not loaded: the inner session needs the check
+    # under test and, for the xdist case, xdist; the rest only lengthened each start-up (its workers' too).
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "GUARD_TEST_LEFTOVER_GRACE_S": "0.05",
+           "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     env.pop("PYTEST_ADDOPTS", None)
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "tests.conftest",
-               *(["-n", "1"] if xdist else ["-p", "no:xdist"]), "test_inner.py"]
+               *(["-p", "xdist.plugin", "-n", "1"] if xdist else []), "test_inner.py"]
     proc = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     return proc, int(pidfile.read_text().strip()) if pidfile.exists() else -1, token
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.helpers.evaluated_registry import HOSTILE, HOSTILE_DIR, RULE_ID, FilledRegistry, fill_registry
@@ -32,38 +32,53 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium m
 
 
 @pytest.fixture(scope="module")
-def filled(tmp_path_factory: pytest.TempPathFactory) -> FilledRegistry:
-    return fill_registry(tmp_path_factory.mktemp("registry"))
-
-
-@pytest.fixture(scope="module")
-def served(filled: FilledRegistry) -> Iterator[tuple[str, Browser]]:
-    """The dashboard's server and Chromium: Chromium launches while Streamlit boots (each takes over a second)."""
-    env = {"GUARD_REGISTRY": filled.url, "GUARD_REVIEWER": "e2e-reviewer"}
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Browser, FilledRegistry]]:
+    """The dashboard's server, Chromium and the registry: the registry is filled and Chromium launches while
+    Streamlit boots (each takes a second or more). The server opens the registry when a page first runs its
+    script, which :meth:`StartingServer.wait` and the health check do not do, so it only ever sees it filled."""
+    root = tmp_path_factory.mktemp("registry")
+    url = f"sqlite:///{root / 'registry.db'}"
+    env = {"GUARD_REGISTRY": url, "GUARD_REVIEWER": "e2e-reviewer"}
     with starting_streamlit_server(APP, env, log=ARTIFACTS / "dashboard-streamlit.log") as server, \
             sync_playwright() as p:
+        filled = fill_registry(root)
+        assert filled.url == url, filled
         launched = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
         try:
-            yield server.wait(), launched
+            yield server.wait(), launched, filled
         finally:
             launched.close()
 
 
 @pytest.fixture(scope="module")
-def dashboard(served: tuple[str, Browser]) -> str:
+def filled(served: tuple[str, Browser, FilledRegistry]) -> FilledRegistry:
+    return served[2]
+
+
+@pytest.fixture(scope="module")
+def dashboard(served: tuple[str, Browser, FilledRegistry]) -> str:
     return served[0]
 
 
 @pytest.fixture(scope="module")
-def browser(served: tuple[str, Browser]) -> Browser:
+def browser(served: tuple[str, Browser, FilledRegistry]) -> Browser:
     return served[1]
 
 
+@pytest.fixture(scope="module")
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """One browser context for the module: its pages share the HTTP cache, so Streamlit's scripts are
+    fetched and compiled once, not once per test (each page still starts its own Streamlit session)."""
+    opened = browser.new_context(viewport={"width": 1400, "height": 1000})
+    yield opened
+    opened.close()
+
+
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def page(context: BrowserContext) -> Iterator[Page]:
     """A fresh page that fails the test if any JavaScript dialog (alert, confirm, prompt) opens."""
     dialogs: list[str] = []
-    opened = browser.new_page(viewport={"width": 1400, "height": 1000})
+    opened = context.new_page()
     opened.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     yield opened
     opened.close()
@@ -138,7 +153,12 @@ def test_hostile_strings_render_as_literal_text_and_run_nothing(dashboard: str, 
     expect(page.get_by_text(f"by reviewer {HOSTILE}")).to_be_visible()  # the actor, as typed
     expect(page.get_by_text(f"model said '{HOSTILE}'").first).to_be_visible(timeout=VISIBLE)  # a model's output
     expect(page.get_by_text(HOSTILE_DIR).first).to_be_attached()  # the model's spec (a directory name)
-    page.wait_for_timeout(1000)  # give any injected handler the chance to fire (the page fixture fails on a dialog)
+    # Every image has loaded or failed, so every onerror handler an injected <img> carried has had its chance
+    # to fire (the page fixture fails on a dialog); once the script is done, nothing more is drawn.
+    expect(page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')).to_be_attached(
+        timeout=VISIBLE)
+    page.wait_for_function("() => Array.from(document.images).every(image => image.complete)", timeout=VISIBLE)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     assert page.locator("img[src='x'], img[onerror]").count() == 0
     assert page.locator("script:has-text('alert(')").count() == 0
     _screenshot(page, "dashboard-hostile-strings")

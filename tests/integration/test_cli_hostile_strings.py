@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -69,8 +70,24 @@ def _ok(result, code: int, visible: str | None = None) -> str:
     return result.output
 
 
+@pytest.fixture(scope="module")
+def empty_registry(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new, empty registry at the current schema; every test gets a copy of it. Creating one runs all of
+    the registry's migrations (36 ms of CPU each, measured; 21 tests here would create one), a copy takes
+    2 ms, and nothing here is about how a registry is created."""
+    from guard.registry import open_registry
+
+    path = tmp_path_factory.mktemp("empty-registry") / "registry.db"
+    open_registry(f"sqlite:///{path}").close()
+    return path
+
+
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty_registry: Path) -> Path:
+    with sqlite3.connect(empty_registry) as source, sqlite3.connect(tmp_path / "registry.db") as copy:
+        source.backup(copy)  # SQLite's own copy (the registry runs in WAL mode)
+    source.close()
+    copy.close()
     monkeypatch.setenv("GUARD_REGISTRY", f"sqlite:///{tmp_path / 'registry.db'}")
     monkeypatch.delenv("GUARD_ACTOR", raising=False)
     # Wide enough that no table folds a cell: the assertions look for whole strings.

@@ -27,6 +27,11 @@ def predict(batch):
 predict.capabilities = ["classify"]
 """
 POLICY = "name: release\nrules:\n  - id: accuracy\n    metric: t.accuracy\n    min: 0.5\n"
+# How the gate test's two sklearn models are saved. guard loads any pyfunc model the same way (mlflow.pyfunc.load_model
+# on the downloaded copy, behind --trust-pickle) and hashes whatever files the version holds; the spec test keeps
+# MLflow's default, skops, which costs 2.7 s the first time a process saves or loads with it (measured under cProfile:
+# skops imports every scikit-learn estimator), where cloudpickle costs nothing to import.
+SERIALIZATION = "cloudpickle"
 
 
 @pytest.fixture(scope="session")
@@ -185,7 +190,7 @@ def test_an_mlflow_model_spec_is_evaluated_and_fingerprinted_by_its_artifacts(en
     mlflow.set_tracking_uri(server)
     mlflow.set_experiment("models")
     with mlflow.start_run():
-        mlflow.sklearn.log_model(pipeline, name="model", registered_model_name="clf",
+        mlflow.sklearn.log_model(pipeline, name="model", registered_model_name="clf",  # MLflow's default format
                                  pip_requirements=["scikit-learn"])
     client = MlflowClient(server, registry_uri=server)
     version = client.search_model_versions("name='clf'")[0].version
@@ -224,7 +229,8 @@ def test_the_gate_rechecks_an_mlflow_models_artifacts(env: Path, server: str, mo
     for strategy in ("most_frequent", "uniform"):
         with mlflow.start_run():
             mlflow.sklearn.log_model(DummyClassifier(strategy=strategy, random_state=0).fit(["a", "b"], ["pos", "neg"]),
-                                     name="model", registered_model_name="gated", pip_requirements=["scikit-learn"])
+                                     name="model", registered_model_name="gated", pip_requirements=["scikit-learn"],
+                                     serialization_format=SERIALIZATION)
         versions.append(max(int(v.version) for v in client.search_model_versions("name='gated'")))
     client.set_registered_model_alias("gated", "candidate", str(versions[0]))
     (env / "open.yaml").write_text("name: open\nrules:\n  - id: a\n    metric: t.accuracy\n    min: 0\n")

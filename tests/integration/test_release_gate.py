@@ -216,9 +216,11 @@ def test_evaluate_killed_mid_run_leaves_it_running_and_the_gate_refuses(env: Pat
         "predict.capabilities = ['classify']\n"
     )
     policy = _policy(env)
+    # --store-raw-evidence: no evidence-redaction worker is started, which after the SIGKILL would go on
+    # loading Presidio on its own (seconds of CPU) only to find its parent gone; the run's status is the same
     proc = subprocess.Popen(
         [sys.executable, "-m", "guard.cli", "evaluate", f"python:{slow}:predict", "--suite", str(env / "suite.yaml"),
-         "--policy", str(policy), "--name", "sent"],
+         "--policy", str(policy), "--name", "sent", "--store-raw-evidence"],
         env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     store = open_registry(None)
