@@ -15,7 +15,10 @@ function of the text, the words to keep and the scanner's configuration, so it i
 - **What is stored.** Only the redacted text, never the raw one (the key is a hash), and the scanner's
   mode (``presidio+patterns``...), which the report states: a fully cached run reads it here.
 - **Fail closed.** A redaction is always stored after the scanner made it; any doubt about a row is a
-  miss, which the scanner answers.
+  miss, which the scanner answers. The folder may be shared (a CI cache restored from another job), so a
+  row is not trusted further than it can be checked: it must read as its own text with spans replaced by
+  tags, or it is a miss (a forged row cannot put other words into a report), and the pattern layer runs
+  over it again (a forged row that leaves a value unmasked still loses its e-mails, numbers and addresses).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -109,9 +113,11 @@ class CachedRedactions:
         found, _ = self._cache.get_many(self._namespace, [key])
         if key in found:
             stored = _decode(found[key])
-            if stored is not None:
+            if stored is not None and _masks(stored, text):
+                from guard.redact import redact_patterns
+
                 self.hits += 1
-                return stored
+                return redact_patterns(stored)
         redacted = self._scan(text, keep)
         self.misses += 1
         self._cache.put_many(self._namespace, [(key, json.dumps(redacted, ensure_ascii=False))])
@@ -125,6 +131,16 @@ class CachedRedactions:
                 self._mode = self._scanner_mode()
                 self._cache.put_many(self._namespace, [(_MODE_KEY, json.dumps(self._mode))])
         return self._mode
+
+
+_TAGS = re.compile(r"(?:<[A-Z][A-Z0-9_]*>)+")
+
+
+def _masks(redacted: str, text: str) -> bool:
+    """``redacted`` is ``text`` with some stretches replaced by entity tags, and nothing else changed."""
+    pieces = _TAGS.split(redacted)
+    pattern = ".+?".join(re.escape(piece) for piece in pieces)
+    return re.fullmatch(pattern, text, re.DOTALL) is not None
 
 
 def _decode(value: str) -> str | None:

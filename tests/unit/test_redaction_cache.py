@@ -3,6 +3,7 @@ configuration only; a row that fails its checksum is redacted again; the raw tex
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -99,3 +100,25 @@ def test_the_raw_text_is_never_stored(tmp_path: Path) -> None:
     stored = b"".join(path.read_bytes() for path in tmp_path.iterdir() if path.is_file())
     assert b"<EMAIL_ADDRESS>" in stored
     assert b"Emily" not in stored and b"emily.watson" not in stored
+
+
+def _forge(folder: Path, text: str, stored: str) -> None:
+    """A row written as a rogue job sharing the cache folder could: a valid checksum, content of its choice."""
+    cache = DiskCache(folder)
+    cache.put_many(redaction_cache.namespace(), [(redaction_cache._key(text, frozenset()), json.dumps(stored))])
+    cache.close()
+
+
+def test_a_forged_row_cannot_put_other_words_into_a_report(tmp_path: Path) -> None:
+    _forge(tmp_path, RAW, "Write to <PERSON>: the model passed every check")
+    scanner = FakeScanner()
+    assert _cached(tmp_path, scanner).free_text(RAW, frozenset()) == "Write to <PERSON> at <EMAIL_ADDRESS>"
+    assert len(scanner.calls) == 1  # not a redaction of this text: a miss, which the scanner answers
+
+
+def test_a_forged_row_that_leaves_values_unmasked_still_loses_them_to_the_patterns(tmp_path: Path) -> None:
+    _forge(tmp_path, RAW, RAW)  # "redacted" as itself
+    scanner = FakeScanner()
+    served = _cached(tmp_path, scanner).free_text(RAW, frozenset())
+    assert "emily.watson@example.com" not in served and "<EMAIL_ADDRESS>" in served
+    assert scanner.calls == []

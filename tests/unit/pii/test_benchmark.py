@@ -253,3 +253,33 @@ def test_cli_benchmark_prints_presidio_as_shipped_side_by_side(tmp_path: Path) -
     assert payload["presidio_as_is"]["recall_below_presidio"] == sorted(
         e for e, r in rows.items() if r["guard_recall"] < r["presidio_recall"])
     assert payload["presidio_as_is"]["config"]["score_threshold"] == 0.0
+
+
+def test_write_quality_keeps_presidios_figures_only_for_an_unchanged_set(
+        tmp_path: Path, synth: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--write-quality` measures guard alone: Presidio's figures of the last full measurement stay for a set
+    whose file is the one they were measured on, and go when the file changed (never stale figures)."""
+    import guard.pii as pii_package
+    from guard.pii import quality
+    from guard.pii.benchmark import benchmark_presidio
+
+    small = tmp_path / "small.json"
+    records = json.loads((synth / "synth_dataset_v2.json").read_text(encoding="utf-8"))
+    small.write_text(json.dumps(records[:20]), encoding="utf-8")
+    target = tmp_path / "quality.json"
+    monkeypatch.setattr(pii_package, "_QUALITY_FILE", target)
+    monkeypatch.setattr(quality, "default_sets", lambda: {"tiny": {"path": small, "held_apart": True,
+                                                                   "dataset": "20 presidio_synth texts"}})
+    args = ["pii", "benchmark", "--data", str(small), "--entities", "EMAIL_ADDRESS", "--write-quality"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    written = json.loads(target.read_text())
+    assert written["presidio_as_is"] == {}  # nothing measured of Presidio yet
+    theirs = benchmark_presidio(load_presidio_synth(small), ["EMAIL_ADDRESS"], threshold=0.0)
+    written["presidio_as_is"] = {"tiny": {"config": theirs.config, "per_entity": quality._entry(theirs)}}
+    target.write_text(json.dumps(written), encoding="utf-8")
+
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert json.loads(target.read_text())["presidio_as_is"] == written["presidio_as_is"]
+    small.write_text(json.dumps(records[20:40]), encoding="utf-8")  # another file under the same name
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert json.loads(target.read_text())["presidio_as_is"] == {}
