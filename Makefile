@@ -54,13 +54,15 @@ lint: $(STAMP)
 
 # What only the tests need beyond the dev extras: llama.cpp's OpenAI-compatible server for
 # tests/e2e/test_llama_cpp_server.py, a source build with the system compiler (about 6-12 min on 2 cores
-# the first time; pip caches the wheel). Kept out of $(STAMP) so that `make demo` never builds it.
+# the first time). Kept out of $(STAMP) so that `make demo` never builds it. AVX2 rather than -march=native: a
+# native build on a CPU that reports AMX (here, under a hypervisor) died with a general protection fault in
+# libggml-cpu on the first completion; --no-cache-dir so that no wheel built with other flags is reused.
 TEST_STAMP := $(VENV)/.installed-test
 $(TEST_STAMP): $(STAMP)
 	@command -v g++ >/dev/null && command -v cmake >/dev/null || { echo "installing build-essential and cmake (Debian) to build llama-cpp-python"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq build-essential cmake >/dev/null; }
-	CMAKE_ARGS="-DGGML_BLAS=OFF -DGGML_CUDA=OFF -DGGML_NATIVE=ON" CMAKE_BUILD_PARALLEL_LEVEL=2 \
-	  $(PY) -m pip install -q 'llama-cpp-python[server]==0.3.36'
+	CMAKE_ARGS="-DGGML_BLAS=OFF -DGGML_CUDA=OFF -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON" \
+	  CMAKE_BUILD_PARALLEL_LEVEL=2 $(PY) -m pip install -q --no-cache-dir 'llama-cpp-python[server]==0.3.36'
 	touch $(TEST_STAMP)
 
 # --dist worksteal: an idle worker takes half of the other's queue (with the default `load`, one worker sat

@@ -2,10 +2,13 @@
 
 The same GGUF through the hf: adapter (transformers dequantises Q4_1 to float32) is the reference.
 - Generation (greedy, 16 tokens, ``extra_body={"repeat_penalty": 1.0}``: llama-cpp-python's server
-  penalises repeats by default even at temperature 0): identical on at least 4 of 6 prompts, and the
-  first word of every one. llama.cpp multiplies Q4_1 weights by 8-bit-quantised activations,
-  transformers by float32 ones, so a near-tie between two tokens can go the other way; measured on
-  this machine: 4 of 6 identical (the two others diverge after a shared start, e.g. " Paris.\n\nThe").
+  penalises repeats by default even at temperature 0): the first word of every prompt identical, and every
+  token the server generates is, under the hf: model reading the same text, that model's top choice or within
+  NEAR_TIE_NATS of it. llama.cpp multiplies Q4_1 weights by 8-bit-quantised activations, transformers by
+  float32 ones, so a near-tie between two tokens can go the other way, and after it the texts part (e.g.
+  " Paris.\n\nThe United..." against " Paris.\n\nThe answer..."). How many of the 6 come out identical depends
+  on the build's SIMD path: 4 with -march=native on one machine, 3 with AVX2 on another; the largest gap
+  measured was 0.55 nats (AVX2 build, 2026-12-02), every other token 0.
 - Loglikelihood: llama-cpp-python 0.3.x answers ``echo`` + ``logprobs`` with each prompt token's
   log-probability under the distribution *after* that token, not before it (abetlen/llama-cpp-python#1983,
   open), so its scores are not comparable to any other backend's. The test pins that: each single-token
@@ -39,6 +42,7 @@ PROMPTS = [
     "My favourite programming language is",
 ]
 GREEDY = GenerationConfig(max_new_tokens=16)
+NEAR_TIE_NATS = 1.5  # measured at most 0.55; a wrong weight, tokenizer or template puts tokens many nats below
 TOKENS = [("The capital of France is", " Paris"), ("Once upon a time, there was a", " little"),
           ("The three primary colors are", " red")]
 
@@ -69,6 +73,9 @@ def llama_server():
                 pytest.fail(f"llama_cpp.server did not start: {(proc.communicate()[1] or '')[-2000:]}")
             time.sleep(0.2)
         yield url
+        if proc.poll() is not None:  # the tests then fail with "cannot reach"; this says why (e.g. -4, -11)
+            pytest.fail(f"llama_cpp.server died with exit code {proc.returncode}: "
+                        f"{(proc.communicate()[1] or '')[-2000:]}")
     finally:
         proc.terminate()
         try:
@@ -81,10 +88,23 @@ def test_greedy_generation_matches_the_hf_adapter(llama_server, smol):
     with load_model(f"http:{llama_server}#smollm2", extra_body='{"repeat_penalty": 1.0}', concurrency=2) as model:
         served = model.generate(PROMPTS, GREEDY)
     local = smol.generate(PROMPTS, GREEDY)
-    same = [a == b for a, b in zip(served, local)]
-    print("identical generations:", sum(same), "of", len(same))
-    assert sum(same) >= 4, list(zip(served, local))
+    print("identical generations:", sum(a == b for a, b in zip(served, local)), "of", len(served))
     assert [text.split()[:1] for text in served] == [text.split()[:1] for text in local]  # the first word always
+    gaps = [max(_argmax_gaps(smol, prompt, text)) for prompt, text in zip(PROMPTS, served)]
+    print("largest gap per prompt (nats):", [round(gap, 3) for gap in gaps])
+    assert max(gaps) < NEAR_TIE_NATS, list(zip(served, local, gaps))
+
+
+def _argmax_gaps(smol, prompt: str, continuation: str) -> list[float]:
+    """For each token of ``continuation`` (as the hf tokenizer splits prompt + continuation): how far, in nats, its
+    log-probability under the hf model lies below that model's top choice at the same place (0 = the argmax)."""
+    import torch
+
+    ids = smol.tokenizer(prompt + continuation, return_tensors="pt").input_ids
+    start = len(smol.tokenizer(prompt).input_ids)
+    with torch.no_grad():
+        logprobs = smol.model(ids).logits.log_softmax(-1)[0]
+    return [float(logprobs[i - 1].max() - logprobs[i - 1, ids[0, i]]) for i in range(start, ids.shape[1])]
 
 
 def test_loglikelihood_shows_llama_cpp_python_off_by_one(llama_server, smol):
