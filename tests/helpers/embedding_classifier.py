@@ -6,7 +6,8 @@ the wheel, so nothing is downloaded. The package's own ``load_model`` goes throu
 sentence-transformers; here the same files are read with plain transformers and pooled as the
 model's ``modules.json`` says (mean over tokens, then L2 normalisation), which keeps the import
 light. A scikit-learn ``LogisticRegression`` is fitted on the embedded SST-2 dev set
-(``../shared/data/sst2/dev.tsv``, 872 sentences; labels ``"1"`` positive, ``"0"`` negative).
+(``../shared/data/sst2/dev.tsv``: every second of its 872 sentences, which fit as well as all of them and cost half
+the embedding time of every CI run; labels ``"1"`` positive, ``"0"`` negative).
 
 Use it as a guard model (the module import is cached, so the classifier is trained once per process)::
 
@@ -30,6 +31,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 LABELS = ("0", "1")
 BATCH_SIZE = 64
 MAX_LENGTH = 128
+TRAIN_EVERY = 2
 
 
 def shared_data_dir() -> Path:
@@ -130,6 +132,7 @@ def build(sst2_path: str | Path | None = None, threads: int = 1) -> EmbeddingSen
 @lru_cache(maxsize=2)
 def _build(path: str, threads: int) -> EmbeddingSentimentClassifier:
     texts, labels = read_sst2(Path(path))
+    texts, labels = texts[::TRAIN_EVERY], labels[::TRAIN_EVERY]
     return EmbeddingSentimentClassifier(MiniLMEncoder(threads=threads), texts, labels)
 
 
