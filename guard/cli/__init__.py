@@ -6,6 +6,9 @@ module adds one group of verbs to that app when imported, and none imports this 
 
 from __future__ import annotations
 
+import atexit
+import gc
+
 # Imported for their commands, in the order ``guard --help`` lists them (so not sorted).
 # isort: off
 from guard.cli import run  # noqa: F401  evaluate, check, schema, evaluators
@@ -26,4 +29,8 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
+    # A process that loaded torch or spaCy spent about a second at exit in the garbage collector's final passes
+    # over objects it frees anyway; frozen, they are skipped (reference-counted cleanup and atexit handlers still
+    # run). Measured with the PII scanner and torch loaded: 1.19 s -> 0.17 s from atexit to exit.
+    atexit.register(gc.freeze)
     app()
