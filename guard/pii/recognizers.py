@@ -384,6 +384,8 @@ PHONE_LABELS = [
     "text", "sms", "call", "ring", "dial", "ph", "m", "t", "p", "telefon", "telefone", "telefoon", "tel[ée]fono",
     "t[ée]l[ée]phone", "handy", "portable", "m[óo]vil", "celular", "cellulare", "mobiel", "gsm", "whatsapp",
 ]
+# A phone key or label before a number ("phone 279 23 2693"): not "my number", which in a text about SSNs is one.
+_PHONE_WORD = re.compile(r"(?<!\w)(?:" + "|".join(w for w in PHONE_LABELS if len(w) > 2) + r")(?!\w)", re.IGNORECASE)
 
 
 _IBAN_PATTERN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?:[ ][A-Z0-9]{4}){2,7}(?:[ ][A-Z0-9]{1,4})?)"
@@ -428,12 +430,17 @@ def _phone_veto(text: str, start: int, end: int) -> bool:
     the last digit groups of a checksum-valid IBAN ("NL91 ABNA 0417 1643 00")."""
     return (_ctx.other_label_before(text, start)
             or (_ctx.after_version_word(text, start) and _version_shaped(text[start:end]))
-            or _ssn_written(text[start:end])
+            or _ssn_written(text[start:end]) or _ssn_in_an_ssn_text(text, start, end)
             or bool(_THOUSANDS.fullmatch(text[start:end]) or _POSTCODE.fullmatch(text[start:end]))
             or overlaps_dotted_quad(text, start, end) or inside_iban(text, start, end))
 
 
 _SSN_DASHED = re.compile(r"\d{3}-\d{2}-\d{4}")
+_SSN_OTHER = re.compile(r"(?<![\w.-])(?<!\d[ .-])\d{3}([ .]?)\d{2}\1\d{4}(?!\w|[.-]\d)")
+_SSN_GROUPED = re.compile(r"\d{3}([ .])\d{2}\1\d{4}")
+_SSN_WORDS = [r"ssn", r"ssns", r"social\s+security", r"soc\.?\s+sec", r"ss\s?#", r"ssa", r"ssid", r"seguro\s+social",
+              r"seguridad\s+social"]
+_SSN_MENTION = re.compile(r"(?<!\w)(?:" + "|".join(_SSN_WORDS) + r")(?!\w)", re.IGNORECASE)
 
 
 def _ssn_written(candidate: str) -> bool:
@@ -441,6 +448,22 @@ def _ssn_written(candidate: str) -> bool:
     phone number 3-2-4 with dashes, so the SSN rule decides it, not a phone plan that happens to accept
     its digits (281 is a Houston area code)."""
     return bool(_SSN_DASHED.fullmatch(candidate)) and ssn_ok(candidate)
+
+
+def _ssn_in_an_ssn_text(text: str, start: int, end: int) -> bool:
+    """Grouped 3-2-4 with spaces or dots, valid as an SSN, in a text that speaks of SSNs: "shows SSN
+    107-90-0604, but my number is 175 03 2491". Few numbering plans group a phone number 3-2-4, and a text
+    about social security numbers is where one is read as an SSN rather than as one of them."""
+    candidate = text[start:end]
+    return (bool(_SSN_GROUPED.fullmatch(candidate)) and ssn_ok(candidate) and bool(_SSN_MENTION.search(text))
+            and not _PHONE_WORD.search(_ctx.before_window(text, start)))  # "phone 279 23 2693" keeps its key
+
+
+def _ssn_mentioned_finder(text: str, recognizer: RuleRecognizer) -> list[tuple[int, int, float, float, str]]:
+    if not _SSN_MENTION.search(text):
+        return []
+    return [(m.start(), m.end(), 0.6, 0.85, "ssn_in_ssn_text") for m in _SSN_OTHER.finditer(text)
+            if _ssn_in_an_ssn_text(text, m.start(), m.end())]
 
 
 def _version_shaped(candidate: str) -> bool:
@@ -560,10 +583,8 @@ def default_rules(phone_regions: tuple[str, ...] | None = None) -> list[EntityRu
             veto=_ip_veto),
         EntityRules("US_SSN", [
             Rule("ssn_dash", re.compile(r"(?<![\w-])(?<!\d[ .-])\d{3}-\d{2}-\d{4}(?!\w|[.-]\d)"), 0.6, 0.95, ssn_ok),
-            Rule("ssn_other", re.compile(r"(?<![\w.-])(?<!\d[ .-])\d{3}([ .]?)\d{2}\1\d{4}(?!\w|[.-]\d)"), 0.0, 0.85,
-                 ssn_ok),
-        ], context=["ssn", "ssns", r"social\s+security", r"soc\.?\s+sec", r"ss\s?#", "ssa", "ssid",
-                    r"seguro\s+social", r"seguridad\s+social"], veto=_ssn_veto),
+            Rule("ssn_other", _SSN_OTHER, 0.0, 0.85, ssn_ok),
+        ], context=_SSN_WORDS, finders=[_ssn_mentioned_finder], veto=_ssn_veto),
         EntityRules("US_DRIVER_LICENSE", [Rule(
             "dl", re.compile(r"(?<![\w-])(?:[A-Z]{1,2}\d{4,14}|[A-Z]\d{3}-\d{4}-\d{4}|\d{6,14}|"
                              r"\d{3,4}-\d{2,3}-\d{3,4})(?![\w-])", _I),

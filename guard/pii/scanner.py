@@ -25,6 +25,7 @@ from typing import Any
 
 from guard.errors import GuardError, did_you_mean
 from guard.pii import ip_model
+from guard.pii.repeats import with_repeats
 
 log = logging.getLogger(__name__)
 # Presidio logs a warning per unmapped spaCy label at every load; those would break the CLI's
@@ -347,7 +348,7 @@ class PIIScanner:
             # wide one then lose its overlap with the SSN. Built-in findings meet their overlaps in _resolve.
             builtin = [r for r in results if self._rule_of(r) in self._guard_ids]
             others = EntityRecognizer.remove_duplicates([r for r in results if self._rule_of(r) not in self._guard_ids])
-            out.append(self._resolve([*builtin, *others], text))
+            out.append(with_repeats(self._resolve([*builtin, *others], text), text, PIIFinding))
         return out
 
     def scan_text(self, text: str) -> list[PIIFinding]:

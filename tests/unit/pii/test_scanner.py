@@ -101,6 +101,23 @@ def test_named_model_that_is_missing_is_an_error() -> None:
         PIIScanner(nlp="xx_no_such_model_sm")
 
 
+def test_a_value_found_once_is_redacted_at_every_mention(scanner: PIIScanner) -> None:
+    # the second mention has no context word of its own; a redaction that hid only the first would leak it
+    text = "Hi, please call me on 9352278730.\n\nHello, I tried 9352278730 twice this morning."
+    out = redact(text)
+    assert "9352278730" not in out and out.count("<PHONE_NUMBER>") == 2, out
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("My W-2 shows SSN 107-90-0604, but my number is 175 03 2491. Please correct it.",
+     {("US_SSN", "107-90-0604"), ("US_SSN", "175 03 2491")}),
+    ("Call me at 175 03 2491 tomorrow.", {("PHONE_NUMBER", "175 03 2491")}),  # no SSN talk: a phone number
+])
+def test_a_3_2_4_number_in_a_text_about_ssns_is_an_ssn(scanner: PIIScanner, text: str,
+                                                         expected: set[tuple[str, str]]) -> None:
+    assert {f for f in _found(scanner, text) if f[0] in ("US_SSN", "PHONE_NUMBER")} == expected
+
+
 def test_redact_replaces_pii_with_tags(scanner: PIIScanner) -> None:
     text = "Contact John Smith at john.smith@example.com or +1-202-555-0143."
     out = redact(text)
