@@ -344,6 +344,17 @@ def port_cidr_or_scheme(text: str, start: int, end: int) -> bool:
     return bool(_PORT_OR_CIDR.match(text[end:end + 16]) or _SCHEME.search(line_before[-12:]))
 
 
+# A log's field code and a slash before the value: squid's "HIER_DIRECT/208.132.160.235", "FIRSTUP_PARENT/10.0.0.3".
+# A product token ("Mozilla/5.0", "curl/7.68.0", "Chrome/120.0.6099.109") is never written in capitals joined by
+# underscores.
+_LOG_CODE_BEFORE = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+/\Z")
+
+
+def log_code_before(text: str, start: int) -> bool:
+    """``text[start:]`` follows a log's field code and a slash (``HIER_DIRECT/``): an address, not a version."""
+    return bool(_LOG_CODE_BEFORE.search(text[max(0, start - 40):start]))
+
+
 def version_like(text: str, start: int, end: int) -> bool:
     """The hand-weighed reading: True when the version evidence of the dotted number at
     ``text[start:end]`` outweighs its network evidence. Not the scanner's decision (that is

@@ -489,7 +489,8 @@ def shipped_model() -> IpModel:
 
 def is_address(text: str, start: int, end: int, model: IpModel | None = None) -> bool:
     """True when ``text[start:end]`` is to be reported as an IP address: an IPv6 address; an IPv4
-    address with a ``:port``, ``/cidr`` or ``scheme://`` around it; or one the model scores at or
+    address with a ``:port``, ``/cidr`` or ``scheme://`` around it, or after a log's field code
+    (``HIER_DIRECT/``: not used in training, where no set writes one); or one the model scores at or
     above its threshold. False for anything ``ipaddress`` rejects."""
     value = text[start:end]
     try:
@@ -498,7 +499,7 @@ def is_address(text: str, start: int, end: int, model: IpModel | None = None) ->
         return False
     if ip.version == 6:
         return True
-    if ip_evidence.port_cidr_or_scheme(text, start, end):
+    if ip_evidence.port_cidr_or_scheme(text, start, end) or ip_evidence.log_code_before(text, start):
         return True
     m = model if model is not None else shipped_model()
     return m.score(text, start, end) >= m.threshold

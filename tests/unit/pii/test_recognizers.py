@@ -376,3 +376,11 @@ def test_a_number_written_as_an_ssn_is_an_ssn_even_where_a_phone_plan_accepts_it
     assert _values_of(scanner, text, "US_SSN") == ["145-65-3710", "281-40-3324"]
     assert _values_of(scanner, text, "PHONE_NUMBER") == []
     assert _values_of(scanner, "call me, my number is 281-403-3324", "PHONE_NUMBER") == ["281-403-3324"]
+
+
+def test_an_address_after_a_log_field_code_is_an_address_and_a_product_version_is_not(scanner: PIIScanner) -> None:
+    squid = ("1742132647.995 486 192.168.48.230 TCP_TUNNEL/200 36041 CONNECT update.example.com.br:443 ci-runner "
+             "HIER_DIRECT/208.132.160.235 -")
+    assert _values_of(scanner, squid, "IP_ADDRESS") == ["192.168.48.230", "208.132.160.235"]
+    agent = "GET /index.html 200 \"Mozilla/5.0 (X11) AppleWebKit/537.36 Chrome/120.0.0.1 Safari/537.36\""
+    assert _values_of(scanner, agent, "IP_ADDRESS") == []
