@@ -43,7 +43,8 @@ _CANDIDATE = re.compile(
     r"(?<![\w+./%$€£¥₹])(?<!\d,)(?<!\d[ .\-])"
     r"(?=(?P<body>(?:\+|00)?[ ]?(?:\(\d{1,5}\)|\d)(?:[ .\-/]{0,2}(?:\(0\)|\(\d{1,5}\)|\d)){5,22}"
     r"(?:[ ]?(?:x|ext\.?|extension|\#)[ ]?\d{1,6})?))(?P=body)"
-    r"(?![\w%:]|\.\d|,\d{3}(?!\d))",  # ":" — a time follows ("2026/12/31 22:14")
+    # ":" then a digit: a time ("2026/12/31 22:14"); ": " ends a sender line ("07953 830 441: Hi")
+    r"(?![\w%]|:(?!\s)|\.\d|,\d{3}(?!\d))",
     re.IGNORECASE)
 # Dotted figures that are addresses or versions, not phone numbers ("192.168.1.20", "10.0.19045.3570"),
 # unless grouped as phones are ("06.12.34.56.78", "555.123.4567").
@@ -89,15 +90,28 @@ def kind(raw: str, number: Any) -> str:
     body = _EXTENSION.sub("", raw).strip()
     if body.startswith(("+", "00")):
         return "international"
+    if _TRUNK_IN_BRACKETS.match(body):
+        return "national"  # "(080) 26582447", "(0161) 496 0018": how only a phone number is written
     written = _groups(body)
     for fmt in (PhoneNumberFormat.NATIONAL, PhoneNumberFormat.INTERNATIONAL):
         formatted = phonenumbers.format_number(number, fmt)
         expected = _groups(_EXTENSION.sub("", formatted))
         if fmt == PhoneNumberFormat.INTERNATIONAL:
             expected = expected[1:]  # without the country code
-        if written == expected and len(written) > 1:
+        if len(written) > 1 and (written == expected or _with_trunk_prefix(body, written, expected)):
             return "national"
     return "valid"
+
+
+# An area code in brackets after the trunk prefix 0, then the subscriber's digits.
+_TRUNK_IN_BRACKETS = re.compile(r"\(0\d{1,4}\)[ -]?\d")
+
+
+def _with_trunk_prefix(body: str, written: list[int], expected: list[int]) -> bool:
+    """The region's grouping with the trunk prefix 0 written before the area code: "062 98839-2492" for
+    Brazil's "(62) 98839-2492"."""
+    return (body.startswith("0") and len(written) == len(expected) and written[0] == expected[0] + 1
+            and written[1:] == expected[1:])
 
 
 _RANK = {"international": 3, "national": 2, "valid": 1}

@@ -70,6 +70,27 @@ def test_no_phone_in_ordinary_numbers(scanner: PIIScanner, text: str) -> None:
     assert not any(e == "PHONE_NUMBER" and v not in ("0612 345 678",) for e, v in found), found
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("Parcel update.\n\n(080) 26582447: Hi, is this Bakhshi Vala?", "(080) 26582447"),  # IN: trunk 0 in brackets
+    ("Parcel update.\n\n(0161) 496 0018 - your table is ready", "(0161) 496 0018"),      # GB
+    ("Vencimento: 05/05/2024\nDúvidas: 062 98839-2492 ou e-mail", "062 98839-2492"),     # BR: "(62)" written "062"
+    ("Courier.\n\n07953 830 441: Hi, is this Mary Shaw?", None),  # a sender line; no phone word, UK grouping 5-6
+])
+def test_national_numbers_written_with_their_trunk_prefix_need_no_phone_word(scanner: PIIScanner, text: str,
+                                                                            value: str | None) -> None:
+    phones = {v for e, v in _found(scanner, text) if e == "PHONE_NUMBER"}
+    assert phones == ({value} if value else set()), phones
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Call me.\n\n+44 7953 830441: Hi, is this Mary?", {"+44 7953 830441"}),   # a colon and a space end a number
+    ("Rang 2026/12/31 22:14:05 from my mobile 0612 345 678", {"0612 345 678"}),  # a time is no number
+])
+def test_a_colon_ends_a_phone_number_but_a_time_is_not_one(scanner: PIIScanner, text: str,
+                                                           expected: set[str]) -> None:
+    assert {v for e, v in _found(scanner, text) if e == "PHONE_NUMBER"} == expected
+
+
 def test_phone_regions_are_configurable_and_checked() -> None:
     assert phones.regions("us, gb") == ("US", "GB")
     assert set(("US", "GB", "CA", "AU", "IN", "DE", "FR", "ES", "IT", "NL", "BR")) <= set(phones.DEFAULT_REGIONS)
