@@ -126,7 +126,7 @@ class PIIScanner:
 
         from guard.pii import phones
         from guard.pii.fallback import IDENTIFIER, PresidioFallback
-        from guard.pii.recognizers import REPLACED_ENTITIES, guard_recognizers
+        from guard.pii.recognizers import REPLACED_ENTITIES, guard_recognizers, name_key_recognizer
 
         self.phone_regions = phones.regions(phone_regions)
         custom_spec, self.recognizers_file = None, None
@@ -198,6 +198,8 @@ class PIIScanner:
                 rec.supported_entities = sorted({mapping[lbl] for lbl in labels if lbl in mapping
                                                  and lbl not in ignore and mapping[lbl] not in ignore})
         ours = guard_recognizers(self.phone_regions)
+        if nlp is not None:
+            ours.append(name_key_recognizer())
         for rec in ours:
             registry.add_recognizer(rec)
         self._guard_ids = {rec.id for rec in registry.recognizers if rec.name.startswith("guard_")}
@@ -374,6 +376,8 @@ class PIIScanner:
                 continue
             if not any(r.start < e and s < r.end for s, e in spans):
                 found.append((r.entity_type, r.start, r.end, r.score))
+            elif any(k.entity_type == r.entity_type and r.start < k.end and k.start < r.end for k in kept):
+                continue  # the rule's own span of that type says it (NER's "Name: Ann Lee" would leave "Name")
             elif r.entity_type in _TRIMMED and text:
                 found.extend((r.entity_type, *piece, r.score) for piece in _outside(text, r.start, r.end, spans))
         return [PIIFinding(e, s, t, round(float(sc), 4)) for e, s, t, sc in sorted(found, key=lambda f: (f[1], f[2],

@@ -405,3 +405,20 @@ def test_an_address_after_a_log_field_code_is_an_address_and_a_product_version_i
     assert _values_of(scanner, squid, "IP_ADDRESS") == ["192.168.48.230", "208.132.160.235"]
     agent = "GET /index.html 200 \"Mozilla/5.0 (X11) AppleWebKit/537.36 Chrome/120.0.0.1 Safari/537.36\""
     assert _values_of(scanner, agent, "IP_ADDRESS") == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Solicitud de apertura de cuenta\nNombre: Carrie Snow\nNúmero de Seguro Social: 034-08-4557", {"Carrie Snow"}),
+    ("Comprovante Pix\nOrigem: Vicente Monteiro\nID da transação: E669", {"Vicente Monteiro"}),
+    ("Company name: Acme Corp\nCliente: sí porfa\nFile name: Quarterly Report", set()),  # not a person's name field
+])
+def test_a_forms_name_field_holds_a_name(scanner: PIIScanner, text: str, names: set[str]) -> None:
+    found = {text[f.start:f.end] for f in scanner.scan_text(text) if f.entity_type == "PERSON"}
+    assert names <= found, found
+    assert not found & {"Acme Corp", "sí porfa", "Quarterly Report"}, found
+
+
+def test_regex_only_mode_adds_no_name_rule() -> None:
+    with pytest.warns(UserWarning, match="CANNOT SEE PERSON"):
+        regex_only = PIIScanner(nlp=None)
+    assert "PERSON" not in regex_only.supported
