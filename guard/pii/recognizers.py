@@ -601,9 +601,10 @@ def guard_recognizers(phone_regions: tuple[str, ...] | None = None) -> list[Rule
 # Seguro Social" as one ORGANIZATION). The key alone, at the start of its line, then two to four capitalised words
 # and the end of the line: "Company name:" or "Cliente: sí porfa" (a chat speaker's label) are not read. On the
 # fourteen generated sets: 655 such lines, every one a labelled name.
+_NAME_KEY = (r"(?:full[ \t]+name|name|nombre(?:[ \t]+completo)?|nom(?:[ \t]+complet)?|nome(?:[ \t]+completo)?|naam|"
+             r"origem|destinat[áa]rio|titular|benefici[áa]rio|applicant|patient|customer|cliente|paciente)")
 _NAME_KEY_LINE = re.compile(
-    r"(?im)^[ \t]*(?:full[ \t]+name|name|nombre(?:[ \t]+completo)?|nom(?:[ \t]+complet)?|nome(?:[ \t]+completo)?|naam|"
-    r"origem|destinat[áa]rio|titular|benefici[áa]rio|applicant|patient|customer|cliente|paciente)[ \t]*:[ \t]*"
+    r"(?im)^[ \t]*" + _NAME_KEY + r"[ \t]*:[ \t]*"
     r"(?P<name>[^\W\d_][^\W\d_'’.-]*(?:[ \t]+[^\W\d_][^\W\d_'’.-]*){1,3})[ \t]*$")
 
 

@@ -45,7 +45,7 @@ def with_repeats(found: Sequence[F], text: str, make: Callable[[str, int, int, f
         if f.entity_type not in REPEATED_TYPES or len(value) < _MIN_CHARS or (f.entity_type, value) in seen:
             continue
         seen.add((f.entity_type, value))
-        if f.entity_type == "PERSON" and not _reads_as_a_full_name(value):
+        if f.entity_type == "PERSON" and not reads_as_a_full_name(value):
             continue
         for match in re.finditer(r"(?<![\w@.+-])" + re.escape(value) + r"(?![\w@-]|\.\w)", text):
             start, end = match.span()
@@ -54,7 +54,7 @@ def with_repeats(found: Sequence[F], text: str, make: Callable[[str, int, int, f
     return sorted(out, key=lambda f: (f.start, f.end, f.entity_type))
 
 
-def _reads_as_a_full_name(value: str) -> bool:
+def reads_as_a_full_name(value: str) -> bool:
     """Two or more capitalised words ("Manuel Saunders", "Ana de la Cruz"), starting with a letter: one word
     ("Valor", "Jordan") is too often not the name it was once read as, and spaCy's reading of an iptables
     line ("-A INPUT -s") as a person must not spread."""

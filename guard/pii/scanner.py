@@ -25,7 +25,7 @@ from typing import Any
 
 from guard.errors import GuardError, did_you_mean
 from guard.pii import ip_model
-from guard.pii.repeats import with_repeats
+from guard.pii.repeats import reads_as_a_full_name, with_repeats
 
 log = logging.getLogger(__name__)
 # Presidio logs a warning per unmapped spaCy label at every load; those would break the CLI's
@@ -376,10 +376,12 @@ class PIIScanner:
                 continue
             if not any(r.start < e and s < r.end for s, e in spans):
                 found.append((r.entity_type, r.start, r.end, r.score))
-            elif any(k.entity_type == r.entity_type and r.start < k.end and k.start < r.end for k in kept):
-                continue  # the rule's own span of that type says it (NER's "Name: Ann Lee" would leave "Name")
             elif r.entity_type in _TRIMMED and text:
-                found.extend((r.entity_type, *piece, r.score) for piece in _outside(text, r.start, r.end, spans))
+                # Around a rule's finding of its own type (the name field's "Ann Lee" inside NER's "Name: Ann Lee\n
+                # Address"), only a piece that reads as a full name stays: "Bob Ray" on the next line, not "Address".
+                same = any(k.entity_type == r.entity_type and r.start < k.end and k.start < r.end for k in kept)
+                found.extend((r.entity_type, *piece, r.score) for piece in _outside(text, r.start, r.end, spans)
+                             if not same or reads_as_a_full_name(text[piece[0]:piece[1]]))
         return [PIIFinding(e, s, t, round(float(sc), 4)) for e, s, t, sc in sorted(found, key=lambda f: (f[1], f[2],
                                                                                                          f[0]))
                 if e in self.entities and sc >= self.score_threshold]

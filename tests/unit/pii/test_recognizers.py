@@ -418,6 +418,15 @@ def test_a_forms_name_field_holds_a_name(scanner: PIIScanner, text: str, names: 
     assert not found & {"Acme Corp", "sí porfa", "Quarterly Report"}, found
 
 
+def test_around_a_name_field_only_what_reads_as_a_name_stays(scanner: PIIScanner) -> None:
+    text = "Patient form\nName: Toshimi Arata\nAddress: Jesionowa 127\nBob Rayford signed it"
+    spans = [(f.start, f.end) for f in scanner.scan_text(text) if f.entity_type == "PERSON"]
+    found = {text[s:e] for s, e in spans}
+    bob = text.index("Bob Rayford")
+    assert "Toshimi Arata" in found and any(s <= bob and bob + 11 <= e for s, e in spans), found  # still redacted
+    assert not found & {"Address", "Name", "Patient form"}, found
+
+
 def test_regex_only_mode_adds_no_name_rule() -> None:
     with pytest.warns(UserWarning, match="CANNOT SEE PERSON"):
         regex_only = PIIScanner(nlp=None)
